@@ -1,0 +1,135 @@
+//! Step 4: [`Layout`] -> any plotters [`DrawingBackend`]: `plotters-canvas` in the browser,
+//! `plotters-svg` natively. Coordinates arrive in CSS pixels and leave in device pixels
+//! (`device_px_per_css` = devicePixelRatio on canvas, 1 for SVG), rounded per edge, so bars are
+//! crisp at DPR 1, 2 and 3 and stacked segments still touch.
+
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
+    FontStyle,
+};
+
+use crate::layout::{Align, Layout, Mark};
+use crate::text::{Font, FONT_FAMILY};
+use crate::theme::Rgb;
+
+/// How a backend sizes text: canvas takes CSS pixels; plotters-svg divides the size by 1.24
+/// (its point convention), so SVG output passes 1.24 to get the same pixel size.
+#[derive(Clone, Copy, Debug)]
+pub struct Target {
+    pub device_px_per_css: f64,
+    pub text_size_factor: f64,
+}
+
+impl Target {
+    pub const SVG: Target = Target { device_px_per_css: 1.0, text_size_factor: 1.24 };
+    pub fn canvas(device_px_per_css: f64) -> Target {
+        Target { device_px_per_css, text_size_factor: 1.0 }
+    }
+}
+
+pub fn draw<B: DrawingBackend>(layout: &Layout, backend: &mut B, target: Target) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    let s = target.device_px_per_css;
+    let px = |v: f64| -> i32 {
+        // Layout values are bounded by the chart size; the cast saturates on anything absurd.
+        #[allow(clippy::cast_possible_truncation)]
+        let p = (v * s).round() as i32;
+        p
+    };
+    backend.ensure_prepared()?;
+    let (w, h) = backend.get_size();
+    backend.draw_rect((0, 0), (i32::try_from(w).unwrap_or(i32::MAX), i32::try_from(h).unwrap_or(i32::MAX)), &color(layout.background), true)?;
+    for mark in &layout.marks {
+        match mark {
+            Mark::Rect { rect, color: c } => {
+                let (x0, x1) = (px(rect.x0), px(rect.x1));
+                if x1 > x0 {
+                    backend.draw_rect((x0, px(rect.y0)), (x1, px(rect.y1)), &color(*c), true)?;
+                }
+            }
+            Mark::Line { x0, y0, x1, y1, color: c } => {
+                // One device pixel wide, on the pixel grid (the canvas backend shifts by half).
+                let from: BackendCoord = (px(*x0) + i32::from(x0 == x1), px(*y0));
+                let to: BackendCoord = (px(*x1) + i32::from(x0 == x1), px(*y1));
+                backend.draw_line(from, to, &color(*c))?;
+            }
+            Mark::Text { x, y_mid, text, font, color: c, align } => {
+                let style = TextStyle { font: *font, scale: s * target.text_size_factor, color: *c, align: *align };
+                backend.draw_text(text, &style, (px(*x), px(*y_mid)))?;
+            }
+        }
+    }
+    backend.present()
+}
+
+fn color(c: Rgb) -> BackendColor {
+    BackendColor { alpha: 1.0, rgb: (c.0, c.1, c.2) }
+}
+
+struct TextStyle {
+    font: Font,
+    scale: f64,
+    color: Rgb,
+    align: Align,
+}
+
+/// Our text style needs no font files: backends hand family and size to the browser or the SVG
+/// viewer, which shape the text. `layout_box` is only a fallback estimate for backends that ask.
+impl BackendTextStyle for TextStyle {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        color(self.color)
+    }
+    fn size(&self) -> f64 {
+        self.font.size_px * self.scale
+    }
+    fn style(&self) -> FontStyle {
+        if self.font.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        let h = match self.align {
+            Align::Start => HPos::Left,
+            Align::Middle => HPos::Center,
+            Align::End => HPos::Right,
+        };
+        Pos::new(h, VPos::Center)
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_FAMILY)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        use crate::text::{ApproxMeasure, TextMeasure};
+        #[allow(clippy::cast_possible_truncation)]
+        let w = ApproxMeasure.width_px(text, self.font) as i32;
+        #[allow(clippy::cast_possible_truncation)]
+        let h = self.size() as i32;
+        Ok(((0, 0), (w, h)))
+    }
+    fn draw<E, DrawFunc: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: DrawFunc,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        // Only pixel backends rasterise text themselves; ours (canvas, SVG) never call this.
+        Ok(Ok(()))
+    }
+}
+
+/// The chart as a standalone SVG document (native builds: tests, goldens, static fallback).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_svg(layout: &Layout) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let size = (layout.width.ceil() as u32, layout.height.ceil() as u32);
+        let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
+        draw(layout, &mut backend, Target::SVG).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,74 @@
+//! commune-charts: bar charts of commune party-congress results.
+//!
+//! The pipeline (see ARCHITECTURE.md): JSON text -> [`spec`] -> [`model`] -> [`layout`] ->
+//! [`draw`] (any plotters backend) and [`layout::Layout::hit`]. Everything here is pure and runs
+//! natively; only `web` (wasm32) touches the DOM.
+
+pub mod describe;
+pub mod draw;
+pub mod layout;
+pub mod locale;
+pub mod model;
+pub mod problem;
+pub mod spec;
+pub mod text;
+pub mod theme;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use locale::Locale;
+pub use model::{ChartKind, Model};
+pub use problem::Problem;
+
+/// The chart kind to draw: the element's attribute if set, else the data's `chart`, else overview.
+pub fn resolve_kind(attribute: &str, model: Option<&Model>) -> Result<ChartKind, Problem> {
+    let attribute = attribute.trim();
+    if attribute.is_empty() {
+        return Ok(model.and_then(|m| m.chart).unwrap_or(ChartKind::Overview));
+    }
+    ChartKind::from_name(attribute).ok_or_else(|| {
+        Problem::at("data-commune-chart", problem::ProblemKind::UnknownKind { value: attribute.to_string() })
+    })
+}
+
+/// The chart's language: the data's `locale`, else the page's `<html lang>`, else Vietnamese.
+pub fn resolve_locale(model: Option<&Model>, page_lang: &str) -> Locale {
+    model.and_then(|m| m.locale).or_else(|| Locale::from_tag(page_lang)).unwrap_or_default()
+}
+
+/// Everything needed to show one chart, or the problems to show instead.
+pub struct Prepared {
+    pub model: Model,
+    pub kind: ChartKind,
+    pub locale: Locale,
+}
+
+/// Text + attribute + page language -> a model ready to lay out, or problems with the locale to
+/// say them in.
+pub fn prepare(json: &str, kind_attribute: &str, page_lang: &str) -> Result<Prepared, (Vec<Problem>, Locale)> {
+    let model = model::model_from_json(json).map_err(|p| (p, resolve_locale(None, page_lang)))?;
+    let locale = resolve_locale(Some(&model), page_lang);
+    let kind = resolve_kind(kind_attribute, Some(&model)).map_err(|p| (vec![p], locale))?;
+    Ok(Prepared { model, kind, locale })
+}
+
+/// Native one-call rendering: JSON -> SVG document (light theme, estimated text widths).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_svg(json: &str, kind_attribute: &str, width: f64, page_lang: &str) -> Result<String, String> {
+    let say = |problems: Vec<Problem>, locale: Locale| {
+        problems.iter().map(|p| p.message(locale)).collect::<Vec<_>>().join("\n")
+    };
+    let p = prepare(json, kind_attribute, page_lang).map_err(|(problems, locale)| say(problems, locale))?;
+    let theme = theme::Theme::light();
+    let input = layout::LayoutInput {
+        model: &p.model,
+        kind: p.kind,
+        locale: p.locale,
+        width,
+        theme: &theme,
+        measure: &text::ApproxMeasure,
+    };
+    let l = layout::layout(&input).map_err(|problem| say(vec![problem], p.locale))?;
+    draw::to_svg(&l)
+}

@@ -1,0 +1,359 @@
+//! Step 2: [`Spec`] -> [`Model`], the data as the charts use it. Missing is not zero: an absent
+//! count stays `None` all the way to the drawing, where it is shown as "no data".
+
+use crate::locale::Locale;
+use crate::problem::{Problem, ProblemKind};
+use crate::spec::{CommuneSpec, Spec};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    Members,
+    Cells,
+    MembersPerCell,
+    Targets,
+    Indicators,
+    Overview,
+}
+
+impl ChartKind {
+    pub const NAMES: &'static [&'static str] =
+        &["members", "cells", "members-per-cell", "targets", "indicators", "overview"];
+
+    pub fn from_name(name: &str) -> Option<ChartKind> {
+        match name.trim() {
+            "members" => Some(ChartKind::Members),
+            "cells" => Some(ChartKind::Cells),
+            "members-per-cell" => Some(ChartKind::MembersPerCell),
+            "targets" => Some(ChartKind::Targets),
+            "indicators" => Some(ChartKind::Indicators),
+            "overview" => Some(ChartKind::Overview),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Members => "members",
+            ChartKind::Cells => "cells",
+            ChartKind::MembersPerCell => "members-per-cell",
+            ChartKind::Targets => "targets",
+            ChartKind::Indicators => "indicators",
+            ChartKind::Overview => "overview",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    None,
+    Asc,
+    Desc,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// The data's own `locale`, if it gave one; the page's language is the glue's business.
+    pub locale: Option<Locale>,
+    pub chart: Option<ChartKind>,
+    pub sort: Sort,
+    pub communes: Vec<Commune>,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Commune {
+    pub name: String,
+    pub district: Option<String>,
+    pub province: Option<String>,
+    pub members: Option<u64>,
+    pub cells: Option<u64>,
+    /// Cell counts by kind, in the journalist's order; empty when not broken down.
+    pub cell_kinds: Vec<(String, u64)>,
+    pub targets: Option<Targets>,
+    pub population: Option<u64>,
+    pub area_km2: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Targets {
+    pub met: u64,
+    pub over80: u64,
+    pub behind: u64,
+}
+
+impl Targets {
+    pub fn total(&self) -> u64 {
+        self.met.saturating_add(self.over80).saturating_add(self.behind)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    pub unit: Option<String>,
+    pub name: String,
+    pub value: Option<f64>,
+    pub measure: Option<String>,
+    pub percent_of_plan: Option<f64>,
+}
+
+const LOCALES: &[&str] = &["vi", "en"];
+const SORTS: &[&str] = &["none", "asc", "desc"];
+
+/// Validates meaning: required names, whole non-negative counts, sums that add up.
+pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut report = |path: String, kind: ProblemKind| problems.push(Problem::at(path, kind));
+
+    let locale = spec.locale.as_deref().and_then(|tag| {
+        let l = Locale::from_tag(tag);
+        if l.is_none() {
+            report("locale".into(), ProblemKind::UnknownValue { value: tag.into(), allowed: LOCALES });
+        }
+        l
+    });
+    let chart = spec.chart.as_deref().and_then(|name| {
+        let k = ChartKind::from_name(name);
+        if k.is_none() {
+            report("chart".into(), ProblemKind::UnknownKind { value: name.into() });
+        }
+        k
+    });
+    let sort = match spec.sort.as_deref().map(str::trim) {
+        None | Some("none") => Sort::None,
+        Some("asc") => Sort::Asc,
+        Some("desc") => Sort::Desc,
+        Some(other) => {
+            report("sort".into(), ProblemKind::UnknownValue { value: other.into(), allowed: SORTS });
+            Sort::None
+        }
+    };
+
+    let mut communes = Vec::new();
+    match &spec.communes {
+        None if spec.indicators.is_none() => report("communes".into(), ProblemKind::Missing),
+        None => {}
+        Some(list) if list.is_empty() && spec.indicators.is_none() => {
+            report("communes".into(), ProblemKind::EmptyList)
+        }
+        Some(list) => {
+            for (i, c) in list.iter().enumerate() {
+                if let Some(commune) = commune(&format!("communes[{i}]"), c, &mut report) {
+                    communes.push(commune);
+                }
+            }
+        }
+    }
+
+    let mut indicators = Vec::new();
+    for (i, ind) in spec.indicators.iter().flatten().enumerate() {
+        let path = format!("indicators[{i}]");
+        let name = required_text(&path, ind.name.as_deref(), &mut report);
+        let value = ind.value.filter(|v| check_non_negative(&format!("{path}.value"), *v, &mut report));
+        let percent_of_plan = ind
+            .percent_of_plan
+            .filter(|v| check_non_negative(&format!("{path}.percentOfPlan"), *v, &mut report));
+        if let Some(name) = name {
+            indicators.push(Indicator { unit: ind.unit.clone(), name, value, measure: ind.measure.clone(), percent_of_plan });
+        }
+    }
+
+    if problems.is_empty() {
+        Ok(Model {
+            title: non_empty(&spec.title),
+            subtitle: non_empty(&spec.subtitle),
+            source: non_empty(&spec.source),
+            note: non_empty(&spec.note),
+            locale,
+            chart,
+            sort,
+            communes,
+            indicators,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn non_empty(s: &Option<String>) -> Option<String> {
+    s.as_ref().map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+fn required_text(path: &str, value: Option<&str>, report: &mut impl FnMut(String, ProblemKind)) -> Option<String> {
+    match value.map(str::trim) {
+        None => {
+            report(format!("{path}.name"), ProblemKind::Missing);
+            None
+        }
+        Some("") => {
+            report(format!("{path}.name"), ProblemKind::EmptyText);
+            None
+        }
+        Some(s) => Some(s.to_string()),
+    }
+}
+
+fn check_non_negative(path: &str, v: f64, report: &mut impl FnMut(String, ProblemKind)) -> bool {
+    if v < 0.0 {
+        report(path.to_string(), ProblemKind::Negative { value: v });
+        false
+    } else {
+        true
+    }
+}
+
+/// Counts are whole, non-negative and below 2^53 (exact in JSON numbers and in JS).
+fn count(path: &str, v: Option<f64>, report: &mut impl FnMut(String, ProblemKind)) -> Option<u64> {
+    let v = v?;
+    if v < 0.0 {
+        report(path.to_string(), ProblemKind::Negative { value: v });
+        None
+    } else if v.fract() != 0.0 {
+        report(path.to_string(), ProblemKind::NotWholeNumber { value: v });
+        None
+    } else if v > 9_007_199_254_740_991.0 {
+        report(path.to_string(), ProblemKind::NotFinite);
+        None
+    } else {
+        // In range and whole: the conversion is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(v as u64)
+    }
+}
+
+fn commune(path: &str, c: &CommuneSpec, report: &mut impl FnMut(String, ProblemKind)) -> Option<Commune> {
+    let name = required_text(path, c.name.as_deref(), report);
+    let members = count(&format!("{path}.members"), c.members, report);
+    let cells = count(&format!("{path}.cells"), c.cells, report);
+    let population = count(&format!("{path}.population"), c.population, report);
+    let area_km2 = c.area_km2.filter(|v| check_non_negative(&format!("{path}.areaKm2"), *v, report));
+
+    let mut cell_kinds = Vec::new();
+    for (kind, n) in c.cell_kinds.iter().flatten() {
+        if let Some(n) = count(&format!("{path}.cellKinds.{kind}"), Some(*n), report) {
+            cell_kinds.push((kind.clone(), n));
+        }
+    }
+    let kinds_sum = cell_kinds.iter().fold(0u64, |s, (_, n)| s.saturating_add(*n));
+    if let Some(cells) = cells {
+        if !cell_kinds.is_empty() && kinds_sum != cells {
+            report(
+                format!("{path}.cellKinds"),
+                ProblemKind::SumMismatch { sum: kinds_sum, expected: cells, expected_field: "cells" },
+            );
+        }
+    }
+    // cellKinds without cells: the kinds give the total.
+    let cells = cells.or(if cell_kinds.is_empty() { None } else { Some(kinds_sum) });
+
+    let targets = c.targets.as_ref().and_then(|t| {
+        let tp = format!("{path}.targets");
+        let met = count(&format!("{tp}.met"), t.met, report);
+        let over80 = count(&format!("{tp}.over80"), t.over80, report);
+        let behind = count(&format!("{tp}.behind"), t.behind, report);
+        let total = count(&format!("{tp}.total"), t.total, report);
+        for (field, v) in [("met", t.met), ("over80", t.over80), ("behind", t.behind)] {
+            if v.is_none() {
+                report(format!("{tp}.{field}"), ProblemKind::Missing);
+            }
+        }
+        let targets = Targets { met: met?, over80: over80?, behind: behind? };
+        if let Some(total) = total {
+            if total != targets.total() {
+                report(
+                    format!("{tp}.total"),
+                    ProblemKind::SumMismatch { sum: targets.total(), expected: total, expected_field: "total" },
+                );
+            }
+        }
+        Some(targets)
+    });
+
+    Some(Commune {
+        name: name?,
+        district: non_empty(&c.district),
+        province: non_empty(&c.province),
+        members,
+        cells,
+        cell_kinds,
+        targets,
+        population,
+        area_km2,
+    })
+}
+
+/// Text -> model in one call, the path every caller takes.
+pub fn model_from_json(text: &str) -> Result<Model, Vec<Problem>> {
+    validate(&crate::spec::parse(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errs(text: &str) -> Vec<(String, ProblemKind)> {
+        model_from_json(text).unwrap_err().into_iter().map(|p| (p.path, p.kind)).collect()
+    }
+
+    #[test]
+    fn missing_counts_stay_missing() {
+        let m = model_from_json(r#"{"communes":[{"name":"Đức Thọ","members":2989}]}"#).unwrap();
+        let c = &m.communes[0];
+        assert_eq!(c.members, Some(2989));
+        assert_eq!(c.cells, None);
+        assert_eq!(c.targets, None);
+    }
+
+    #[test]
+    fn counts_must_be_whole_and_non_negative() {
+        let e = errs(r#"{"communes":[{"name":"A","members":-3},{"name":"B","cells":2.5}]}"#);
+        assert_eq!(e[0], ("communes[0].members".into(), ProblemKind::Negative { value: -3.0 }));
+        assert_eq!(e[1], ("communes[1].cells".into(), ProblemKind::NotWholeNumber { value: 2.5 }));
+    }
+
+    #[test]
+    fn names_are_required() {
+        let e = errs(r#"{"communes":[{"members":3},{"name":"  "}]}"#);
+        assert_eq!(e[0], ("communes[0].name".into(), ProblemKind::Missing));
+        assert_eq!(e[1], ("communes[1].name".into(), ProblemKind::EmptyText));
+    }
+
+    #[test]
+    fn cell_kinds_must_add_up_to_cells() {
+        let e = errs(r#"{"communes":[{"name":"A","cells":9,"cellKinds":{"Bản":4,"Khác":4}}]}"#);
+        assert_eq!(
+            e[0],
+            ("communes[0].cellKinds".into(), ProblemKind::SumMismatch { sum: 8, expected: 9, expected_field: "cells" })
+        );
+        let m = model_from_json(r#"{"communes":[{"name":"A","cellKinds":{"Bản":4,"Khác":5}}]}"#).unwrap();
+        assert_eq!(m.communes[0].cells, Some(9));
+    }
+
+    #[test]
+    fn targets_total_must_match_and_groups_are_required() {
+        let e = errs(r#"{"communes":[{"name":"A","targets":{"met":1,"over80":2,"behind":3,"total":7}}]}"#);
+        assert_eq!(
+            e[0],
+            ("communes[0].targets.total".into(), ProblemKind::SumMismatch { sum: 6, expected: 7, expected_field: "total" })
+        );
+        let e = errs(r#"{"communes":[{"name":"A","targets":{"met":1,"behind":3}}]}"#);
+        assert_eq!(e[0], ("communes[0].targets.over80".into(), ProblemKind::Missing));
+    }
+
+    #[test]
+    fn enumerations_are_checked() {
+        let e = errs(r#"{"chart":"bars","sort":"up","locale":"fr","communes":[{"name":"A"}]}"#);
+        assert_eq!(e.len(), 3);
+        assert!(matches!(&e[1].1, ProblemKind::UnknownKind { value } if value == "bars"));
+    }
+
+    #[test]
+    fn communes_are_required() {
+        assert_eq!(errs("{}"), vec![("communes".into(), ProblemKind::Missing)]);
+        assert_eq!(errs(r#"{"communes":[]}"#), vec![("communes".into(), ProblemKind::EmptyList)]);
+    }
+}

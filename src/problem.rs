@@ -1,0 +1,383 @@
+//! What can be wrong with a chart's data, and how it is said to a journalist.
+//!
+//! Every stage (parse, spec, model, kind) reports [`Problem`]s: a place (JSON line/column or a
+//! field path such as `communes[2].members`) and a [`ProblemKind`]. The message is made only when
+//! shown, in the chart's language, so the core never holds English-only strings for errors.
+
+use crate::locale::Locale;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Field path (`communes[1].members`); empty for the document itself or a syntax error.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// The JSON types, as named in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The text is not JSON. `excerpt` is the offending line; `column` is 1-based.
+    Syntax { line: usize, column: usize, what: SyntaxWhat, excerpt: String },
+    UnknownField { field: String, suggestion: Option<&'static str> },
+    WrongType { expected: JsonType, found: JsonType, found_text: String },
+    Missing,
+    EmptyText,
+    EmptyList,
+    NotWholeNumber { value: f64 },
+    Negative { value: f64 },
+    NotFinite,
+    UnknownValue { value: String, allowed: &'static [&'static str] },
+    /// `cellKinds` that do not add up to `cells`, or `targets` to their `total`.
+    SumMismatch { sum: u64, expected: u64, expected_field: &'static str },
+    /// The chart kind needs a field that no commune has.
+    NothingToDraw { field: &'static str },
+    /// A chart kind that exists in the contract but this build does not draw yet.
+    KindNotAvailable { kind: &'static str },
+    UnknownKind { value: String },
+}
+
+/// The syntax errors serde_json reports, sorted into what a journalist can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxWhat {
+    UnexpectedEnd,
+    ExpectedValue,
+    ExpectedCommaOrBrace,
+    ExpectedCommaOrBracket,
+    ExpectedColon,
+    KeyMustBeString,
+    TrailingComma,
+    TrailingCharacters,
+    InvalidNumber,
+    InvalidEscape,
+    ControlCharacter,
+    Other,
+}
+
+impl SyntaxWhat {
+    /// Sorts a serde_json message (its text is the only stable handle serde_json gives).
+    pub fn from_serde_message(msg: &str) -> SyntaxWhat {
+        let m = msg.to_ascii_lowercase();
+        if m.starts_with("eof") {
+            SyntaxWhat::UnexpectedEnd
+        } else if m.starts_with("trailing comma") {
+            SyntaxWhat::TrailingComma
+        } else if m.starts_with("trailing characters") {
+            SyntaxWhat::TrailingCharacters
+        } else if m.contains("`,` or `}`") {
+            SyntaxWhat::ExpectedCommaOrBrace
+        } else if m.contains("`,` or `]`") {
+            SyntaxWhat::ExpectedCommaOrBracket
+        } else if m.contains("expected `:`") {
+            SyntaxWhat::ExpectedColon
+        } else if m.starts_with("key must be a string") {
+            SyntaxWhat::KeyMustBeString
+        } else if m.starts_with("expected value") || m.starts_with("expected ident") {
+            SyntaxWhat::ExpectedValue
+        } else if m.contains("number") {
+            SyntaxWhat::InvalidNumber
+        } else if m.contains("escape") || m.contains("unicode code point") {
+            SyntaxWhat::InvalidEscape
+        } else if m.contains("control character") {
+            SyntaxWhat::ControlCharacter
+        } else {
+            SyntaxWhat::Other
+        }
+    }
+}
+
+impl Problem {
+    pub fn at(path: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem { path: path.into(), kind }
+    }
+
+    /// One or two sentences: what is wrong, where, and how to fix it.
+    pub fn message(&self, locale: Locale) -> String {
+        let place = self.place(locale);
+        let what = self.kind.describe(locale);
+        if place.is_empty() {
+            what
+        } else {
+            format!("{place}: {what}")
+        }
+    }
+
+    /// The quoted source line with a caret under the column, for syntax errors.
+    pub fn excerpt(&self) -> Option<String> {
+        match &self.kind {
+            ProblemKind::Syntax { column, excerpt, .. } if !excerpt.is_empty() => {
+                let pad: String = excerpt
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                Some(format!("{excerpt}\n{pad}^"))
+            }
+            _ => None,
+        }
+    }
+
+    fn place(&self, locale: Locale) -> String {
+        match (&self.kind, locale) {
+            (ProblemKind::Syntax { line, column, .. }, Locale::Vi) => {
+                format!("Lỗi cú pháp JSON ở dòng {line}, cột {column}")
+            }
+            (ProblemKind::Syntax { line, column, .. }, Locale::En) => {
+                format!("JSON syntax error at line {line}, column {column}")
+            }
+            _ if self.path.is_empty() => String::new(),
+            _ => format!("`{}`", self.path),
+        }
+    }
+}
+
+impl JsonType {
+    pub fn of(v: &serde_json::Value) -> JsonType {
+        match v {
+            serde_json::Value::Null => JsonType::Null,
+            serde_json::Value::Bool(_) => JsonType::Bool,
+            serde_json::Value::Number(_) => JsonType::Number,
+            serde_json::Value::String(_) => JsonType::String,
+            serde_json::Value::Array(_) => JsonType::Array,
+            serde_json::Value::Object(_) => JsonType::Object,
+        }
+    }
+
+    fn name(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (JsonType::Null, _) => "null",
+            (JsonType::Bool, Locale::Vi) => "true/false",
+            (JsonType::Bool, Locale::En) => "a true/false value",
+            (JsonType::Number, Locale::Vi) => "một số",
+            (JsonType::Number, Locale::En) => "a number",
+            (JsonType::String, Locale::Vi) => "một chuỗi chữ trong ngoặc kép",
+            (JsonType::String, Locale::En) => "a text in double quotes",
+            (JsonType::Array, Locale::Vi) => "một danh sách [ ... ]",
+            (JsonType::Array, Locale::En) => "a list [ ... ]",
+            (JsonType::Object, Locale::Vi) => "một nhóm { ... }",
+            (JsonType::Object, Locale::En) => "an object { ... }",
+        }
+    }
+}
+
+impl ProblemKind {
+    fn describe(&self, locale: Locale) -> String {
+        use Locale::{En, Vi};
+        match (self, locale) {
+            (ProblemKind::Syntax { what, .. }, _) => what.describe(locale).to_string(),
+            (ProblemKind::UnknownField { field, suggestion: Some(s) }, Vi) => {
+                format!("không có trường \"{field}\". Có phải ý bạn là \"{s}\"?")
+            }
+            (ProblemKind::UnknownField { field, suggestion: Some(s) }, En) => {
+                format!("there is no field \"{field}\". Did you mean \"{s}\"?")
+            }
+            (ProblemKind::UnknownField { field, suggestion: None }, Vi) => {
+                format!("không có trường \"{field}\"; hãy xóa nó hoặc kiểm tra lại tên trường")
+            }
+            (ProblemKind::UnknownField { field, suggestion: None }, En) => {
+                format!("there is no field \"{field}\"; remove it or check its name")
+            }
+            (ProblemKind::WrongType { expected, found, found_text }, Vi) => {
+                let hint = number_in_quotes_hint(*expected, *found, found_text, locale);
+                format!(
+                    "cần {}, nhưng đang là {} ({found_text}){hint}",
+                    expected.name(Vi),
+                    found.name(Vi)
+                )
+            }
+            (ProblemKind::WrongType { expected, found, found_text }, En) => {
+                let hint = number_in_quotes_hint(*expected, *found, found_text, locale);
+                format!(
+                    "expected {}, found {} ({found_text}){hint}",
+                    expected.name(En),
+                    found.name(En)
+                )
+            }
+            (ProblemKind::Missing, Vi) => "thiếu trường bắt buộc này".to_string(),
+            (ProblemKind::Missing, En) => "this required field is missing".to_string(),
+            (ProblemKind::EmptyText, Vi) => "không được để trống".to_string(),
+            (ProblemKind::EmptyText, En) => "must not be empty".to_string(),
+            (ProblemKind::EmptyList, Vi) => "danh sách trống: cần ít nhất một xã".to_string(),
+            (ProblemKind::EmptyList, En) => "the list is empty: at least one commune is needed".to_string(),
+            (ProblemKind::NotWholeNumber { value }, Vi) => format!(
+                "cần một số nguyên, nhưng đang là {}",
+                Vi.format_decimal(*value, 6)
+            ),
+            (ProblemKind::NotWholeNumber { value }, En) => format!(
+                "expected a whole number, found {}",
+                En.format_decimal(*value, 6)
+            ),
+            (ProblemKind::Negative { value }, Vi) => {
+                format!("không được âm (đang là {})", Vi.format_decimal(*value, 6))
+            }
+            (ProblemKind::Negative { value }, En) => {
+                format!("must not be negative (found {})", En.format_decimal(*value, 6))
+            }
+            (ProblemKind::NotFinite, Vi) => "số quá lớn".to_string(),
+            (ProblemKind::NotFinite, En) => "the number is too large".to_string(),
+            (ProblemKind::UnknownValue { value, allowed }, Vi) => format!(
+                "giá trị \"{value}\" không hợp lệ; dùng một trong: {}",
+                allowed.join(", ")
+            ),
+            (ProblemKind::UnknownValue { value, allowed }, En) => format!(
+                "\"{value}\" is not allowed; use one of: {}",
+                allowed.join(", ")
+            ),
+            (ProblemKind::SumMismatch { sum, expected, expected_field }, Vi) => format!(
+                "các số cộng lại bằng {}, nhưng \"{expected_field}\" là {}",
+                Vi.format_int(*sum),
+                Vi.format_int(*expected)
+            ),
+            (ProblemKind::SumMismatch { sum, expected, expected_field }, En) => format!(
+                "the numbers add up to {}, but \"{expected_field}\" is {}",
+                En.format_int(*sum),
+                En.format_int(*expected)
+            ),
+            (ProblemKind::NothingToDraw { field }, Vi) => {
+                format!("không xã nào có trường \"{field}\" mà biểu đồ này cần")
+            }
+            (ProblemKind::NothingToDraw { field }, En) => {
+                format!("no commune has the field \"{field}\" that this chart needs")
+            }
+            (ProblemKind::KindNotAvailable { kind }, Vi) => {
+                format!("loại biểu đồ \"{kind}\" chưa có trong phiên bản này")
+            }
+            (ProblemKind::KindNotAvailable { kind }, En) => {
+                format!("the chart kind \"{kind}\" is not available in this version yet")
+            }
+            (ProblemKind::UnknownKind { value }, Vi) => format!(
+                "không có loại biểu đồ \"{value}\"; dùng một trong: {}",
+                crate::model::ChartKind::NAMES.join(", ")
+            ),
+            (ProblemKind::UnknownKind { value }, En) => format!(
+                "there is no chart kind \"{value}\"; use one of: {}",
+                crate::model::ChartKind::NAMES.join(", ")
+            ),
+        }
+    }
+}
+
+fn number_in_quotes_hint(expected: JsonType, found: JsonType, found_text: &str, locale: Locale) -> &'static str {
+    let looks_numeric = found_text.trim_matches('"').chars().any(|c| c.is_ascii_digit());
+    if expected == JsonType::Number && found == JsonType::String && looks_numeric {
+        match locale {
+            Locale::Vi => ". Viết số không có ngoặc kép và không có dấu chấm ngăn cách, ví dụ 2989",
+            Locale::En => ". Write the number without quotes or separators, e.g. 2989",
+        }
+    } else {
+        ""
+    }
+}
+
+impl SyntaxWhat {
+    fn describe(self, locale: Locale) -> &'static str {
+        use Locale::{En, Vi};
+        match (self, locale) {
+            (SyntaxWhat::UnexpectedEnd, Vi) => "dữ liệu kết thúc giữa chừng; có thể thiếu } hoặc ] ở cuối",
+            (SyntaxWhat::UnexpectedEnd, En) => "the data ends too early; a closing } or ] may be missing",
+            (SyntaxWhat::ExpectedValue, Vi) => "cần một giá trị (số, \"chuỗi\", true/false, [ ] hoặc { })",
+            (SyntaxWhat::ExpectedValue, En) => "a value is expected here (number, \"text\", true/false, [ ] or { })",
+            (SyntaxWhat::ExpectedCommaOrBrace, Vi) => "thiếu dấu phẩy giữa hai trường, hoặc thiếu }",
+            (SyntaxWhat::ExpectedCommaOrBrace, En) => "a comma between two fields, or a closing }, is missing",
+            (SyntaxWhat::ExpectedCommaOrBracket, Vi) => "thiếu dấu phẩy giữa hai phần tử, hoặc thiếu ]",
+            (SyntaxWhat::ExpectedCommaOrBracket, En) => "a comma between two items, or a closing ], is missing",
+            (SyntaxWhat::ExpectedColon, Vi) => "thiếu dấu hai chấm : sau tên trường",
+            (SyntaxWhat::ExpectedColon, En) => "a colon : is missing after the field name",
+            (SyntaxWhat::KeyMustBeString, Vi) => "tên trường phải nằm trong ngoặc kép, ví dụ \"name\"",
+            (SyntaxWhat::KeyMustBeString, En) => "field names must be in double quotes, e.g. \"name\"",
+            (SyntaxWhat::TrailingComma, Vi) => "thừa dấu phẩy trước } hoặc ]",
+            (SyntaxWhat::TrailingComma, En) => "there is an extra comma before } or ]",
+            (SyntaxWhat::TrailingCharacters, Vi) => "có ký tự thừa sau khi dữ liệu đã kết thúc",
+            (SyntaxWhat::TrailingCharacters, En) => "there is text after the end of the data",
+            (SyntaxWhat::InvalidNumber, Vi) => "số không hợp lệ (dùng dấu chấm cho phần thập phân, ví dụ 99.7)",
+            (SyntaxWhat::InvalidNumber, En) => "invalid number (use a dot for decimals, e.g. 99.7)",
+            (SyntaxWhat::InvalidEscape, Vi) => "ký tự \\ không hợp lệ trong chuỗi",
+            (SyntaxWhat::InvalidEscape, En) => "invalid \\ escape in a text",
+            (SyntaxWhat::ControlCharacter, Vi) => "chuỗi chưa đóng ngoặc kép, hoặc có xuống dòng trong chuỗi",
+            (SyntaxWhat::ControlCharacter, En) => "a text is not closed with \", or contains a line break",
+            (SyntaxWhat::Other, Vi) => "dữ liệu không phải JSON hợp lệ",
+            (SyntaxWhat::Other, En) => "the data is not valid JSON",
+        }
+    }
+}
+
+/// The known name closest to `typo` (case-insensitive Levenshtein, at most 2 edits or a
+/// prefix), for "did you mean" suggestions: `member` -> `members`.
+pub fn closest_name(typo: &str, known: &'static [&'static str]) -> Option<&'static str> {
+    let t = typo.to_lowercase();
+    let mut best: Option<(usize, &'static str)> = None;
+    for &k in known {
+        let kl = k.to_lowercase();
+        let d = if kl == t { 0 } else { edit_distance(&t, &kl) };
+        let limit = if t.chars().count() <= 4 { 1 } else { 2 };
+        if (d <= limit || (t.len() >= 3 && kl.starts_with(&t))) && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbours (`nmae` -> `name` is one edit) each cost 1.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let cols = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * cols];
+    let at = |i: usize, j: usize| i * cols + j;
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            let v = if i == 0 || j == 0 {
+                i.max(j)
+            } else {
+                let get = |i: usize, j: usize| d.get(at(i, j)).copied().unwrap_or(usize::MAX - 1);
+                let same = a.get(i - 1) == b.get(j - 1);
+                let mut v = (get(i - 1, j) + 1).min(get(i, j - 1) + 1).min(get(i - 1, j - 1) + usize::from(!same));
+                if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
+                    v = v.min(get(i - 2, j - 2) + 1);
+                }
+                v
+            };
+            if let Some(slot) = d.get_mut(at(i, j)) {
+                *slot = v;
+            }
+        }
+    }
+    d.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELDS: &[&str] = &["name", "members", "cells", "cellKinds", "targets", "population"];
+
+    #[test]
+    fn suggests_the_nearest_field() {
+        assert_eq!(closest_name("member", FIELDS), Some("members"));
+        assert_eq!(closest_name("Cells", FIELDS), Some("cells"));
+        assert_eq!(closest_name("cellkind", FIELDS), Some("cellKinds"));
+        assert_eq!(closest_name("nmae", FIELDS), Some("name"));
+        assert_eq!(closest_name("colour", FIELDS), None);
+    }
+
+    #[test]
+    fn syntax_excerpt_points_at_the_column() {
+        let p = Problem::at(
+            "",
+            ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, excerpt: "  { x".into() },
+        );
+        assert_eq!(p.excerpt().as_deref(), Some("  { x\n    ^"));
+        assert!(p.message(Locale::Vi).starts_with("Lỗi cú pháp JSON ở dòng 3, cột 5: "));
+        assert!(p.message(Locale::En).starts_with("JSON syntax error at line 3, column 5: "));
+    }
+}

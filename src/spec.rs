@@ -1,0 +1,351 @@
+//! Step 1: JSON text -> [`Spec`], the data format v1 exactly as written, types checked.
+//!
+//! serde_json parses (it gives the line and column of a syntax error); a small walker then reads
+//! the `Value` into typed structs while it knows the path of every field, so it can report *all*
+//! problems at once, each with its path, in the journalist's language, and suggest the right name
+//! for an unknown field. Meaning (non-negative integers, sums) is checked in `model.rs`.
+
+use serde_json::{Map, Value};
+
+use crate::problem::{closest_name, JsonType, Problem, ProblemKind, SyntaxWhat};
+
+/// The whole document. Every field is optional here; `model.rs` says what is required.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Spec {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub locale: Option<String>,
+    pub chart: Option<String>,
+    pub sort: Option<String>,
+    pub communes: Option<Vec<CommuneSpec>>,
+    pub indicators: Option<Vec<IndicatorSpec>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CommuneSpec {
+    pub name: Option<String>,
+    pub district: Option<String>,
+    pub province: Option<String>,
+    pub members: Option<f64>,
+    pub cells: Option<f64>,
+    /// In the journalist's order.
+    pub cell_kinds: Option<Vec<(String, f64)>>,
+    pub targets: Option<TargetsSpec>,
+    pub population: Option<f64>,
+    pub area_km2: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetsSpec {
+    pub met: Option<f64>,
+    pub over80: Option<f64>,
+    pub behind: Option<f64>,
+    pub total: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndicatorSpec {
+    pub unit: Option<String>,
+    pub name: Option<String>,
+    pub value: Option<f64>,
+    pub measure: Option<String>,
+    pub percent_of_plan: Option<f64>,
+}
+
+pub const DOC_FIELDS: &[&str] =
+    &["title", "subtitle", "source", "note", "locale", "chart", "sort", "communes", "indicators"];
+pub const COMMUNE_FIELDS: &[&str] = &[
+    "name", "district", "province", "members", "cells", "cellKinds", "targets", "population", "areaKm2",
+];
+pub const TARGET_FIELDS: &[&str] = &["met", "over80", "behind", "total"];
+pub const INDICATOR_FIELDS: &[&str] = &["unit", "name", "value", "measure", "percentOfPlan"];
+
+/// Parses and type-checks. On failure, every problem found (a syntax error is always alone).
+/// A leading byte-order mark is ignored.
+pub fn parse(text: &str) -> Result<Spec, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    from_value(&value)
+}
+
+/// Reads an already parsed document (for `CommuneCharts.render(el, object)`).
+pub fn from_value(value: &Value) -> Result<Spec, Vec<Problem>> {
+    let mut w = Walker::default();
+    let spec = w.document(value);
+    if w.problems.is_empty() {
+        Ok(spec)
+    } else {
+        Err(w.problems)
+    }
+}
+
+fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
+    let line = e.line().max(1);
+    let msg = e.to_string();
+    let what = SyntaxWhat::from_serde_message(&msg);
+    let excerpt: String = text.lines().nth(line - 1).unwrap_or("").chars().take(160).collect();
+    // serde_json counts columns in bytes; the journalist counts characters.
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .map(|l| {
+            let byte_col = e.column().min(l.len());
+            let mut b = byte_col;
+            while b > 0 && !l.is_char_boundary(b) {
+                b -= 1;
+            }
+            l.get(..b).map_or(byte_col, |prefix| prefix.chars().count())
+        })
+        .unwrap_or(e.column())
+        .max(1);
+    Problem::at("", ProblemKind::Syntax { line, column, what, excerpt })
+}
+
+#[derive(Default)]
+struct Walker {
+    problems: Vec<Problem>,
+}
+
+impl Walker {
+    fn report(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem::at(path, kind));
+    }
+
+    fn wrong_type(&mut self, path: &str, expected: JsonType, found: &Value) {
+        let mut found_text = found.to_string();
+        if found_text.chars().count() > 40 {
+            found_text = found_text.chars().take(39).collect::<String>() + "…";
+        }
+        self.report(path, ProblemKind::WrongType { expected, found: JsonType::of(found), found_text });
+    }
+
+    /// The object at `path`, after reporting its unknown fields.
+    fn object<'v>(&mut self, path: &str, v: &'v Value, known: &'static [&'static str]) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = v else {
+            self.wrong_type(path, JsonType::Object, v);
+            return None;
+        };
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                let suggestion = closest_name(key, known);
+                self.report(&join(path, key), ProblemKind::UnknownField { field: key.clone(), suggestion });
+            }
+        }
+        Some(map)
+    }
+
+    fn string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.wrong_type(&join(path, key), JsonType::String, other);
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<f64> {
+        self.number_value(&join(path, key), map.get(key)?)
+    }
+
+    fn number_value(&mut self, path: &str, v: &Value) -> Option<f64> {
+        match v {
+            Value::Null => None,
+            Value::Number(n) => match n.as_f64() {
+                Some(f) if f.is_finite() => Some(f),
+                _ => {
+                    self.report(path, ProblemKind::NotFinite);
+                    None
+                }
+            },
+            other => {
+                self.wrong_type(path, JsonType::Number, other);
+                None
+            }
+        }
+    }
+
+    fn list<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str) -> Option<&'v Vec<Value>> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(items)) => Some(items),
+            Some(other) => {
+                self.wrong_type(&join(path, key), JsonType::Array, other);
+                None
+            }
+        }
+    }
+
+    fn document(&mut self, v: &Value) -> Spec {
+        let Some(map) = self.object("", v, DOC_FIELDS) else {
+            return Spec::default();
+        };
+        let communes = self.list(map, "", "communes").map(|items| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| self.commune(&format!("communes[{i}]"), c))
+                .collect()
+        });
+        let indicators = self.list(map, "", "indicators").map(|items| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| self.indicator(&format!("indicators[{i}]"), c))
+                .collect()
+        });
+        Spec {
+            title: self.string(map, "", "title"),
+            subtitle: self.string(map, "", "subtitle"),
+            source: self.string(map, "", "source"),
+            note: self.string(map, "", "note"),
+            locale: self.string(map, "", "locale"),
+            chart: self.string(map, "", "chart"),
+            sort: self.string(map, "", "sort"),
+            communes,
+            indicators,
+        }
+    }
+
+    fn commune(&mut self, path: &str, v: &Value) -> CommuneSpec {
+        let Some(map) = self.object(path, v, COMMUNE_FIELDS) else {
+            return CommuneSpec::default();
+        };
+        let cell_kinds = match map.get("cellKinds") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(kinds)) => {
+                let base = join(path, "cellKinds");
+                Some(
+                    kinds
+                        .iter()
+                        .filter_map(|(k, n)| Some((k.clone(), self.number_value(&join(&base, k), n)?)))
+                        .collect(),
+                )
+            }
+            Some(other) => {
+                self.wrong_type(&join(path, "cellKinds"), JsonType::Object, other);
+                None
+            }
+        };
+        let targets = match map.get("targets") {
+            None | Some(Value::Null) => None,
+            Some(t) => {
+                let tp = join(path, "targets");
+                self.object(&tp, t, TARGET_FIELDS).map(|tm| TargetsSpec {
+                    met: self.number(tm, &tp, "met"),
+                    over80: self.number(tm, &tp, "over80"),
+                    behind: self.number(tm, &tp, "behind"),
+                    total: self.number(tm, &tp, "total"),
+                })
+            }
+        };
+        CommuneSpec {
+            name: self.string(map, path, "name"),
+            district: self.string(map, path, "district"),
+            province: self.string(map, path, "province"),
+            members: self.number(map, path, "members"),
+            cells: self.number(map, path, "cells"),
+            cell_kinds,
+            targets,
+            population: self.number(map, path, "population"),
+            area_km2: self.number(map, path, "areaKm2"),
+        }
+    }
+
+    fn indicator(&mut self, path: &str, v: &Value) -> IndicatorSpec {
+        let Some(map) = self.object(path, v, INDICATOR_FIELDS) else {
+            return IndicatorSpec::default();
+        };
+        IndicatorSpec {
+            unit: self.string(map, path, "unit"),
+            name: self.string(map, path, "name"),
+            value: self.number(map, path, "value"),
+            measure: self.string(map, path, "measure"),
+            percent_of_plan: self.number(map, path, "percentOfPlan"),
+        }
+    }
+}
+
+/// `communes[1]` + `members` -> `communes[1].members`.
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<Problem> {
+        match parse(text) {
+            Ok(spec) => panic!("expected problems, got {spec:?}"),
+            Err(p) => p,
+        }
+    }
+
+    #[test]
+    fn reads_the_seed_shape() {
+        let spec = parse(
+            r#"{"title":"T","communes":[{"name":"Mồ Sì San","members":89,"cells":9,
+               "cellKinds":{"Chi bộ bản":4,"Chi bộ đơn vị sự nghiệp":5},
+               "targets":{"met":3,"over80":3,"behind":5}}]}"#,
+        )
+        .unwrap();
+        let c = &spec.communes.unwrap()[0];
+        assert_eq!(c.name.as_deref(), Some("Mồ Sì San"));
+        assert_eq!(c.members, Some(89.0));
+        assert_eq!(c.cell_kinds.as_ref().unwrap()[1], ("Chi bộ đơn vị sự nghiệp".to_string(), 5.0));
+        assert_eq!(c.targets.as_ref().unwrap().behind, Some(5.0));
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_character_column() {
+        let p = problems("{\n  \"title\": \"Đảng bộ\"\n  \"communes\": []\n}");
+        assert_eq!(p.len(), 1);
+        match &p[0].kind {
+            ProblemKind::Syntax { line, column, what, excerpt } => {
+                assert_eq!((*line, *column), (3, 3));
+                assert_eq!(*what, SyntaxWhat::ExpectedCommaOrBrace);
+                assert_eq!(excerpt, "  \"communes\": []");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn column_counts_characters_not_bytes() {
+        let p = problems("{\"title\": \"Mồ Sì San\" x}");
+        match &p[0].kind {
+            ProblemKind::Syntax { line: 1, column, .. } => assert_eq!(*column, 23),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_named_with_their_path_and_a_suggestion() {
+        let p = problems(r#"{"communes":[{"name":"A","members":1},{"name":"B","member":2}]}"#);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].path, "communes[1].member");
+        assert_eq!(p[0].kind, ProblemKind::UnknownField { field: "member".into(), suggestion: Some("members") });
+    }
+
+    #[test]
+    fn wrong_types_are_all_reported() {
+        let p = problems(r#"{"title":5,"communes":[{"name":"A","members":"2.989"},{"name":"B","cells":[1]}]}"#);
+        let paths: Vec<_> = p.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["communes[0].members", "communes[1].cells", "title"]);
+        assert!(p[0].message(crate::Locale::Vi).contains("không có ngoặc kép"));
+    }
+
+    #[test]
+    fn null_is_missing_and_bom_is_ignored() {
+        let spec = parse("\u{feff}{\"communes\":[{\"name\":\"A\",\"members\":null}]}").unwrap();
+        assert_eq!(spec.communes.unwrap()[0].members, None);
+    }
+}

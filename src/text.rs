@@ -1,0 +1,125 @@
+//! Text metrics for layout: how wide a label is, truncation with an ellipsis, word wrap.
+//!
+//! Layout needs widths before anything is drawn. The browser build measures with one canvas
+//! context's `measureText` (and a cache) — never a DOM node per string; native builds (tests, the
+//! SVG renderer) use [`ApproxMeasure`], a per-character estimate close to DejaVu Sans / system-ui.
+
+/// The font stack every backend draws with. Unquoted so it is also a valid SVG attribute.
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, DejaVu Sans, Arial, sans-serif";
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Font {
+    pub size_px: f64,
+    pub bold: bool,
+}
+
+impl Font {
+    pub const fn regular(size_px: f64) -> Font {
+        Font { size_px, bold: false }
+    }
+    pub const fn bold(size_px: f64) -> Font {
+        Font { size_px, bold: true }
+    }
+    /// The CSS `font` shorthand, for canvas `ctx.font`.
+    pub fn css(&self, scale: f64) -> String {
+        format!("{}{}px {}", if self.bold { "bold " } else { "" }, self.size_px * scale, FONT_FAMILY)
+    }
+}
+
+pub trait TextMeasure {
+    /// Advance width of `text` in CSS pixels.
+    fn width_px(&self, text: &str, font: Font) -> f64;
+}
+
+/// Estimates widths from character classes; deterministic, so native tests and goldens are stable.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ApproxMeasure;
+
+impl TextMeasure for ApproxMeasure {
+    fn width_px(&self, text: &str, font: Font) -> f64 {
+        let em: f64 = text.chars().map(char_em).sum();
+        em * font.size_px * if font.bold { 1.07 } else { 1.0 }
+    }
+}
+
+fn char_em(c: char) -> f64 {
+    match c {
+        '\u{300}'..='\u{36f}' | '\u{200b}'..='\u{200d}' => 0.0,
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 0.28,
+        'f' | 't' | 'r' | ' ' | '(' | ')' | '[' | ']' | '-' => 0.35,
+        'm' | 'w' | 'M' | 'W' | '%' | '…' => 0.86,
+        '0'..='9' => 0.6,
+        c if c.is_uppercase() => 0.7,
+        c if c.is_ascii() => 0.56,
+        // Vietnamese letters with diacritics share the base letter's width; CJK and emoji are wide.
+        c if (c as u32) < 0x2000 => 0.58,
+        _ => 1.0,
+    }
+}
+
+/// `text` cut to fit `max_px`, ending in `…` when cut. Never splits inside a character.
+pub fn truncate(m: &dyn TextMeasure, text: &str, font: Font, max_px: f64) -> String {
+    if m.width_px(text, font) <= max_px {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // Largest prefix length whose text + ellipsis fits (binary search over char counts).
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars.iter().take(mid).collect::<String>() + "…";
+        if m.width_px(&candidate, font) <= max_px {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let mut out: String = chars.iter().take(lo).collect::<String>().trim_end().to_string();
+    out.push('…');
+    out
+}
+
+/// Greedy word wrap to `max_px`; a single word wider than the line is truncated.
+pub fn wrap(m: &dyn TextMeasure, text: &str, font: Font, max_px: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if m.width_px(&candidate, font) <= max_px || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.into_iter().map(|l| truncate(m, &l, font, max_px)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const F: Font = Font::regular(13.0);
+
+    #[test]
+    fn truncation_fits_and_marks_the_cut() {
+        let long = "Đảng bộ xã Mồ Sì San, huyện Phong Thổ, tỉnh Lai Châu";
+        let cut = truncate(&ApproxMeasure, long, F, 120.0);
+        assert!(cut.ends_with('…'));
+        assert!(ApproxMeasure.width_px(&cut, F) <= 120.0);
+        assert!(long.starts_with(cut.trim_end_matches('…')));
+        assert_eq!(truncate(&ApproxMeasure, "Pa Vây Sử", F, 300.0), "Pa Vây Sử");
+    }
+
+    #[test]
+    fn wrap_keeps_every_word_within_the_width() {
+        let t = "Kết quả thực hiện Nghị quyết Đại hội Đảng bộ xã, nhiệm kỳ 2020 – 2025";
+        let lines = wrap(&ApproxMeasure, t, Font::bold(18.0), 300.0);
+        assert!(lines.len() >= 2);
+        assert_eq!(lines.join(" "), t);
+        assert!(lines.iter().all(|l| ApproxMeasure.width_px(l, Font::bold(18.0)) <= 300.0));
+    }
+}
