@@ -160,7 +160,7 @@ pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
 
     // Header: title and subtitle, wrapped.
     let title_font = Font::bold(if narrow { 17.0 } else { 19.0 });
-    let mut text_block = |y: &mut f64, text: &Option<String>, font: Font, color: Rgb, marks: &mut Vec<Mark>| {
+    let text_block = |y: &mut f64, text: &Option<String>, font: Font, color: Rgb, marks: &mut Vec<Mark>| {
         if let Some(t) = text {
             let line_h = (font.size_px * 1.3).round();
             for line in wrap(measure, t, font, inner) {
@@ -306,7 +306,7 @@ pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
 
     // Footer: source and note.
     let source = model.source.as_ref().map(|s| format!("{}{s}", words.source_prefix));
-    let mut foot = |y: &mut f64, text: Option<String>, marks: &mut Vec<Mark>| {
+    let foot = |y: &mut f64, text: Option<String>, marks: &mut Vec<Mark>| {
         if let Some(t) = text {
             let line_h = 16.0;
             for line in wrap(measure, &t, FOOT_FONT, inner) {

@@ -44,6 +44,10 @@ pub enum ProblemKind {
     /// A chart kind that exists in the contract but this build does not draw yet.
     KindNotAvailable { kind: &'static str },
     UnknownKind { value: String },
+    /// The element has neither inline JSON nor `data-src`.
+    NoData,
+    /// `data-src` could not be fetched; `status` 0 is a network error.
+    FetchFailed { url: String, status: u16 },
 }
 
 /// The syntax errors serde_json reports, sorted into what a journalist can act on.
@@ -254,6 +258,12 @@ impl ProblemKind {
             (ProblemKind::KindNotAvailable { kind }, En) => {
                 format!("the chart kind \"{kind}\" is not available in this version yet")
             }
+            (ProblemKind::NoData, Vi) => "không tìm thấy dữ liệu: thêm <script type=\"application/json\"> vào trong phần tử, hoặc thuộc tính data-src".to_string(),
+            (ProblemKind::NoData, En) => "no data found: put a <script type=\"application/json\"> inside the element, or give it a data-src".to_string(),
+            (ProblemKind::FetchFailed { url, status: 0 }, Vi) => format!("không tải được {url} (lỗi mạng hoặc bị chặn)"),
+            (ProblemKind::FetchFailed { url, status: 0 }, En) => format!("could not load {url} (network error or blocked)"),
+            (ProblemKind::FetchFailed { url, status }, Vi) => format!("không tải được {url} (máy chủ trả lời {status})"),
+            (ProblemKind::FetchFailed { url, status }, En) => format!("could not load {url} (the server answered {status})"),
             (ProblemKind::UnknownKind { value }, Vi) => format!(
                 "không có loại biểu đồ \"{value}\"; dùng một trong: {}",
                 crate::model::ChartKind::NAMES.join(", ")

@@ -1,0 +1,47 @@
+# commune-charts: every entry point. `make demo` and `make test` set up a fresh machine themselves.
+SHELL := /bin/bash
+.DEFAULT_GOAL := demo
+WASM_BINDGEN_VERSION := $(shell scripts/wasm-bindgen-version.sh)
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
+PORT ?= 8000
+
+.PHONY: setup setup-browser dist demo serve test test-native test-wasm test-e2e lint clean
+
+setup:
+	@bash scripts/setup.sh
+
+setup-browser:
+	@bash scripts/setup.sh --browser
+
+dist: setup
+	@bash scripts/build-dist.sh
+
+demo: dist
+	@echo "==> Serving www/ and dist/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@node scripts/serve.mjs $(PORT)
+
+test: setup-browser lint test-native dist test-wasm test-e2e
+	@echo "==> All tests passed."
+
+lint:
+	@echo "==> cargo clippy (unwrap/expect/indexing/panic denied in src/)"
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-native:
+	@echo "==> Native tests (spec, validation, layout, hit-testing, SVG)"
+	cargo test
+
+test-wasm:
+	@echo "==> wasm-bindgen-test in headless Chromium (pixels read back from the canvas)"
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e:
+	@echo "==> Playwright end-to-end tests (www/ pages in headless Chromium)"
+	node --test tests/e2e/
+
+clean:
+	rm -rf target dist node_modules

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds dist/: commune-charts.js (classic script: wasm-bindgen glue + loader in one closure)
+# and commune-charts_bg.wasm (wasm-opt -Oz), then prints their raw and gzip -9 sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+say() { printf '==> %s\n' "$*"; }
+
+say "Compiling the core to wasm32 (release: opt-level z, LTO, panic=abort)"
+cargo build --release --target wasm32-unknown-unknown --lib
+rm -rf target/wasm-bindgen && mkdir -p target/wasm-bindgen dist
+wasm-bindgen --target no-modules --no-typescript --out-dir target/wasm-bindgen --out-name commune-charts \
+  target/wasm32-unknown-unknown/release/commune_charts.wasm
+say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Oz)"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
+  target/wasm-bindgen/commune-charts_bg.wasm -o dist/commune-charts_bg.wasm
+{
+  echo '/*! commune-charts 0.1.0 | MIT | https://www.npmjs.com/package/commune-charts */'
+  echo '(function () {'
+  echo '  "use strict";'
+  echo '  if (typeof window === "undefined" || window.CommuneCharts) return;'
+  cat target/wasm-bindgen/commune-charts.js
+  cat js/loader.js
+  echo '})();'
+} > dist/commune-charts.js
+node -e 'new Function(require("fs").readFileSync("dist/commune-charts.js","utf8"))' # syntax check
+
+say "dist/ sizes (raw / gzip -9):"
+total=0
+for f in dist/commune-charts.js dist/commune-charts_bg.wasm; do
+  raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
+  printf '    %-30s %8d B raw  %7d B gz\n' "$f" "$raw" "$gz"
+done
+printf '    %-30s %8s        %7d B gz (%d kB)\n' "total" "" "$total" "$((total / 1024))"

@@ -1,0 +1,41 @@
+// A tiny static server for the demo and the tests: /dist/* from dist/, everything else from www/,
+// /fixtures/* from tests/fixtures/. Loopback only.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+export function startServer(port = 0, host = '127.0.0.1') {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const safe = normalize(path).replace(/^(\.\.[/\\])+/, '');
+    let file;
+    if (safe.startsWith('/dist/')) file = join(root, safe);
+    else if (safe.startsWith('/fixtures/')) file = join(root, 'tests', safe);
+    else file = join(root, 'www', safe);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] || 8000);
+  const server = await startServer(port);
+  console.log(`commune-charts demo: http://127.0.0.1:${server.address().port}/`);
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need, idempotently, on a fresh Debian machine with only
+# rustup and node: the wasm32 target, wasm-bindgen-cli at the version Cargo.lock pins,
+# wasm-opt (npm `binaryen`, pinned), playwright-core (pinned), and with --browser Debian's
+# Chromium, ChromeDriver and DejaVu fonts. Never Debian's binaryen: its 108 corrupts the
+# externref table export.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '==> %s\n' "$*"; }
+want_browser=0
+[ "${1:-}" = "--browser" ] && want_browser=1
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target (rustup)"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! cargo clippy --version >/dev/null 2>&1; then
+  say "Adding clippy (rustup)"
+  rustup component add clippy
+fi
+
+[ -f Cargo.lock ] || cargo generate-lockfile
+version=$(scripts/wasm-bindgen-version.sh)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
+  say "Installing wasm-bindgen-cli $version (matches Cargo.lock; takes about 3 minutes once)"
+  cargo install wasm-bindgen-cli --version "=$version" --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing pinned npm tools (binaryen for wasm-opt, playwright-core) with npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want_browser" = 1 ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing ${missing[*]} from Debian (headless browser tests; DejaVu covers Vietnamese)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi

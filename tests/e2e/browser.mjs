@@ -1,0 +1,35 @@
+// Shared Playwright setup: Debian's Chromium, kept off the network, and the local static server.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--font-render-hinting=none',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    // Playwright gives every launch a fresh temporary profile (its own --user-data-dir).
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export async function serve() {
+  const server = await startServer(0);
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** A page that records uncaught errors and console errors. */
+export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, dark = false, touch = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height }, deviceScaleFactor: dpr, colorScheme: dark ? 'dark' : 'light', hasTouch: touch, isMobile: touch,
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  return { page, context, errors };
+}
