@@ -27,7 +27,7 @@ test: setup-browser lint test-native dist test-wasm test-e2e
 lint:
 	@echo "==> cargo clippy (unwrap/expect/indexing/panic denied in src/)"
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	@echo "==> Native tests (spec, validation, layout, hit-testing, SVG)"

@@ -7,7 +7,8 @@ use crate::model::{ChartKind, Model};
 /// "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ (2.989), ít nhất là Pa Vây Sử (86)."
 pub fn summary(model: &Model, kind: ChartKind, locale: Locale) -> String {
     let w = locale.words();
-    let (what_vi, what_en, value): (&str, &str, fn(&crate::model::Commune) -> Option<u64>) = match kind {
+    type Value = fn(&crate::model::Commune) -> Option<u64>;
+    let (what_vi, what_en, value): (&str, &str, Value) = match kind {
         ChartKind::Cells => ("số chi bộ", "Party cells", |c| c.cells),
         _ => ("số đảng viên", "Party members", |c| c.members),
     };

@@ -379,7 +379,7 @@ fn cell_segments(communes: &[Commune], theme: &Theme, unclassified: &str, cells_
 
 /// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 × 10^k, whole numbers only.
 pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
-    if !(max > 0.0) || !max.is_finite() {
+    if max.is_nan() || max <= 0.0 || !max.is_finite() {
         return vec![0.0, 1.0];
     }
     let raw = max / target.max(1) as f64;

@@ -15,7 +15,7 @@ pub mod text;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use locale::Locale;
 pub use model::{ChartKind, Model};
@@ -47,7 +47,11 @@ pub struct Prepared {
 /// Text + attribute + page language -> a model ready to lay out, or problems with the locale to
 /// say them in.
 pub fn prepare(json: &str, kind_attribute: &str, page_lang: &str) -> Result<Prepared, (Vec<Problem>, Locale)> {
-    let model = model::model_from_json(json).map_err(|p| (p, resolve_locale(None, page_lang)))?;
+    let model = model::model_from_json(json).map_err(|p| {
+        // Invalid data still speaks the language it asked for, if it can be read.
+        let asked = spec::locale_hint(json).and_then(|tag| Locale::from_tag(&tag));
+        (p, asked.unwrap_or_else(|| resolve_locale(None, page_lang)))
+    })?;
     let locale = resolve_locale(Some(&model), page_lang);
     let kind = resolve_kind(kind_attribute, Some(&model)).map_err(|p| (vec![p], locale))?;
     Ok(Prepared { model, kind, locale })

@@ -70,6 +70,16 @@ pub fn parse(text: &str) -> Result<Spec, Vec<Problem>> {
     from_value(&value)
 }
 
+/// The `locale` field of a document that may be invalid elsewhere, so its errors are said in
+/// the language it asked for.
+pub fn locale_hint(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<Value>(text).ok()?.get("locale")? {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 /// Reads an already parsed document (for `CommuneCharts.render(el, object)`).
 pub fn from_value(value: &Value) -> Result<Spec, Vec<Problem>> {
     let mut w = Walker::default();

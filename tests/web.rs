@@ -1,0 +1,147 @@
+//! In headless Chromium (wasm-bindgen-test): mount charts into real elements and read the pixels
+//! back from the canvas. Run by `make test` (target wasm32, runner wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use commune_charts::web::mount;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("fixtures/seed.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn container(width_px: u32) -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    el.style().set_property("width", &format!("{width_px}px")).unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn canvas_of(el: &HtmlElement) -> HtmlCanvasElement {
+    el.query_selector("canvas").unwrap().expect("a canvas").dyn_into().unwrap()
+}
+
+/// RGBA pixels of the whole backing store.
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data().0
+}
+
+/// Longest horizontal run of one colour (within a small tolerance) over all rows.
+fn longest_run(px: &[u8], width: usize, rgb: (u8, u8, u8)) -> usize {
+    let close = |p: &[u8]| {
+        (i32::from(p[0]) - i32::from(rgb.0)).abs() < 6
+            && (i32::from(p[1]) - i32::from(rgb.1)).abs() < 6
+            && (i32::from(p[2]) - i32::from(rgb.2)).abs() < 6
+    };
+    let mut best = 0;
+    for row in px.chunks(width * 4) {
+        let mut run = 0;
+        for p in row.chunks(4) {
+            run = if close(p) { run + 1 } else { 0 };
+            best = best.max(run);
+        }
+    }
+    best
+}
+
+const BAR_BLUE: (u8, u8, u8) = (0x1f, 0x5f, 0xa8);
+const KIND_ORANGE: (u8, u8, u8) = (0xe6, 0x9f, 0x00);
+
+#[wasm_bindgen_test]
+fn members_chart_draws_bars_proportional_to_the_data() {
+    let el = container(640);
+    let chart = mount(el.clone(), SEED, "members").unwrap();
+    assert!(chart.is_ready());
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
+    let canvas = canvas_of(&el);
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(f64::from(canvas.width()), (640.0 * dpr).round(), "backing store = CSS width x DPR");
+    let px = pixels(&canvas);
+    let longest = longest_run(&px, canvas.width() as usize, BAR_BLUE);
+    // Đức Thọ's 2.989 bar spans most of the plot; Mồ Sì San's 89 is 3% of it.
+    assert!(longest as f64 > 0.5 * f64::from(canvas.width()), "longest bar {longest} px");
+    let label = canvas.get_attribute("aria-label").unwrap();
+    assert!(label.contains("Đức Thọ (2.989)"), "{label}");
+    let table = el.query_selector("table").unwrap().unwrap().text_content().unwrap();
+    assert!(table.contains("Mồ Sì San") && table.contains("2.989"), "{table}");
+    chart.destroy();
+    assert!(el.query_selector("canvas").unwrap().is_none(), "destroy removes the nodes it added");
+    assert_eq!(el.get_attribute("data-state"), None);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn cells_chart_stacks_cell_kinds_in_their_colours() {
+    let el = container(640);
+    let chart = mount(el.clone(), SEED, "cells").unwrap();
+    assert!(chart.is_ready());
+    let canvas = canvas_of(&el);
+    let px = pixels(&canvas);
+    let w = canvas.width() as usize;
+    assert!(longest_run(&px, w, KIND_ORANGE) > 10, "the second cell kind is drawn in orange");
+    assert!(longest_run(&px, w, BAR_BLUE) > 10, "the first cell kind is drawn in blue");
+    chart.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn invalid_data_shows_an_alert_and_other_charts_still_render() {
+    let bad = container(500);
+    let good = container(500);
+    let bad_chart = mount(bad.clone(), "{\n  \"communes\": [\n    {\"name\": \"A\" \"members\": 3}\n  ]\n}", "members").unwrap();
+    let good_chart = mount(good.clone(), SEED, "members").unwrap();
+    assert!(!bad_chart.is_ready());
+    assert_eq!(bad.get_attribute("data-state").as_deref(), Some("error"));
+    let alert = bad.query_selector("[role=alert]").unwrap().expect("an alert").text_content().unwrap();
+    assert!(alert.contains("dòng 3, cột 18"), "{alert}");
+    assert!(bad.query_selector("canvas").unwrap().is_none());
+    assert_eq!(good.get_attribute("data-state").as_deref(), Some("ready"));
+    assert!(longest_run(&pixels(&canvas_of(&good)), canvas_of(&good).width() as usize, BAR_BLUE) > 100);
+    // Fixing the data turns the alert into a chart.
+    assert!(bad_chart.update(SEED));
+    assert!(bad.query_selector("[role=alert]").unwrap().is_none());
+    bad_chart.destroy();
+    good_chart.destroy();
+    bad.remove();
+    good.remove();
+}
+
+#[wasm_bindgen_test]
+fn schema_errors_name_the_field_path() {
+    let el = container(400);
+    let chart = mount(el.clone(), r#"{"locale":"en","communes":[{"name":"A","members":1},{"name":"B","member":2}]}"#, "members").unwrap();
+    let alert = el.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    assert!(alert.contains("`communes[1].member`: there is no field \"member\". Did you mean \"members\"?"), "{alert}");
+    chart.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_mounted_before_it_is_in_the_page_draws_once_it_has_a_width() {
+    let el: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let chart = mount(el.clone(), SEED, "members").unwrap();
+    assert!(el.query_selector("canvas").unwrap().is_none(), "nothing drawn at width 0");
+    el.style().set_property("width", "420px").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    // ResizeObserver reports after layout; give it two frames.
+    for _ in 0..20 {
+        if el.query_selector("canvas").unwrap().is_some() {
+            break;
+        }
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 25).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+    let canvas = canvas_of(&el);
+    assert_eq!(canvas.style().get_property_value("width").unwrap(), "420px");
+    chart.destroy();
+    el.remove();
+}
