@@ -1,4 +1,5 @@
 //! Natively, through plotters' SVG backend: the same layout the canvas draws, as a document.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 const SEED: &str = include_str!("fixtures/seed.json");
