@@ -230,11 +230,22 @@ pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
     let plot_y0 = y;
     let plot_y1 = y + row_h * order.len() as f64 - gap;
 
-    // Grid first, so bars cover it.
+    // Grid first, so bars cover it. When names sit above the bars, the grid runs only beside
+    // the bars, so no line crosses a name.
+    let grid_spans: Vec<(f64, f64)> = if narrow {
+        (0..order.len()).map(|i| {
+            let bar_top = plot_y0 + row_h * i as f64 + label_h;
+            (bar_top - 2.0, bar_top + bar_h + 2.0)
+        }).collect()
+    } else {
+        vec![(plot_y0 - 2.0, plot_y1 + 2.0)]
+    };
     for &t in &ticks {
         let x = x_of_value(t).round();
         let color = if t == 0.0 { theme.baseline } else { theme.grid };
-        marks.push(Mark::Line { x0: x, y0: plot_y0 - 2.0, x1: x, y1: plot_y1 + 2.0, color });
+        for &(y0, y1) in &grid_spans {
+            marks.push(Mark::Line { x0: x, y0, x1: x, y1, color });
+        }
     }
 
     let mut rows = Vec::with_capacity(order.len());
@@ -378,18 +389,25 @@ fn cell_segments(communes: &[Commune], theme: &Theme, unclassified: &str, cells_
 }
 
 /// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 × 10^k, whole numbers only.
+/// Of the step sizes for `target` to `target + 2` ticks, the one that wastes the least room
+/// past `max` wins (77 gets 0–80, not 0–100).
 pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     if max.is_nan() || max <= 0.0 || !max.is_finite() {
         return vec![0.0, 1.0];
     }
-    let raw = max / target.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag)
-        .max(1.0);
+    let step_for = |count: usize| {
+        let raw = max / count.max(1) as f64;
+        let mag = 10f64.powf(raw.log10().floor());
+        [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag).max(1.0)
+    };
+    let end = |step: f64| (max / step).ceil() * step;
+    let step = (target..=target + 2)
+        .map(step_for)
+        .fold(None, |best: Option<f64>, s| match best {
+            Some(b) if end(b) <= end(s) => Some(b),
+            _ => Some(s),
+        })
+        .unwrap_or(1.0);
     let n = (max / step).ceil() as usize;
     (0..=n).map(|i| i as f64 * step).collect()
 }
@@ -412,6 +430,7 @@ mod tests {
     fn ticks_are_round() {
         assert_eq!(nice_ticks(2989.0, 5), vec![0.0, 1000.0, 2000.0, 3000.0]);
         assert_eq!(nice_ticks(89.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(nice_ticks(77.0, 3), vec![0.0, 20.0, 40.0, 60.0, 80.0]);
         assert_eq!(nice_ticks(3.0, 5), vec![0.0, 1.0, 2.0, 3.0]);
         assert_eq!(nice_ticks(0.0, 5), vec![0.0, 1.0]);
     }

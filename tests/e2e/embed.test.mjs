@@ -32,7 +32,7 @@ function inspectCanvases() {
   });
 }
 
-for (const [width, dpr] of [[1280, 1], [375, 3]]) {
+for (const [width, dpr] of [[1280, 1], [768, 2], [375, 3]]) {
   test(`demo article renders both charts crisply at ${width} px, DPR ${dpr}`, async () => {
     const { page, context, errors } = await openPage(browser, `${base}/`, { width, dpr });
     await page.waitForFunction(settled, null, { timeout: 15000 });
