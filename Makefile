@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
 PORT ?= 8000
 
-.PHONY: setup setup-browser dist demo serve test test-native test-wasm test-e2e lint clean
+.PHONY: setup setup-browser dist demo test test-native test-wasm test-e2e lint goldens screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -45,3 +45,11 @@ test-e2e:
 
 clean:
 	rm -rf target dist node_modules
+
+goldens:
+	@echo "==> Rewriting tests/golden/*.svg from the current code (review the diff before committing)"
+	UPDATE_GOLDENS=1 cargo test --test golden
+
+screenshots: dist
+	@echo "==> Screenshots of every chart kind for the README (docs/img/), in headless Chromium"
+	node scripts/screenshots.mjs --kinds docs/img

@@ -1,56 +1,174 @@
 //! Words for people who do not see the bars: the one-sentence summary (canvas `aria-label`) and
 //! the data table (visually hidden `<table>`), both from the model, in the chart's language.
 
+use crate::layout::members_per_cell;
 use crate::locale::Locale;
-use crate::model::{ChartKind, Model};
+use crate::model::{ChartKind, Commune, Model};
 
-/// "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ (2.989), ít nhất là Pa Vây Sử (86)."
+/// One sentence, e.g. "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ (2.989), ít nhất là
+/// Pa Vây Sử (86)." or "Pa Vây Sử có nhiều chỉ tiêu đạt và vượt nhất: 13 trên 31."
 pub fn summary(model: &Model, kind: ChartKind, locale: Locale) -> String {
-    let w = locale.words();
-    type Value = fn(&crate::model::Commune) -> Option<u64>;
-    let (what_vi, what_en, value): (&str, &str, Value) = match kind {
-        ChartKind::Cells => ("số chi bộ", "Party cells", |c| c.cells),
-        _ => ("số đảng viên", "Party members", |c| c.members),
+    let mut s = match kind {
+        ChartKind::Members => extremes(model, locale, Subject::Members),
+        ChartKind::Cells => extremes(model, locale, Subject::Cells),
+        ChartKind::MembersPerCell => extremes(model, locale, Subject::Ratio),
+        ChartKind::Targets => targets_sentence(model, locale),
+        ChartKind::Indicators => indicators_sentence(model, locale),
+        ChartKind::Overview => {
+            let mut parts = vec![extremes(model, locale, Subject::Members)];
+            if model.communes.iter().any(|c| c.targets.is_some()) {
+                parts.push(targets_sentence(model, locale));
+            }
+            parts.join(". ")
+        }
+    };
+    s.push('.');
+    s
+}
+
+#[derive(Clone, Copy)]
+enum Subject {
+    Members,
+    Cells,
+    Ratio,
+}
+
+fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
+    let value = |c: &Commune| -> Option<f64> {
+        match subject {
+            Subject::Members => c.members.map(|v| v as f64),
+            Subject::Cells => c.cells.map(|v| v as f64),
+            Subject::Ratio => members_per_cell(c),
+        }
+    };
+    let fmt = |v: f64| match subject {
+        Subject::Ratio => locale.format_decimal(v, 1),
+        _ => locale.format_decimal(v, 0),
     };
     let n = model.communes.len();
-    let with: Vec<(&str, u64)> = model.communes.iter().filter_map(|c| Some((c.name.as_str(), value(c)?))).collect();
-    let max = with.iter().max_by_key(|(_, v)| *v);
-    let min = with.iter().min_by_key(|(_, v)| *v);
-    let missing = n - with.len();
+    let with: Vec<(&str, f64)> = model.communes.iter().filter_map(|c| Some((c.name.as_str(), value(c)?))).collect();
+    let max = with.iter().copied().reduce(|a, b| if b.1 > a.1 { b } else { a });
+    let min = with.iter().copied().reduce(|a, b| if b.1 < a.1 { b } else { a });
+    let what = match (subject, locale) {
+        (Subject::Members, Locale::Vi) => "số đảng viên",
+        (Subject::Cells, Locale::Vi) => "số chi bộ",
+        (Subject::Ratio, Locale::Vi) => "số đảng viên mỗi chi bộ",
+        (Subject::Members, Locale::En) => "Party members",
+        (Subject::Cells, Locale::En) => "Party cells",
+        (Subject::Ratio, Locale::En) => "Members per party cell",
+    };
     let mut s = match locale {
-        Locale::Vi => format!("Biểu đồ {what_vi} của {n} xã"),
-        Locale::En => format!("{what_en} in {n} {}", if n == 1 { "commune" } else { "communes" }),
+        Locale::Vi => format!("Biểu đồ {what} của {n} xã"),
+        Locale::En => format!("{what} in {n} {}", if n == 1 { "commune" } else { "communes" }),
     };
     if let (Some((max_name, max_v)), Some((min_name, min_v))) = (max, min) {
-        let (max_v, min_v) = (locale.format_int(*max_v), locale.format_int(*min_v));
+        let (max_v, min_v) = (fmt(max_v), fmt(min_v));
         s.push_str(&match (locale, with.len() > 1) {
             (Locale::Vi, true) => format!(": nhiều nhất là {max_name} ({max_v}), ít nhất là {min_name} ({min_v})"),
             (Locale::En, true) => format!(": most in {max_name} ({max_v}), fewest in {min_name} ({min_v})"),
             (_, false) => format!(": {max_name} ({max_v})"),
         });
     }
+    let missing = n - with.len();
     if missing > 0 {
-        s.push_str(&format!("; {}: {}", w.no_data, locale.format_int(missing as u64)));
+        s.push_str(&format!("; {}: {}", locale.words().no_data, locale.format_int(missing as u64)));
     }
-    s.push('.');
+    s
+}
+
+fn targets_sentence(model: &Model, locale: Locale) -> String {
+    let best = model
+        .communes
+        .iter()
+        .filter_map(|c| Some((c.name.as_str(), c.targets?)))
+        .reduce(|a, b| if b.1.met > a.1.met { b } else { a });
+    match (best, locale) {
+        (Some((name, t)), Locale::Vi) => format!(
+            "{name} có nhiều chỉ tiêu đạt và vượt nhất: {} trên {}",
+            locale.format_int(t.met),
+            locale.format_int(t.total())
+        ),
+        (Some((name, t)), Locale::En) => format!(
+            "{name} met or exceeded the most targets: {} of {}",
+            locale.format_int(t.met),
+            locale.format_int(t.total())
+        ),
+        (None, Locale::Vi) => "Không xã nào có số liệu chỉ tiêu".to_string(),
+        (None, Locale::En) => "No commune has target data".to_string(),
+    }
+}
+
+fn indicators_sentence(model: &Model, locale: Locale) -> String {
+    let with: Vec<(&str, f64)> = model.indicators.iter().filter_map(|i| Some((i.name.as_str(), i.percent_of_plan?))).collect();
+    let n = model.indicators.len();
+    let met = with.iter().filter(|(_, p)| *p >= 100.0).count();
+    let lowest = with.iter().copied().reduce(|a, b| if b.1 < a.1 { b } else { a });
+    let mut s = match locale {
+        Locale::Vi => format!("{met} trên {n} chỉ tiêu đạt hoặc vượt kế hoạch"),
+        Locale::En => format!("{met} of {n} indicators met or beat the plan"),
+    };
+    if let Some((name, p)) = lowest.filter(|(_, p)| *p < 100.0) {
+        s.push_str(&match locale {
+            Locale::Vi => format!("; thấp nhất là {name} ({} kế hoạch)", locale.format_percent(p, 1)),
+            Locale::En => format!("; lowest: {name} ({} of plan)", locale.format_percent(p, 1)),
+        });
+    }
     s
 }
 
 /// Header and rows of the data table, every number formatted for the locale; "–" where missing.
-pub fn table(model: &Model, locale: Locale) -> (Vec<String>, Vec<Vec<String>>) {
+/// Indicators get their own table; communes get the columns any commune has.
+pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Vec<Vec<String>>) {
     let w = locale.words();
-    let fmt = |v: Option<u64>| v.map_or_else(|| "–".to_string(), |v| locale.format_int(v));
-    let header = vec![w.commune.to_string(), w.members.to_string(), w.cells.to_string()];
+    let dash = || "–".to_string();
+    if kind == ChartKind::Indicators {
+        let header = [w.unit, w.indicator, w.value, w.percent_of_plan].map(str::to_string).to_vec();
+        let rows = model
+            .indicators
+            .iter()
+            .map(|i| {
+                let value = i.value.map_or_else(dash, |v| {
+                    let v = locale.format_decimal(v, 2);
+                    i.measure.as_ref().map_or(v.clone(), |m| format!("{v} {m}"))
+                });
+                let pct = i.percent_of_plan.map_or_else(dash, |p| locale.format_percent(p, 1));
+                vec![i.unit.clone().unwrap_or_else(dash), i.name.clone(), value, pct]
+            })
+            .collect();
+        return (header, rows);
+    }
+    let int = |v: Option<u64>| v.map_or_else(dash, |v| locale.format_int(v));
+    let any_targets = model.communes.iter().any(|c| c.targets.is_some());
+    let mut header = vec![w.commune.to_string(), w.members.to_string(), w.cells.to_string(), w.members_per_cell.to_string()];
+    if any_targets {
+        header.extend(w.target_groups.iter().map(|g| g.to_string()));
+        header.push(w.total.to_string());
+    }
     let rows = model
         .communes
         .iter()
         .map(|c| {
-            let mut cells = fmt(c.cells);
+            let mut cells = int(c.cells);
             if !c.cell_kinds.is_empty() {
                 let parts: Vec<String> = c.cell_kinds.iter().map(|(k, n)| format!("{k}: {}", locale.format_int(*n))).collect();
                 cells = format!("{cells} ({})", parts.join("; "));
             }
-            vec![c.name.clone(), fmt(c.members), cells]
+            let ratio = members_per_cell(c).map_or_else(dash, |r| locale.format_decimal(r, 1));
+            let mut row = vec![c.name.clone(), int(c.members), cells, ratio];
+            if any_targets {
+                match c.targets {
+                    Some(t) => {
+                        let total = t.total();
+                        for v in [t.met, t.over80, t.behind] {
+                            let share = if total > 0 { 100.0 * v as f64 / total as f64 } else { 0.0 };
+                            row.push(format!("{} ({})", locale.format_int(v), locale.format_percent(share, 1)));
+                        }
+                        row.push(locale.format_int(total));
+                    }
+                    None => row.extend(std::iter::repeat_with(dash).take(4)),
+                }
+            }
+            row
         })
         .collect();
     (header, rows)
@@ -61,9 +179,11 @@ mod tests {
     use super::*;
     use crate::model::model_from_json;
 
+    const SEED: &str = include_str!("../tests/fixtures/seed.json");
+
     #[test]
     fn summary_names_extremes_in_the_locale() {
-        let m = model_from_json(include_str!("../tests/fixtures/seed.json")).unwrap();
+        let m = model_from_json(SEED).unwrap();
         assert_eq!(
             summary(&m, ChartKind::Members, Locale::Vi),
             "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ (2.989), ít nhất là Pa Vây Sử (86)."
@@ -72,14 +192,35 @@ mod tests {
             summary(&m, ChartKind::Cells, Locale::En),
             "Party cells in 3 communes: most in Đức Thọ (77), fewest in Mồ Sì San (9)."
         );
+        assert_eq!(
+            summary(&m, ChartKind::MembersPerCell, Locale::Vi),
+            "Biểu đồ số đảng viên mỗi chi bộ của 3 xã: nhiều nhất là Đức Thọ (38,8), ít nhất là Pa Vây Sử (7,8)."
+        );
+    }
+
+    #[test]
+    fn summary_of_targets_and_indicators() {
+        let m = model_from_json(SEED).unwrap();
+        assert_eq!(summary(&m, ChartKind::Targets, Locale::Vi), "Pa Vây Sử có nhiều chỉ tiêu đạt và vượt nhất: 13 trên 31.");
+        assert_eq!(
+            summary(&m, ChartKind::Indicators, Locale::Vi),
+            "1 trên 2 chỉ tiêu đạt hoặc vượt kế hoạch; thấp nhất là Tổng diện tích gieo trồng (99,7% kế hoạch)."
+        );
+        assert_eq!(
+            summary(&m, ChartKind::Indicators, Locale::En),
+            "1 of 2 indicators met or beat the plan; lowest: Tổng diện tích gieo trồng (99.7% of plan)."
+        );
     }
 
     #[test]
     fn table_holds_every_number() {
-        let m = model_from_json(r#"{"communes":[{"name":"A","members":2989,"cellKinds":{"Bản":4,"Khác":5}},{"name":"B"}]}"#).unwrap();
-        let (head, rows) = table(&m, Locale::Vi);
-        assert_eq!(head, ["Xã", "Đảng viên", "Chi bộ"]);
-        assert_eq!(rows[0], ["A", "2.989", "9 (Bản: 4; Khác: 5)"]);
-        assert_eq!(rows[1], ["B", "–", "–"]);
+        let m = model_from_json(SEED).unwrap();
+        let (head, rows) = table(&m, ChartKind::Members, Locale::Vi);
+        assert_eq!(head, ["Xã", "Đảng viên", "Chi bộ", "Đảng viên mỗi chi bộ", "Đạt và vượt", "Đạt trên 80%", "Khó đạt", "Tổng"]);
+        assert_eq!(rows[0], ["Mồ Sì San", "89", "9 (Chi bộ bản: 4; Chi bộ đơn vị sự nghiệp: 5)", "9,9", "3 (27,3%)", "3 (27,3%)", "5 (45,5%)", "11"]);
+        assert_eq!(rows[2], ["Đức Thọ", "2.989", "77", "38,8", "–", "–", "–", "–"]);
+        let (head, rows) = table(&m, ChartKind::Indicators, Locale::En);
+        assert_eq!(head, ["Unit", "Indicator", "Result", "% of plan"]);
+        assert_eq!(rows[0], ["Văn Lãng", "Tổng diện tích gieo trồng", "5,755 ha", "99.7%"]);
     }
 }

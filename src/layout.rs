@@ -40,25 +40,47 @@ pub enum Mark {
     Text { x: f64, y_mid: f64, text: String, font: Font, color: Rgb, align: Align },
 }
 
+/// What one panel measures. A chart kind is one panel, except `overview` (three).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Members,
+    Cells,
+    MembersPerCell,
+    Targets,
+    Indicators,
+}
+
 /// One bar or stacked segment: what was drawn and what a pointer or key can land on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
+    pub panel: usize,
     pub row: usize,
-    /// Index of the group (cell kind) in the legend; 0 for single-series bars.
+    /// Index into the panel's legend (cell kind, target group, plan met/below); 0 if single.
     pub group: usize,
     pub rect: Rect,
-    pub value: u64,
+    /// The segment's own value (a count, a ratio, or a percent of plan).
+    pub value: f64,
 }
 
-/// One commune's horizontal band, label and gap included, so a tap anywhere on it counts.
+/// One row's horizontal band, name and gap included, so a tap anywhere on it counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
-    /// Index into `Model::communes`.
-    pub commune: usize,
+    /// Index into `Model::communes` (or `Model::indicators` in an indicators panel).
+    pub item: usize,
     pub y0: f64,
     pub y1: f64,
     /// Range into `Layout::bars`; empty for a "no data" row.
     pub bars: std::ops::Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    pub measure: Measure,
+    /// Horizontal extent, names included; hit-testing uses it to pick the panel.
+    pub x0: f64,
+    pub x1: f64,
+    pub rows: Vec<Row>,
+    pub legend: Vec<LegendItem>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -74,35 +96,36 @@ pub struct Layout {
     pub height: f64,
     pub background: Rgb,
     pub marks: Vec<Mark>,
-    pub rows: Vec<Row>,
+    pub panels: Vec<Panel>,
     pub bars: Vec<Bar>,
-    pub legend: Vec<LegendItem>,
 }
 
 /// What a pointer position lands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
+    pub panel: usize,
     pub row: usize,
-    pub commune: usize,
-    /// The bar (segment) under the pointer, if the pointer is on one rather than on the row's label.
+    /// Index into `Model::communes` (or `Model::indicators`).
+    pub item: usize,
+    /// The bar (segment) under the pointer, if on one rather than on the row's name or gap.
     pub bar: Option<usize>,
 }
 
 impl Layout {
     /// The row (and segment) at `(x, y)` in CSS pixels from the canvas's top-left.
-    /// Binary search over the row bands: O(log n) at any number of communes.
+    /// Panels are few (≤ 3, side by side or stacked); rows are found by binary search.
     pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        if !(0.0..self.width).contains(&x) {
-            return None;
-        }
-        let i = self.rows.partition_point(|r| r.y1 <= y);
-        let row = self.rows.get(i).filter(|r| r.y0 <= y)?;
-        let bar = row
-            .bars
-            .clone()
-            .find(|&b| self.bars.get(b).is_some_and(|bar| bar.rect.contains_x(x)));
-        Some(Hit { row: i, commune: row.commune, bar })
+        let in_panel = |p: &Panel| {
+            let (Some(first), Some(last)) = (p.rows.first(), p.rows.last()) else { return false };
+            x >= p.x0 && x < p.x1 && y >= first.y0 && y < last.y1
+        };
+        let (panel_index, panel) = self.panels.iter().enumerate().find(|(_, p)| in_panel(p))?;
+        let i = panel.rows.partition_point(|r| r.y1 <= y);
+        let row = panel.rows.get(i).filter(|r| r.y0 <= y)?;
+        let bar = row.bars.clone().find(|&b| self.bars.get(b).is_some_and(|bar| bar.rect.contains_x(x)));
+        Some(Hit { panel: panel_index, row: i, item: row.item, bar })
     }
+
 }
 
 pub struct LayoutInput<'a> {
@@ -115,277 +138,559 @@ pub struct LayoutInput<'a> {
 }
 
 const PAD: f64 = 12.0;
-/// Below this width names go above their bars instead of beside them.
+/// Below this panel width names go above their bars instead of beside them.
 pub const NARROW_BELOW_PX: f64 = 520.0;
+/// From this chart width the overview puts its panels side by side.
+pub const SIDE_BY_SIDE_FROM_PX: f64 = 880.0;
 pub const MIN_WIDTH_PX: f64 = 200.0;
+const PANEL_GAP: f64 = 28.0;
 
 const LABEL_FONT: Font = Font::regular(13.0);
 const VALUE_FONT: Font = Font::regular(12.0);
 const TICK_FONT: Font = Font::regular(11.0);
+const PANEL_TITLE_FONT: Font = Font::bold(14.0);
 const SUBTITLE_FONT: Font = Font::regular(14.0);
 const FOOT_FONT: Font = Font::regular(12.0);
 
-/// One row's bar segments: (group, value). `None` is "no data".
-type Segments = Option<Vec<(usize, u64)>>;
+/// How a panel's axis reads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Scale {
+    /// Whole numbers from 0.
+    Count,
+    /// Decimals from 0 (members per cell).
+    Ratio,
+    /// Shares of a whole: every bar spans 0–100%.
+    Share,
+    /// Percent of plan, with a reference line at 100%.
+    Plan,
+}
 
-/// Lays out `input.kind`. Kinds this build cannot draw yet and data without the needed field
-/// are problems, not empty charts.
+struct Segment {
+    group: usize,
+    /// In the scale's units (a count, a ratio, a percent).
+    value: f64,
+    /// Text drawn inside the segment where it fits.
+    inside: Option<String>,
+}
+
+struct RowData {
+    item: usize,
+    name: String,
+    /// `None`: "no data".
+    segments: Option<Vec<Segment>>,
+    /// Drawn after the bar: the total, the ratio, or `5.755 ha · 99,7% kế hoạch`.
+    end_label: String,
+}
+
+struct PanelData {
+    measure: Measure,
+    title: Option<String>,
+    legend: Vec<LegendItem>,
+    scale: Scale,
+    rows: Vec<RowData>,
+}
+
+/// Lays out `input.kind`. Data without the field a kind needs is a problem, not an empty chart.
 pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
     let LayoutInput { model, kind, locale, theme, measure, .. } = *input;
     let width = input.width.max(MIN_WIDTH_PX);
-    let words = locale.words();
+    let inner = width - 2.0 * PAD;
 
-    let (field, legend, segments): (&'static str, Vec<LegendItem>, Vec<Segments>) = match kind {
-        ChartKind::Members => (
-            "members",
-            Vec::new(),
-            model.communes.iter().map(|c| c.members.map(|m| vec![(0, m)])).collect(),
-        ),
-        ChartKind::Cells => {
-            let (legend, segs) = cell_segments(&model.communes, theme, words.unclassified, words.cells);
-            ("cells", legend, segs)
-        }
-        other => {
-            return Err(Problem::at("", ProblemKind::KindNotAvailable { kind: other.name() }));
+    let order = commune_order(model, kind);
+    let panels: Vec<PanelData> = match kind {
+        ChartKind::Members => vec![bar_panel(Measure::Members, model, &order, locale, theme)],
+        ChartKind::Cells => vec![bar_panel(Measure::Cells, model, &order, locale, theme)],
+        ChartKind::MembersPerCell => vec![bar_panel(Measure::MembersPerCell, model, &order, locale, theme)],
+        ChartKind::Targets => vec![bar_panel(Measure::Targets, model, &order, locale, theme)],
+        ChartKind::Indicators => vec![indicator_panel(model, locale, theme)],
+        ChartKind::Overview => {
+            let mut panels: Vec<PanelData> = [Measure::Members, Measure::Cells, Measure::Targets]
+                .into_iter()
+                .map(|m| {
+                    let mut p = bar_panel(m, model, &order, locale, theme);
+                    p.title = Some(panel_title(m, locale).to_string());
+                    p
+                })
+                .filter(|p| p.rows.iter().any(|r| r.segments.is_some()))
+                .collect();
+            if panels.len() == 1 {
+                if let Some(p) = panels.first_mut() {
+                    p.title = None;
+                }
+            }
+            panels
         }
     };
-    if segments.iter().all(Option::is_none) {
-        return Err(Problem::at("communes", ProblemKind::NothingToDraw { field }));
+    let (missing_field, missing_path) = match kind {
+        ChartKind::Members | ChartKind::Overview => ("members", "communes"),
+        ChartKind::Cells => ("cells", "communes"),
+        ChartKind::MembersPerCell => ("members, cells", "communes"),
+        ChartKind::Targets => ("targets", "communes"),
+        ChartKind::Indicators => ("indicators", ""),
+    };
+    if panels.is_empty() || panels.iter().all(|p| p.rows.iter().all(|r| r.segments.is_none())) {
+        return Err(Problem::at(missing_path, ProblemKind::NothingToDraw { field: missing_field }));
     }
 
-    let mut marks = Vec::new();
-    let inner = width - 2.0 * PAD;
-    let narrow = width < NARROW_BELOW_PX;
+    let mut out = Out { marks: Vec::new(), bars: Vec::new(), panels: Vec::new() };
     let mut y = PAD;
 
-    // Header: title and subtitle, wrapped.
-    let title_font = Font::bold(if narrow { 17.0 } else { 19.0 });
-    let text_block = |y: &mut f64, text: &Option<String>, font: Font, color: Rgb, marks: &mut Vec<Mark>| {
-        if let Some(t) = text {
-            let line_h = (font.size_px * 1.3).round();
-            for line in wrap(measure, t, font, inner) {
-                marks.push(Mark::Text { x: PAD, y_mid: *y + line_h / 2.0, text: line, font, color, align: Align::Start });
-                *y += line_h;
-            }
-            *y += 4.0;
-        }
-    };
-    text_block(&mut y, &model.title, title_font, theme.text, &mut marks);
-    text_block(&mut y, &model.subtitle, SUBTITLE_FONT, theme.muted, &mut marks);
-    if model.title.is_some() || model.subtitle.is_some() {
-        y += 6.0;
+    // Header: title and subtitle, wrapped to the width.
+    let title_font = Font::bold(if width < NARROW_BELOW_PX { 17.0 } else { 19.0 });
+    let header_start = y;
+    y = text_block(&mut out.marks, measure, model.title.as_deref(), title_font, theme.text, PAD, inner, y);
+    y = text_block(&mut out.marks, measure, model.subtitle.as_deref(), SUBTITLE_FONT, theme.muted, PAD, inner, y);
+    if y > header_start {
+        y += 8.0;
     }
 
-    // Legend, flowing onto as many lines as it needs.
-    if legend.len() > 1 {
-        let swatch = 11.0;
-        let line_h = 18.0;
-        let mut x = PAD;
-        for item in &legend {
-            let label = truncate(measure, &item.label, LABEL_FONT, inner - swatch - 6.0);
-            let w = swatch + 5.0 + measure.width_px(&label, LABEL_FONT) + 14.0;
-            if x > PAD && x + w - 14.0 > PAD + inner {
-                x = PAD;
-                y += line_h;
-            }
-            let mid = y + line_h / 2.0;
-            marks.push(Mark::Rect {
-                rect: Rect { x0: x, y0: mid - swatch / 2.0, x1: x + swatch, y1: mid + swatch / 2.0 },
-                color: item.color,
-            });
-            marks.push(Mark::Text { x: x + swatch + 5.0, y_mid: mid, text: label, font: LABEL_FONT, color: theme.text, align: Align::Start });
-            x += w;
-        }
-        y += line_h + 8.0;
-    }
-
-    // Row order: the journalist's, or sorted by total with missing values last.
-    let mut order: Vec<usize> = (0..model.communes.len()).collect();
-    let total = |i: usize| -> Option<u64> {
-        segments.get(i)?.as_ref().map(|s| s.iter().map(|(_, v)| *v).sum())
-    };
-    match model.sort {
-        Sort::None => {}
-        Sort::Asc => order.sort_by_key(|&i| (total(i).is_none(), total(i))),
-        Sort::Desc => order.sort_by_key(|&i| (total(i).is_none(), std::cmp::Reverse(total(i)))),
-    }
-
-    // Horizontal scale: widest value label reserved at the right so every label fits outside.
-    let max_total = order.iter().filter_map(|&i| total(i)).max().unwrap_or(0);
-    let ticks = nice_ticks(max_total as f64, if narrow { 3 } else { 5 });
-    let domain_max = ticks.last().copied().unwrap_or(1.0).max(1.0);
-    let value_label_w = measure.width_px(&locale.format_int(max_total), VALUE_FONT) + 6.0;
-    let label_col = if narrow {
-        0.0
-    } else {
+    let ctx = Ctx { locale, theme, measure };
+    if panels.len() > 1 && width >= SIDE_BY_SIDE_FROM_PX {
+        // Small multiples side by side: names once, at the left; rows aligned across panels.
         let widest = model.communes.iter().map(|c| measure.width_px(&c.name, LABEL_FONT)).fold(0.0, f64::max);
-        (widest + 10.0).min(inner * 0.38)
-    };
-    let plot_x0 = PAD + label_col;
-    let plot_x1 = (PAD + inner - value_label_w).max(plot_x0 + 40.0);
-    let x_of_value = |v: f64| plot_x0 + (plot_x1 - plot_x0) * (v / domain_max);
-
-    let (label_h, bar_h, gap) = if narrow { (18.0, 18.0, 10.0) } else { (0.0, 20.0, 8.0) };
-    let row_h = label_h + bar_h + gap;
-    let plot_y0 = y;
-    let plot_y1 = y + row_h * order.len() as f64 - gap;
-
-    // Grid first, so bars cover it. When names sit above the bars, the grid runs only beside
-    // the bars, so no line crosses a name.
-    let grid_spans: Vec<(f64, f64)> = if narrow {
-        (0..order.len()).map(|i| {
-            let bar_top = plot_y0 + row_h * i as f64 + label_h;
-            (bar_top - 2.0, bar_top + bar_h + 2.0)
-        }).collect()
+        let names_w = (widest + 12.0).min(inner * 0.2);
+        let n = panels.len() as f64;
+        let panel_w = (inner - names_w - PANEL_GAP * (n - 1.0)) / n;
+        let mut x = PAD + names_w;
+        let geoms: Vec<(f64, f64, Names)> = panels
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                let g = if i == 0 { (PAD, x + panel_w, Names::Beside(names_w)) } else { (x, x + panel_w, Names::Hidden) };
+                x += panel_w + PANEL_GAP;
+                g
+            })
+            .collect();
+        let rows_y = panels
+            .iter()
+            .zip(&geoms)
+            .map(|(p, (x0, x1, names))| panel_header(&ctx, p, *x0 + names.width(), *x1, y, &mut Vec::new()))
+            .fold(y, f64::max);
+        let mut bottom = rows_y;
+        for (p, (x0, x1, names)) in panels.iter().zip(geoms) {
+            panel_header(&ctx, p, x0 + names.width(), x1, y, &mut out.marks);
+            bottom = bottom.max(panel_rows(&ctx, p, x0, x1, names, rows_y, &mut out));
+        }
+        y = bottom;
     } else {
-        vec![(plot_y0 - 2.0, plot_y1 + 2.0)]
-    };
-    for &t in &ticks {
-        let x = x_of_value(t).round();
-        let color = if t == 0.0 { theme.baseline } else { theme.grid };
-        for &(y0, y1) in &grid_spans {
-            marks.push(Mark::Line { x0: x, y0, x1: x, y1, color });
-        }
-    }
-
-    let mut rows = Vec::with_capacity(order.len());
-    let mut bars = Vec::new();
-    for (row_index, &ci) in order.iter().enumerate() {
-        let Some(commune) = model.communes.get(ci) else { continue };
-        let top = plot_y0 + row_h * row_index as f64;
-        let bar_top = top + label_h;
-        let bar_mid = bar_top + bar_h / 2.0;
-        if narrow {
-            let name = truncate(measure, &commune.name, LABEL_FONT, inner);
-            marks.push(Mark::Text { x: PAD, y_mid: top + label_h / 2.0 - 1.0, text: name, font: LABEL_FONT, color: theme.text, align: Align::Start });
-        } else {
-            let name = truncate(measure, &commune.name, LABEL_FONT, label_col - 10.0);
-            marks.push(Mark::Text { x: plot_x0 - 8.0, y_mid: bar_mid, text: name, font: LABEL_FONT, color: theme.text, align: Align::End });
-        }
-        let first_bar = bars.len();
-        match segments.get(ci).and_then(Option::as_ref) {
-            None => marks.push(Mark::Text {
-                x: plot_x0 + 6.0,
-                y_mid: bar_mid,
-                text: words.no_data.to_string(),
-                font: VALUE_FONT,
-                color: theme.muted,
-                align: Align::Start,
-            }),
-            Some(segs) => {
-                let mut acc = 0u64;
-                for &(group, v) in segs {
-                    let x0 = x_of_value(acc as f64);
-                    acc = acc.saturating_add(v);
-                    let rect = Rect { x0, y0: bar_top, x1: x_of_value(acc as f64), y1: bar_top + bar_h };
-                    let color = legend.get(group).map_or(theme.bar, |l| l.color);
-                    marks.push(Mark::Rect { rect, color });
-                    let text = locale.format_int(v);
-                    if segs.len() > 1 && v > 0 && measure.width_px(&text, VALUE_FONT) + 6.0 <= rect.width() {
-                        let mid = (rect.x0 + rect.x1) / 2.0;
-                        marks.push(Mark::Text { x: mid, y_mid: bar_mid, text, font: VALUE_FONT, color: theme.text_on(color), align: Align::Middle });
-                    }
-                    bars.push(Bar { row: row_index, group, rect, value: v });
-                }
-                marks.push(Mark::Text {
-                    x: x_of_value(acc as f64) + 5.0,
-                    y_mid: bar_mid,
-                    text: locale.format_int(acc),
-                    font: Font::bold(VALUE_FONT.size_px),
-                    color: theme.text,
-                    align: Align::Start,
-                });
+        for (i, p) in panels.iter().enumerate() {
+            if i > 0 {
+                y += PANEL_GAP - 8.0;
             }
+            let names = if width < NARROW_BELOW_PX {
+                Names::Above
+            } else {
+                let widest = p.rows.iter().map(|r| measure.width_px(&r.name, LABEL_FONT)).fold(0.0, f64::max);
+                Names::Beside((widest + 12.0).min(inner * 0.38))
+            };
+            let rows_y = panel_header(&ctx, p, PAD, PAD + inner, y, &mut out.marks);
+            y = panel_rows(&ctx, p, PAD, PAD + inner, names, rows_y, &mut out);
         }
-        let half_gap = gap / 2.0;
-        rows.push(Row {
-            commune: ci,
-            y0: if row_index == 0 { top } else { top - half_gap },
-            y1: top + label_h + bar_h + half_gap,
-            bars: first_bar..bars.len(),
-        });
     }
 
-    // Tick labels under the plot.
-    let tick_y = plot_y1 + 12.0;
-    for &t in &ticks {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let text = locale.format_int(t as u64);
-        marks.push(Mark::Text { x: x_of_value(t), y_mid: tick_y, text, font: TICK_FONT, color: theme.muted, align: Align::Middle });
-    }
-    y = tick_y + 16.0;
-
-    // Footer: source and note.
-    let source = model.source.as_ref().map(|s| format!("{}{s}", words.source_prefix));
-    let foot = |y: &mut f64, text: Option<String>, marks: &mut Vec<Mark>| {
-        if let Some(t) = text {
-            let line_h = 16.0;
-            for line in wrap(measure, &t, FOOT_FONT, inner) {
-                marks.push(Mark::Text { x: PAD, y_mid: *y + line_h / 2.0, text: line, font: FOOT_FONT, color: theme.muted, align: Align::Start });
-                *y += line_h;
-            }
-        }
-    };
-    foot(&mut y, model.note.clone(), &mut marks);
-    foot(&mut y, source, &mut marks);
+    // Footer: note, then source.
+    y += 4.0;
+    y = text_block(&mut out.marks, measure, model.note.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
+    let source = model.source.as_ref().map(|s| format!("{}{s}", locale.words().source_prefix));
+    y = text_block(&mut out.marks, measure, source.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
 
     Ok(Layout {
         kind,
         width,
         height: (y + PAD).ceil(),
         background: theme.background,
-        marks,
-        rows,
-        bars,
-        legend,
+        marks: out.marks,
+        panels: out.panels,
+        bars: out.bars,
     })
 }
 
-/// Cells per commune, stacked by kind where `cellKinds` is given. The legend lists kinds in
-/// first-seen order, plus "not broken down" when some communes give only a total.
-fn cell_segments(communes: &[Commune], theme: &Theme, unclassified: &str, cells_word: &str) -> (Vec<LegendItem>, Vec<Segments>) {
-    let mut kinds: Vec<&str> = Vec::new();
+struct Ctx<'a> {
+    locale: Locale,
+    theme: &'a Theme,
+    measure: &'a dyn TextMeasure,
+}
+
+struct Out {
+    marks: Vec<Mark>,
+    bars: Vec<Bar>,
+    panels: Vec<Panel>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Names {
+    /// In a column of this width left of the bars.
+    Beside(f64),
+    /// On their own line above each bar (narrow screens).
+    Above,
+    /// Not drawn: a small multiple right of the one that names the rows.
+    Hidden,
+}
+
+impl Names {
+    fn width(self) -> f64 {
+        match self {
+            Names::Beside(w) => w,
+            _ => 0.0,
+        }
+    }
+}
+
+/// Wrapped lines of `text` from `y`; returns the y below them.
+#[allow(clippy::too_many_arguments)]
+fn text_block(marks: &mut Vec<Mark>, m: &dyn TextMeasure, text: Option<&str>, font: Font, color: Rgb, x: f64, width: f64, mut y: f64) -> f64 {
+    let Some(t) = text else { return y };
+    let line_h = (font.size_px * 1.35).round();
+    for line in wrap(m, t, font, width) {
+        marks.push(Mark::Text { x, y_mid: y + line_h / 2.0, text: line, font, color, align: Align::Start });
+        y += line_h;
+    }
+    y + 4.0
+}
+
+fn panel_title(m: Measure, locale: Locale) -> &'static str {
+    let w = locale.words();
+    match m {
+        Measure::Members => w.members,
+        Measure::Cells => w.cells,
+        Measure::MembersPerCell => w.members_per_cell,
+        Measure::Targets => w.targets,
+        Measure::Indicators => w.indicator,
+    }
+}
+
+/// The panel's title and legend between `x0` and `x1` from `y`; returns where rows start.
+fn panel_header(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, mut y: f64, marks: &mut Vec<Mark>) -> f64 {
+    let width = x1 - x0;
+    if let Some(t) = &p.title {
+        let t = truncate(ctx.measure, t, PANEL_TITLE_FONT, width);
+        marks.push(Mark::Text { x: x0, y_mid: y + 9.0, text: t, font: PANEL_TITLE_FONT, color: ctx.theme.text, align: Align::Start });
+        y += 22.0;
+    }
+    if p.legend.len() > 1 {
+        let swatch = 11.0;
+        let line_h = 18.0;
+        let mut x = x0;
+        for item in &p.legend {
+            let label = truncate(ctx.measure, &item.label, LABEL_FONT, width - swatch - 6.0);
+            let w = swatch + 5.0 + ctx.measure.width_px(&label, LABEL_FONT) + 14.0;
+            if x > x0 && x + w - 14.0 > x1 {
+                x = x0;
+                y += line_h;
+            }
+            let mid = y + line_h / 2.0;
+            marks.push(Mark::Rect { rect: Rect { x0: x, y0: mid - swatch / 2.0, x1: x + swatch, y1: mid + swatch / 2.0 }, color: item.color });
+            marks.push(Mark::Text { x: x + swatch + 5.0, y_mid: mid, text: label, font: LABEL_FONT, color: ctx.theme.text, align: Align::Start });
+            x += w;
+        }
+        y += line_h + 8.0;
+    }
+    y
+}
+
+/// The rows, grid and axis of one panel; returns the y below its tick labels.
+fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, out: &mut Out) -> f64 {
+    let Ctx { locale, theme, measure } = *ctx;
+    let panel_index = out.panels.len();
+    let width = x1 - x0;
+    let max_value = p
+        .rows
+        .iter()
+        .filter_map(|r| r.segments.as_ref().map(|s| s.iter().map(|g| g.value).sum::<f64>()))
+        .fold(0.0, f64::max);
+    let few_ticks = width < NARROW_BELOW_PX;
+    let ticks = match p.scale {
+        Scale::Count | Scale::Ratio => nice_ticks(max_value, if few_ticks { 3 } else { 5 }),
+        Scale::Share => vec![0.0, 50.0, 100.0],
+        Scale::Plan => nice_ticks(max_value.max(100.0), if few_ticks { 3 } else { 5 }),
+    };
+    // Percent of plan: just past the largest value (or 100%), ticks only where they fit.
+    let (ticks, domain_max) = if p.scale == Scale::Plan {
+        let domain = max_value.max(100.0) * 1.06;
+        (ticks.into_iter().filter(|t| *t <= domain).collect::<Vec<_>>(), domain)
+    } else {
+        let end = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+        (ticks, end)
+    };
+    let end_font = Font::bold(VALUE_FONT.size_px);
+    let widest_end = p.rows.iter().map(|r| measure.width_px(&r.end_label, end_font)).fold(0.0, f64::max);
+    // Long end labels (`5.755 ha · 99,7% kế hoạch`) on a phone go on the name's line, at the right.
+    let end_on_name_line = names == Names::Above && widest_end > width * 0.3;
+    let end_w = if end_on_name_line { 4.0 } else { widest_end.min(width * 0.45) + 8.0 };
+    let plot_x0 = x0 + names.width();
+    let plot_x1 = (x1 - end_w).max(plot_x0 + 40.0);
+    let x_of = |v: f64| plot_x0 + (plot_x1 - plot_x0) * (v / domain_max).clamp(0.0, 1.0);
+
+    let (label_h, bar_h, gap) = if names == Names::Above { (18.0, 18.0, 10.0) } else { (0.0, 20.0, 8.0) };
+    let row_h = label_h + bar_h + gap;
+    let plot_y1 = y + row_h * p.rows.len() as f64 - gap;
+
+    // Grid first, so bars cover it; beside the bars only when names sit above them.
+    let spans: Vec<(f64, f64)> = if names == Names::Above {
+        (0..p.rows.len()).map(|i| y + row_h * i as f64 + label_h).map(|top| (top - 2.0, top + bar_h + 2.0)).collect()
+    } else {
+        vec![(y - 2.0, plot_y1 + 2.0)]
+    };
+    for &t in &ticks {
+        let x = x_of(t).round();
+        let color = if t == 0.0 { theme.baseline } else { theme.grid };
+        for &(y0, y1) in &spans {
+            out.marks.push(Mark::Line { x0: x, y0, x1: x, y1, color });
+        }
+    }
+
+    let mut rows = Vec::with_capacity(p.rows.len());
+    for (row_index, r) in p.rows.iter().enumerate() {
+        let top = y + row_h * row_index as f64;
+        let bar_top = top + label_h;
+        let bar_mid = bar_top + bar_h / 2.0;
+        match names {
+            Names::Above => {
+                let mut name_w = width;
+                if end_on_name_line && r.segments.is_some() {
+                    let end = truncate(measure, &r.end_label, end_font, width * 0.6);
+                    name_w = width - measure.width_px(&end, end_font) - 10.0;
+                    out.marks.push(Mark::Text { x: x1, y_mid: top + label_h / 2.0 - 1.0, text: end, font: end_font, color: theme.text, align: Align::End });
+                }
+                let name = truncate(measure, &r.name, LABEL_FONT, name_w);
+                out.marks.push(Mark::Text { x: x0, y_mid: top + label_h / 2.0 - 1.0, text: name, font: LABEL_FONT, color: theme.text, align: Align::Start });
+            }
+            Names::Beside(w) => {
+                let name = truncate(measure, &r.name, LABEL_FONT, w - 12.0);
+                out.marks.push(Mark::Text { x: plot_x0 - 8.0, y_mid: bar_mid, text: name, font: LABEL_FONT, color: theme.text, align: Align::End });
+            }
+            Names::Hidden => {}
+        }
+        let first_bar = out.bars.len();
+        match &r.segments {
+            None => out.marks.push(Mark::Text {
+                x: plot_x0 + 6.0,
+                y_mid: bar_mid,
+                text: locale.words().no_data.to_string(),
+                font: VALUE_FONT,
+                color: theme.muted,
+                align: Align::Start,
+            }),
+            Some(segs) => {
+                let mut acc = 0.0;
+                for seg in segs {
+                    let x_start = x_of(acc);
+                    acc += seg.value;
+                    let rect = Rect { x0: x_start, y0: bar_top, x1: x_of(acc), y1: bar_top + bar_h };
+                    let color = p.legend.get(seg.group).map_or(theme.bar, |l| l.color);
+                    out.marks.push(Mark::Rect { rect, color });
+                    if let Some(text) = &seg.inside {
+                        if measure.width_px(text, VALUE_FONT) + 6.0 <= rect.width() {
+                            out.marks.push(Mark::Text {
+                                x: (rect.x0 + rect.x1) / 2.0,
+                                y_mid: bar_mid,
+                                text: text.clone(),
+                                font: VALUE_FONT,
+                                color: theme.text_on(color),
+                                align: Align::Middle,
+                            });
+                        }
+                    }
+                    out.bars.push(Bar { panel: panel_index, row: row_index, group: seg.group, rect, value: seg.value });
+                }
+                if !end_on_name_line {
+                    let end = truncate(measure, &r.end_label, end_font, end_w - 6.0);
+                    out.marks.push(Mark::Text { x: x_of(acc) + 5.0, y_mid: bar_mid, text: end, font: end_font, color: theme.text, align: Align::Start });
+                }
+            }
+        }
+        let half_gap = gap / 2.0;
+        rows.push(Row {
+            item: r.item,
+            y0: if row_index == 0 { top } else { top - half_gap },
+            y1: top + label_h + bar_h + half_gap,
+            bars: first_bar..out.bars.len(),
+        });
+    }
+
+    // The plan line over the bars, labelled at its top.
+    if p.scale == Scale::Plan {
+        let x = x_of(100.0).round();
+        out.marks.push(Mark::Line { x0: x, y0: y - 4.0, x1: x, y1: plot_y1 + 4.0, color: theme.text });
+    }
+
+    // Tick labels under the plot.
+    let tick_y = plot_y1 + 12.0;
+    for &t in &ticks {
+        let text = match p.scale {
+            Scale::Count | Scale::Ratio => locale.format_decimal(t, 1),
+            Scale::Share | Scale::Plan => locale.format_percent(t, 1),
+        };
+        let (x, align) = tick_anchor(x_of(t), &text, measure, x0, x1);
+        out.marks.push(Mark::Text { x, y_mid: tick_y, text, font: TICK_FONT, color: theme.muted, align });
+    }
+    out.panels.push(Panel { measure: p.measure, x0, x1, rows, legend: p.legend.clone() });
+    tick_y + 12.0
+}
+
+/// Centred under its tick, unless that would cross the panel's edge.
+fn tick_anchor(x: f64, text: &str, m: &dyn TextMeasure, x0: f64, x1: f64) -> (f64, Align) {
+    let half = m.width_px(text, TICK_FONT) / 2.0;
+    if x + half > x1 {
+        (x1, Align::End)
+    } else if x - half < x0 {
+        (x0, Align::Start)
+    } else {
+        (x, Align::Middle)
+    }
+}
+
+/// Row order for commune panels: the journalist's, or sorted by the kind's main value with
+/// missing values last (targets: by share met; overview: by members).
+fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..model.communes.len()).collect();
+    if model.sort == Sort::None {
+        return order;
+    }
+    let key = |c: &Commune| -> Option<f64> {
+        match kind {
+            ChartKind::Cells => c.cells.map(|v| v as f64),
+            ChartKind::MembersPerCell => members_per_cell(c),
+            ChartKind::Targets => c.targets.filter(|t| t.total() > 0).map(|t| t.met as f64 / t.total() as f64),
+            _ => c.members.map(|v| v as f64),
+        }
+    };
+    let keyed = |i: &usize| model.communes.get(*i).and_then(key);
+    order.sort_by(|a, b| {
+        let (ka, kb) = (keyed(a), keyed(b));
+        match (ka, kb) {
+            (Some(x), Some(y)) => {
+                let o = x.total_cmp(&y);
+                if model.sort == Sort::Desc { o.reverse() } else { o }
+            }
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+    order
+}
+
+pub fn members_per_cell(c: &Commune) -> Option<f64> {
+    match (c.members, c.cells) {
+        (Some(m), Some(n)) if n > 0 => Some(m as f64 / n as f64),
+        _ => None,
+    }
+}
+
+/// A commune panel: one row per commune in `order`.
+fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, theme: &Theme) -> PanelData {
+    let words = locale.words();
+    let communes = order.iter().filter_map(|&i| Some((i, model.communes.get(i)?)));
+    let single = |v: f64, end: String| Some((vec![Segment { group: 0, value: v, inside: None }], end));
+    let (scale, legend) = match measure {
+        Measure::Cells => (Scale::Count, cell_legend(&model.communes, theme, words.unclassified)),
+        Measure::Targets => (
+            Scale::Share,
+            words.target_groups.iter().zip(theme.targets).map(|(l, color)| LegendItem { label: (*l).to_string(), color }).collect(),
+        ),
+        Measure::MembersPerCell => (Scale::Ratio, Vec::new()),
+        _ => (Scale::Count, Vec::new()),
+    };
+    let rows = communes
+        .map(|(item, c)| {
+            let data = match measure {
+                Measure::Members => c.members.and_then(|m| single(m as f64, locale.format_int(m))),
+                Measure::MembersPerCell => members_per_cell(c).and_then(|r| single(r, locale.format_decimal(r, 1))),
+                Measure::Cells => c.cells.map(|n| {
+                    let segs = if c.cell_kinds.is_empty() {
+                        let group = if legend.is_empty() { 0 } else { legend.len() - 1 };
+                        vec![Segment { group, value: n as f64, inside: None }]
+                    } else {
+                        c.cell_kinds
+                            .iter()
+                            .map(|(k, v)| Segment {
+                                group: legend.iter().position(|l| &l.label == k).unwrap_or(0),
+                                value: *v as f64,
+                                inside: (*v > 0).then(|| locale.format_int(*v)),
+                            })
+                            .collect()
+                    };
+                    (segs, locale.format_int(n))
+                }),
+                Measure::Targets => c.targets.filter(|t| t.total() > 0).map(|t| {
+                    let total = t.total() as f64;
+                    let segs = [t.met, t.over80, t.behind]
+                        .iter()
+                        .enumerate()
+                        .map(|(group, &v)| Segment { group, value: 100.0 * v as f64 / total, inside: (v > 0).then(|| locale.format_int(v)) })
+                        .collect();
+                    (segs, locale.format_int(t.total()))
+                }),
+                Measure::Indicators => None,
+            };
+            let (segments, end_label) = match data {
+                Some((s, e)) => (Some(s), e),
+                None => (None, String::new()),
+            };
+            RowData { item, name: c.name.clone(), segments, end_label }
+        })
+        .collect();
+    PanelData { measure, title: None, legend, scale, rows }
+}
+
+/// Cell kinds in first-seen order, then "not broken down" if some commune gives only a total.
+/// With no kinds at all the legend is empty and bars take the single-series colour.
+fn cell_legend(communes: &[Commune], theme: &Theme, unclassified: &str) -> Vec<LegendItem> {
+    let mut legend: Vec<LegendItem> = Vec::new();
     for c in communes {
         for (k, _) in &c.cell_kinds {
-            if !kinds.contains(&k.as_str()) {
-                kinds.push(k);
+            if !legend.iter().any(|l| &l.label == k) {
+                let color = theme.palette.get(legend.len() % theme.palette.len()).copied().unwrap_or(theme.bar);
+                legend.push(LegendItem { label: k.clone(), color });
             }
         }
     }
-    if kinds.is_empty() {
-        let segs = communes.iter().map(|c| c.cells.map(|n| vec![(0, n)])).collect();
-        return (vec![LegendItem { label: cells_word.to_string(), color: theme.bar }], segs);
-    }
-    let mut legend: Vec<LegendItem> = kinds
-        .iter()
-        .enumerate()
-        .map(|(i, k)| LegendItem {
-            label: (*k).to_string(),
-            color: theme.palette.get(i % theme.palette.len()).copied().unwrap_or(theme.bar),
-        })
-        .collect();
-    let unclassified_group = legend.len();
-    let mut any_unclassified = false;
-    let segs = communes
-        .iter()
-        .map(|c| {
-            let cells = c.cells?;
-            if c.cell_kinds.is_empty() {
-                any_unclassified = true;
-                return Some(vec![(unclassified_group, cells)]);
-            }
-            Some(
-                c.cell_kinds
-                    .iter()
-                    .map(|(k, n)| (kinds.iter().position(|x| x == k).unwrap_or(0), *n))
-                    .collect(),
-            )
-        })
-        .collect();
-    if any_unclassified {
+    if !legend.is_empty() && communes.iter().any(|c| c.cells.is_some() && c.cell_kinds.is_empty()) {
         legend.push(LegendItem { label: unclassified.to_string(), color: theme.unclassified });
     }
-    (legend, segs)
+    legend
+}
+
+/// Results against plan: one row per indicator, bar at its percent of plan.
+fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
+    let words = locale.words();
+    let units: Vec<&str> = model.indicators.iter().filter_map(|i| i.unit.as_deref()).collect();
+    let one_unit = units.windows(2).all(|w| w.first() == w.get(1)) && units.len() == model.indicators.len();
+    let mut order: Vec<usize> = (0..model.indicators.len()).collect();
+    if model.sort != Sort::None {
+        let key = |i: &usize| model.indicators.get(*i).and_then(|x| x.percent_of_plan);
+        order.sort_by(|a, b| match (key(a), key(b)) {
+            (Some(x), Some(y)) => if model.sort == Sort::Desc { y.total_cmp(&x) } else { x.total_cmp(&y) },
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+    }
+    let rows = order
+        .iter()
+        .filter_map(|&item| {
+            let ind = model.indicators.get(item)?;
+            let name = match (&ind.unit, one_unit) {
+                (Some(u), false) => format!("{u}: {}", ind.name),
+                _ => ind.name.clone(),
+            };
+            let value = ind.value.map(|v| {
+                let v = locale.format_decimal(v, 2);
+                ind.measure.as_ref().map_or(v.clone(), |m| format!("{v} {m}"))
+            });
+            let pct = ind.percent_of_plan.map(|p| format!("{} {}", locale.format_percent(p, 1), words.of_plan));
+            let end_label = [value, pct].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+            let segments = ind.percent_of_plan.map(|p| vec![Segment { group: usize::from(p < 100.0), value: p, inside: None }]);
+            Some(RowData { item, name, segments, end_label })
+        })
+        .collect();
+    let legend = vec![
+        LegendItem { label: words.plan_met.to_string(), color: theme.bar },
+        LegendItem { label: words.plan_below.to_string(), color: theme.below_plan },
+    ];
+    let title = one_unit.then(|| units.first().map(|u| (*u).to_string())).flatten();
+    PanelData { measure: Measure::Indicators, title, legend, scale: Scale::Plan, rows }
 }
 
 /// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 × 10^k, whole numbers only.
@@ -438,7 +743,7 @@ mod tests {
     #[test]
     fn one_bar_per_commune_proportional_to_members() {
         let l = lay(SEED, ChartKind::Members, 640.0);
-        assert_eq!(l.rows.len(), 3);
+        assert_eq!(l.panels[0].rows.len(), 3);
         assert_eq!(l.bars.len(), 3);
         let w: Vec<f64> = l.bars.iter().map(|b| b.rect.width()).collect();
         assert!((w[0] / w[2] - 89.0 / 2989.0).abs() < 1e-9);
@@ -452,18 +757,18 @@ mod tests {
     #[test]
     fn cells_stack_by_kind_with_a_legend() {
         let l = lay(SEED, ChartKind::Cells, 640.0);
-        let labels: Vec<&str> = l.legend.iter().map(|i| i.label.as_str()).collect();
+        let labels: Vec<&str> = l.panels[0].legend.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(labels, ["Chi bộ bản", "Chi bộ đơn vị sự nghiệp", "Chưa phân loại"]);
         let first: Vec<&Bar> = l.bars.iter().filter(|b| b.row == 0).collect();
         assert_eq!(first.len(), 2);
         assert_eq!(first[0].rect.x1, first[1].rect.x0);
-        assert_eq!((first[0].value, first[1].value), (4, 5));
+        assert_eq!((first[0].value, first[1].value), (4.0, 5.0));
     }
 
     #[test]
     fn missing_values_are_no_data_rows_not_zero_bars() {
         let l = lay(r#"{"communes":[{"name":"A","members":5},{"name":"B"}]}"#, ChartKind::Members, 400.0);
-        assert_eq!(l.rows[1].bars.len(), 0);
+        assert_eq!(l.panels[0].rows[1].bars.len(), 0);
         assert!(l.marks.iter().any(|m| matches!(m, Mark::Text { text, .. } if text == "không có số liệu")));
     }
 
@@ -489,22 +794,22 @@ mod tests {
             ChartKind::Members,
             600.0,
         );
-        let order: Vec<usize> = l.rows.iter().map(|r| r.commune).collect();
+        let order: Vec<usize> = l.panels[0].rows.iter().map(|r| r.item).collect();
         assert_eq!(order, [2, 0, 1]);
     }
 
     #[test]
     fn hit_test_finds_rows_segments_and_misses() {
         let l = lay(SEED, ChartKind::Cells, 640.0);
-        let row = &l.rows[0];
+        let row = &l.panels[0].rows[0];
         let seg = &l.bars[row.bars.start + 1];
         let mid_y = (seg.rect.y0 + seg.rect.y1) / 2.0;
         let hit = l.hit((seg.rect.x0 + seg.rect.x1) / 2.0, mid_y).unwrap();
-        assert_eq!((hit.row, hit.commune, hit.bar), (0, 0, Some(row.bars.start + 1)));
+        assert_eq!((hit.panel, hit.row, hit.item, hit.bar), (0, 0, 0, Some(row.bars.start + 1)));
         // On the label: the row, no segment.
         assert_eq!(l.hit(20.0, mid_y).unwrap().bar, None);
         // Bands tile the plot: the boundary between rows belongs to the lower row.
-        let boundary = l.rows[1].y0;
+        let boundary = l.panels[0].rows[1].y0;
         assert_eq!(l.hit(20.0, boundary).unwrap().row, 1);
         assert_eq!(l.hit(20.0, boundary - 0.01).unwrap().row, 0);
         // Above the plot (title), below it (ticks), and outside the canvas.
@@ -515,12 +820,117 @@ mod tests {
     }
 
     #[test]
-    fn unavailable_kinds_and_missing_fields_are_problems() {
+    fn kinds_without_their_field_are_problems() {
         let model = model_from_json(r#"{"communes":[{"name":"A","members":5}]}"#).unwrap();
         let theme = Theme::light();
         let input = |kind| LayoutInput { model: &model, kind, locale: Locale::En, width: 500.0, theme: &theme, measure: &ApproxMeasure };
         let e = layout(&input(ChartKind::Cells)).unwrap_err();
         assert_eq!(e.message(Locale::En), "`communes`: no commune has the field \"cells\" that this chart needs");
         assert!(layout(&input(ChartKind::Targets)).is_err());
+        assert!(layout(&input(ChartKind::Indicators)).is_err());
+        assert!(layout(&input(ChartKind::MembersPerCell)).is_err());
+        // The overview draws what there is: members only, as a single panel.
+        assert_eq!(layout(&input(ChartKind::Overview)).unwrap().panels.len(), 1);
+    }
+
+    fn texts(l: &Layout) -> Vec<&str> {
+        l.marks.iter().filter_map(|m| match m { Mark::Text { text, .. } => Some(text.as_str()), _ => None }).collect()
+    }
+
+    #[test]
+    fn members_per_cell_has_one_decimal_and_skips_zero_cells() {
+        let l = lay(r#"{"communes":[{"name":"A","members":89,"cells":9},{"name":"B","members":5,"cells":0},{"name":"C","cells":3}]}"#, ChartKind::MembersPerCell, 600.0);
+        let t = texts(&l);
+        assert!(t.contains(&"9,9"), "{t:?}");
+        assert_eq!(t.iter().filter(|x| **x == "không có số liệu").count(), 2);
+        assert_eq!(l.bars.len(), 1);
+    }
+
+    #[test]
+    fn targets_are_full_width_stacks_in_group_order() {
+        let l = lay(SEED, ChartKind::Targets, 640.0);
+        let p = &l.panels[0];
+        let labels: Vec<&str> = p.legend.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["Đạt và vượt", "Đạt trên 80%", "Khó đạt"]);
+        // Pa Vây Sử: 13 / 8 / 10 of 31, every bar spans the whole plot.
+        let row = &p.rows[1];
+        let segs: Vec<&Bar> = l.bars[row.bars.clone()].iter().collect();
+        assert_eq!(segs.iter().map(|b| b.group).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!((segs[0].value - 100.0 * 13.0 / 31.0).abs() < 1e-9);
+        let first_row_end = l.bars[p.rows[0].bars.end - 1].rect.x1;
+        assert_eq!(segs[2].rect.x1, first_row_end);
+        // Đức Thọ has no targets: a "no data" row, never a zero bar.
+        assert!(p.rows[2].bars.is_empty());
+        let t = texts(&l);
+        assert!(t.contains(&"13") && t.contains(&"31") && t.contains(&"100%"));
+    }
+
+    #[test]
+    fn targets_sort_by_share_met() {
+        let l = lay(&SEED.replace("\"locale\": \"vi\",", "\"locale\": \"vi\", \"sort\": \"desc\","), ChartKind::Targets, 640.0);
+        let order: Vec<usize> = l.panels[0].rows.iter().map(|r| r.item).collect();
+        assert_eq!(order, [1, 0, 2], "13/31 met before 3/11, no data last");
+    }
+
+    #[test]
+    fn indicators_show_value_measure_and_percent_of_plan_around_a_100_line() {
+        let l = lay(SEED, ChartKind::Indicators, 640.0);
+        let t = texts(&l);
+        assert!(t.contains(&"5.755 ha · 99,7% kế hoạch"), "{t:?}");
+        assert!(t.contains(&"411 ha · 102% kế hoạch"));
+        assert!(t.contains(&"Văn Lãng"), "the shared unit becomes the panel title");
+        let groups: Vec<usize> = l.bars.iter().map(|b| b.group).collect();
+        assert_eq!(groups, [1, 0], "under plan and over plan are told apart");
+        let theme = Theme::light();
+        let line_at_100 = l.marks.iter().any(|m| matches!(m, Mark::Line { color, y0, y1, .. } if *color == theme.text && y1 - y0 > 40.0));
+        assert!(line_at_100);
+    }
+
+    #[test]
+    fn overview_puts_panels_side_by_side_when_wide_and_stacks_them_when_narrow() {
+        let wide = lay(SEED, ChartKind::Overview, 1000.0);
+        assert_eq!(wide.panels.len(), 3);
+        let ys: Vec<f64> = wide.panels.iter().map(|p| p.rows[0].y0).collect();
+        assert!(ys.iter().all(|y| *y == ys[0]), "rows aligned across panels");
+        assert!(wide.panels[0].x1 <= wide.panels[1].x0);
+        for p in &wide.panels {
+            let items: Vec<usize> = p.rows.iter().map(|r| r.item).collect();
+            assert_eq!(items, [0, 1, 2], "one commune order for all panels");
+        }
+        let narrow = lay(SEED, ChartKind::Overview, 375.0);
+        assert_eq!(narrow.panels.len(), 3);
+        assert!(narrow.panels[1].rows[0].y0 > narrow.panels[0].rows[2].y1, "stacked");
+        let h = narrow.hit(100.0, narrow.panels[2].rows[1].y0 + 30.0).unwrap();
+        assert_eq!((h.panel, h.item), (2, 1));
+    }
+
+    #[test]
+    fn heights_follow_the_number_of_communes() {
+        let many: Vec<String> = (0..60).map(|i| format!(r#"{{"name":"Xã số {i}","members":{}}}"#, 50 + i * 7)).collect();
+        let json = format!(r#"{{"communes":[{}]}}"#, many.join(","));
+        let l = lay(&json, ChartKind::Members, 640.0);
+        assert!(l.height > 60.0 * 25.0, "height {}", l.height);
+        let few = lay(r#"{"communes":[{"name":"A","members":1}]}"#, ChartKind::Members, 640.0);
+        assert!(few.height < 120.0, "height {}", few.height);
+    }
+
+    #[test]
+    fn every_kind_stays_inside_its_width() {
+        for kind in [ChartKind::Members, ChartKind::Cells, ChartKind::MembersPerCell, ChartKind::Targets, ChartKind::Indicators, ChartKind::Overview] {
+            for width in [320.0, 375.0, 640.0, 1280.0] {
+                let l = lay(SEED, kind, width);
+                for m in &l.marks {
+                    match m {
+                        Mark::Rect { rect, .. } => assert!(rect.x0 >= 0.0 && rect.x1 <= width, "{kind:?} {width} {rect:?}"),
+                        Mark::Text { x, text, font, align, .. } => {
+                            let w = ApproxMeasure.width_px(text, *font);
+                            let (l0, r0) = match align { Align::Start => (*x, x + w), Align::End => (x - w, *x), Align::Middle => (x - w / 2.0, x + w / 2.0) };
+                            assert!(l0 >= 0.0 && r0 <= width + 0.5, "{kind:?} {width}: {text} spans {l0}..{r0}");
+                        }
+                        Mark::Line { .. } => {}
+                    }
+                }
+            }
+        }
     }
 }

@@ -55,7 +55,7 @@ impl Locale {
         if !value.is_finite() {
             return "–".to_string();
         }
-        let fixed = format!("{:.*}", max_decimals, value.abs());
+        let fixed = round_half_up(value.abs(), max_decimals);
         let (int_part, frac_part) = match fixed.split_once('.') {
             Some((i, f)) => (i, f.trim_end_matches('0')),
             None => (fixed.as_str(), ""),
@@ -89,6 +89,44 @@ impl Locale {
     }
 }
 
+/// `value` (non-negative) with `decimals` decimals, rounded as Intl.NumberFormat does: from the
+/// shortest decimal that reads back as the same float (`0.15`, not 0.1499999…), ties up
+/// (`5755.25` -> `5755.3`, where Rust's `{:.1}` gives `5755.2`). Rust's `Display` for f64 is
+/// exactly that shortest form, never in exponent notation.
+fn round_half_up(value: f64, decimals: usize) -> String {
+    let long = format!("{value}");
+    let (int_part, frac) = long.split_once('.').unwrap_or((long.as_str(), ""));
+    let kept_frac = frac.bytes().chain(std::iter::repeat(b'0')).take(decimals);
+    let mut digits: Vec<u8> = int_part.bytes().chain(kept_frac).collect();
+    if frac.as_bytes().get(decimals).is_some_and(|d| *d >= b'5') {
+        // Add one at the last kept digit, carrying left.
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            match digits.get_mut(i) {
+                Some(d) if *d == b'9' => *d = b'0',
+                Some(d) => {
+                    *d += 1;
+                    break;
+                }
+                None => break,
+            }
+        }
+    }
+    let split = digits.len().saturating_sub(decimals);
+    let (i, f) = digits.split_at(split);
+    let mut out = String::from_utf8_lossy(i).into_owned();
+    if decimals > 0 {
+        out.push('.');
+        out.push_str(&String::from_utf8_lossy(f));
+    }
+    out
+}
+
 fn group_digits(digits: &str, sep: char) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / 3);
@@ -107,9 +145,21 @@ pub struct Words {
     pub no_data: &'static str,
     pub members: &'static str,
     pub cells: &'static str,
+    pub members_per_cell: &'static str,
+    pub targets: &'static str,
+    /// `met`, `over80`, `behind`, in that order.
+    pub target_groups: [&'static str; 3],
+    pub total: &'static str,
     pub commune: &'static str,
     pub unclassified: &'static str,
-    pub and: &'static str,
+    pub plan_met: &'static str,
+    pub plan_below: &'static str,
+    /// After a percentage of plan: `99,7% kế hoạch`.
+    pub of_plan: &'static str,
+    pub indicator: &'static str,
+    pub unit: &'static str,
+    pub value: &'static str,
+    pub percent_of_plan: &'static str,
 }
 
 static VI: Words = Words {
@@ -117,9 +167,19 @@ static VI: Words = Words {
     no_data: "không có số liệu",
     members: "Đảng viên",
     cells: "Chi bộ",
+    members_per_cell: "Đảng viên mỗi chi bộ",
+    targets: "Chỉ tiêu Nghị quyết",
+    target_groups: ["Đạt và vượt", "Đạt trên 80%", "Khó đạt"],
+    total: "Tổng",
     commune: "Xã",
     unclassified: "Chưa phân loại",
-    and: "và",
+    plan_met: "Đạt, vượt kế hoạch",
+    plan_below: "Chưa đạt kế hoạch",
+    of_plan: "kế hoạch",
+    indicator: "Chỉ tiêu",
+    unit: "Đơn vị",
+    value: "Kết quả",
+    percent_of_plan: "% kế hoạch",
 };
 
 static EN: Words = Words {
@@ -127,9 +187,19 @@ static EN: Words = Words {
     no_data: "no data",
     members: "Party members",
     cells: "Party cells",
+    members_per_cell: "Members per cell",
+    targets: "Congress targets",
+    target_groups: ["Met or exceeded", "Above 80%", "Behind"],
+    total: "Total",
     commune: "Commune",
     unclassified: "Not broken down",
-    and: "and",
+    plan_met: "Met or beat plan",
+    plan_below: "Below plan",
+    of_plan: "of plan",
+    indicator: "Indicator",
+    unit: "Unit",
+    value: "Result",
+    percent_of_plan: "% of plan",
 };
 
 #[cfg(test)]
@@ -155,6 +225,12 @@ mod tests {
         assert_eq!(Locale::En.format_decimal(9.888, 1), "9.9");
         assert_eq!(Locale::Vi.format_decimal(-0.01, 1), "0");
         assert_eq!(Locale::Vi.format_decimal(f64::NAN, 1), "–");
+        assert_eq!(Locale::Vi.format_decimal(5755.25, 1), "5.755,3", "ties round up, as Intl does");
+        assert_eq!(Locale::En.format_decimal(9.96, 1), "10");
+        assert_eq!(Locale::En.format_decimal(0.15, 1), "0.2", "rounded from the shortest decimal, as Intl does");
+        assert_eq!(Locale::En.format_decimal(999.95, 1), "1,000");
+        assert_eq!(Locale::En.format_decimal(1e21, 0), "1,000,000,000,000,000,000,000");
+        assert_eq!(Locale::En.format_decimal(0.5, 0), "1");
     }
 
     #[test]

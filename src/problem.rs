@@ -41,8 +41,6 @@ pub enum ProblemKind {
     SumMismatch { sum: u64, expected: u64, expected_field: &'static str },
     /// The chart kind needs a field that no commune has.
     NothingToDraw { field: &'static str },
-    /// A chart kind that exists in the contract but this build does not draw yet.
-    KindNotAvailable { kind: &'static str },
     UnknownKind { value: String },
     /// The element has neither inline JSON nor `data-src`.
     NoData,
@@ -251,12 +249,6 @@ impl ProblemKind {
             }
             (ProblemKind::NothingToDraw { field }, En) => {
                 format!("no commune has the field \"{field}\" that this chart needs")
-            }
-            (ProblemKind::KindNotAvailable { kind }, Vi) => {
-                format!("loại biểu đồ \"{kind}\" chưa có trong phiên bản này")
-            }
-            (ProblemKind::KindNotAvailable { kind }, En) => {
-                format!("the chart kind \"{kind}\" is not available in this version yet")
             }
             (ProblemKind::NoData, Vi) => "không tìm thấy dữ liệu: thêm <script type=\"application/json\"> vào trong phần tử, hoặc thuộc tính data-src".to_string(),
             (ProblemKind::NoData, En) => "no data found: put a <script type=\"application/json\"> inside the element, or give it a data-src".to_string(),

@@ -41,6 +41,11 @@ pub struct Theme {
     pub palette: [Rgb; 6],
     /// Segments with no breakdown.
     pub unclassified: Rgb,
+    /// Target groups `met`, `over80`, `behind`: dark blue, light blue, vermillion — apart in
+    /// lightness and hue, so they stay distinct under deuteranopia and in greyscale print.
+    pub targets: [Rgb; 3],
+    /// Indicators below plan, a neutral grey (those at or above plan use `bar`).
+    pub below_plan: Rgb,
 }
 
 impl Theme {
@@ -61,6 +66,8 @@ impl Theme {
                 Rgb(0xd5, 0x5e, 0x00),
             ],
             unclassified: Rgb(0xa0, 0xa8, 0xb2),
+            targets: [Rgb(0x17, 0x45, 0x7f), Rgb(0x4f, 0x8f, 0xcf), Rgb(0xd5, 0x5e, 0x00)],
+            below_plan: Rgb(0x7b, 0x81, 0x8a),
         }
     }
 
@@ -81,6 +88,8 @@ impl Theme {
                 Rgb(0xf0, 0x7a, 0x2a),
             ],
             unclassified: Rgb(0x7d, 0x85, 0x90),
+            targets: [Rgb(0x7d, 0xb8, 0xff), Rgb(0x3d, 0x6f, 0xa8), Rgb(0xf0, 0x7a, 0x2a)],
+            below_plan: Rgb(0x8d, 0x93, 0x9c),
         }
     }
 
@@ -96,9 +105,52 @@ impl Theme {
     }
 }
 
+/// How `c` looks with deuteranopia (Machado, Oliveira & Fernandes 2009, severity 1), in CIELAB.
+pub fn deuteranopia_lab(c: Rgb) -> [f64; 3] {
+    fn lin(c: u8) -> f64 {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    }
+    let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+    let r2 = (0.367_322 * r + 0.860_646 * g - 0.227_968 * b).clamp(0.0, 1.0);
+    let g2 = (0.280_085 * r + 0.672_501 * g + 0.047_413 * b).clamp(0.0, 1.0);
+    let b2 = (-0.011_820 * r + 0.042_940 * g + 0.968_881 * b).clamp(0.0, 1.0);
+    lab(r2, g2, b2)
+}
+
+/// Linear sRGB -> CIELAB (D65).
+fn lab(r: f64, g: f64, b: f64) -> [f64; 3] {
+    let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.950_47;
+    let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.088_83;
+    let f = |t: f64| if t > 0.008_856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+    let (fx, fy, fz) = (f(x), f(y), f(z));
+    [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+}
+
+/// CIE76 colour difference; above ~10 is clearly distinguishable side by side.
+pub fn delta_e(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a.iter().zip(b.iter()).map(|(x, y)| (x - y) * (x - y)).sum::<f64>().sqrt()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn target_groups_stay_apart_under_deuteranopia_and_against_the_background() {
+        for t in [Theme::light(), Theme::dark()] {
+            let g = t.targets.map(deuteranopia_lab);
+            for (i, j) in [(0, 1), (1, 2), (0, 2)] {
+                let d = delta_e(g[i], g[j]);
+                assert!(d >= 20.0, "groups {i} and {j}: ΔE {d:.1} under deuteranopia");
+            }
+            for c in t.targets.iter().chain([t.bar, t.below_plan].iter()) {
+                assert!(c.contrast(t.background) >= 3.0, "{} against the background", c.hex());
+            }
+            assert!(delta_e(deuteranopia_lab(t.bar), deuteranopia_lab(t.below_plan)) >= 20.0);
+        }
+    }
 
     #[test]
     fn text_meets_wcag_aa_on_both_themes() {

@@ -171,7 +171,7 @@ impl Inner {
             Ok(l) => {
                 let locale = p.locale;
                 let summary = crate::describe::summary(&p.model, p.kind, locale);
-                let (head, rows) = crate::describe::table(&p.model, locale);
+                let (head, rows) = crate::describe::table(&p.model, p.kind, locale);
                 let title = p.model.title.clone();
                 self.show_chart(&l, &summary, title.as_deref(), &head, &rows, dpr);
                 self.drawn_width = width;

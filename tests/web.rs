@@ -145,3 +145,26 @@ async fn a_chart_mounted_before_it_is_in_the_page_draws_once_it_has_a_width() {
     chart.destroy();
     el.remove();
 }
+
+/// The core formats numbers itself (layout needs the strings natively too, for SVG and tests);
+/// here it is held to what the browser's own Intl.NumberFormat says for vi-VN and en-US.
+#[wasm_bindgen_test]
+fn number_formatting_matches_the_browsers_intl() {
+    use commune_charts::Locale;
+    let intl = js_sys::Function::new_with_args(
+        "v, tag, d",
+        "return new Intl.NumberFormat(tag, { maximumFractionDigits: d, minimumFractionDigits: 0 }).format(v)",
+    );
+    let ask = |v: f64, tag: &str, d: u32| -> String {
+        intl.call3(&wasm_bindgen::JsValue::NULL, &v.into(), &tag.into(), &d.into()).unwrap().as_string().unwrap()
+    };
+    for v in [0.0, 7.0, 89.0, 999.0, 1000.0, 2989.0, 40065.0, 1_234_567.0, 9_007_199_254_740_991.0] {
+        assert_eq!(Locale::Vi.format_int(v as u64), ask(v, "vi-VN", 0), "vi {v}");
+        assert_eq!(Locale::En.format_int(v as u64), ask(v, "en-US", 0), "en {v}");
+    }
+    for v in [0.04, 0.15, 9.888, 9.96, 38.818, 99.7, 102.0, 999.95, 5755.25, 48.93, 1234.5] {
+        assert_eq!(Locale::Vi.format_decimal(v, 1), ask(v, "vi-VN", 1), "vi {v}");
+        assert_eq!(Locale::En.format_decimal(v, 1), ask(v, "en-US", 1), "en {v}");
+        assert_eq!(Locale::Vi.format_decimal(v, 2), ask(v, "vi-VN", 2), "vi {v}");
+    }
+}

@@ -15,41 +15,55 @@ after(async () => {
 
 const settled = () => [...document.querySelectorAll('[data-commune-chart]')].every((e) => ['ready', 'error'].includes(e.dataset.state));
 
-/** Per canvas: CSS size, backing size, and how many pixels are bar-blue or cell-kind orange. */
-function inspectCanvases() {
+/** Per canvas: CSS size, backing size, and how many pixels have each of the given colours. */
+function inspectCanvases(colors) {
   return [...document.querySelectorAll('[data-commune-chart] canvas')].map((c) => {
-    const ctx = c.getContext('2d');
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let blue = 0, orange = 0, light = 0;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const counts = Object.fromEntries(Object.keys(colors).map((k) => [k, 0]));
+    const rgb = Object.entries(colors).map(([k, hex]) => [k, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)]);
     for (let i = 0; i < d.length; i += 4) {
-      const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
-      if (Math.abs(r - 0x1f) < 8 && Math.abs(g - 0x5f) < 8 && Math.abs(b - 0xa8) < 8) blue++;
-      if (Math.abs(r - 0x6c) < 8 && Math.abs(g - 0xa8) < 8 && Math.abs(b - 0xf0) < 8) light++;
-      if (Math.abs(r - 0xe6) < 8 && Math.abs(g - 0x9f) < 8 && b < 10) orange++;
+      for (const [k, r, g, b] of rgb) {
+        if (Math.abs(d[i] - r) < 6 && Math.abs(d[i + 1] - g) < 6 && Math.abs(d[i + 2] - b) < 6) counts[k]++;
+      }
     }
     const rect = c.getBoundingClientRect();
-    return { id: c.closest('[data-commune-chart]').id, cssWidth: rect.width, cssHeight: rect.height, width: c.width, height: c.height, blue, light, orange, label: c.getAttribute('aria-label'), role: c.getAttribute('role') };
+    return { id: c.closest('[data-commune-chart]').id, cssWidth: rect.width, cssHeight: rect.height, width: c.width, height: c.height, counts, label: c.getAttribute('aria-label'), role: c.getAttribute('role') };
   });
 }
 
+// The light theme's colours (src/theme.rs) and which chart must show which.
+const COLORS = { bar: '#1f5fa8', kindOrange: '#e69f00', unclassified: '#a0a8b2', met: '#17457f', over80: '#4f8fcf', behind: '#d55e00', belowPlan: '#7b818a' };
+const EXPECTED = {
+  'chart-members': ['bar'],
+  'chart-cells': ['bar', 'kindOrange', 'unclassified'],
+  'chart-ratio': ['bar'],
+  'chart-targets': ['met', 'over80', 'behind'],
+  'chart-indicators': ['bar', 'belowPlan'],
+  'chart-overview': ['bar', 'kindOrange', 'met', 'over80', 'behind'],
+};
+
 for (const [width, dpr] of [[1280, 1], [768, 2], [375, 3]]) {
-  test(`demo article renders both charts crisply at ${width} px, DPR ${dpr}`, async () => {
+  test(`every chart kind on the demo article renders crisply at ${width} px, DPR ${dpr}`, async () => {
     const { page, context, errors } = await openPage(browser, `${base}/`, { width, dpr });
     await page.waitForFunction(settled, null, { timeout: 15000 });
-    const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => e.dataset.state));
-    assert.deepEqual(states, ['ready', 'ready']);
-    const canvases = await page.evaluate(inspectCanvases);
-    assert.equal(canvases.length, 2);
+    const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
+    assert.deepEqual(states, Object.keys(EXPECTED).map((id) => `${id}:ready`));
+    const canvases = await page.evaluate(inspectCanvases, COLORS);
+    assert.equal(canvases.length, 6);
     for (const c of canvases) {
       assert.equal(c.width, Math.round(c.cssWidth * dpr), `${c.id}: backing width = CSS width x DPR`);
       assert.equal(c.height, Math.round(c.cssHeight * dpr), `${c.id}: backing height = CSS height x DPR`);
       assert.ok(c.cssWidth <= width, `${c.id} fits the viewport`);
       assert.equal(c.role, 'img');
+      assert.ok(c.label.length > 20, `${c.id} has a summary`);
+      for (const colour of EXPECTED[c.id]) {
+        // A bar segment is at least ~6 x 18 CSS px.
+        assert.ok(c.counts[colour] >= 6 * 18 * dpr * dpr, `${c.id}: ${colour} drawn (${c.counts[colour]} px)`);
+      }
     }
-    const [members, cells] = canvases;
-    // Three member bars: the biggest (2.989) alone covers well over a third of the plot width.
-    assert.ok(members.blue > members.width * 8 * dpr, `members bars drawn (${members.blue} px)`);
-    assert.ok(cells.orange > 0, 'the second cell kind is drawn in its own colour');
+    const members = canvases[0];
+    // Đức Thọ's 2.989 bar alone is wider than a third of the chart.
+    assert.ok(members.counts.bar > (members.width / 3) * 18 * dpr, `members bars (${members.counts.bar} px)`);
     assert.match(members.label, /Đức Thọ \(2\.989\)/);
     assert.deepEqual(errors.filter((e) => !/favicon|404/.test(e)), []);
     await context.close();
@@ -75,8 +89,8 @@ test('an invalid chart shows its alert and the other charts stay ready (scan pic
   assert.match(alert, /dòng 3, cột 43/);
   assert.match(alert, /thừa dấu phẩy/);
   assert.equal(await page.locator('#broken canvas').count(), 0);
-  const states = await page.$$eval('#chart-members, #chart-cells', (els) => els.map((e) => e.dataset.state));
-  assert.deepEqual(states, ['ready', 'ready']);
+  const states = await page.$$eval('[data-commune-chart]:not(#broken)', (els) => els.map((e) => e.dataset.state));
+  assert.deepEqual(states, Array(6).fill('ready'));
   assert.deepEqual(errors.filter((e) => !/favicon|404/.test(e)), []);
   await context.close();
 });
@@ -84,13 +98,13 @@ test('an invalid chart shows its alert and the other charts stay ready (scan pic
 test('the chart follows its container width and redraws on resize', async () => {
   const { page, context } = await openPage(browser, `${base}/`, { width: 1280 });
   await page.waitForFunction(settled, null, { timeout: 15000 });
-  const wide = (await page.evaluate(inspectCanvases))[0];
+  const wide = (await page.evaluate(inspectCanvases, COLORS))[0];
   await page.setViewportSize({ width: 420, height: 900 });
   await page.waitForFunction((w) => document.querySelector('#chart-members canvas').getBoundingClientRect().width < w, wide.cssWidth);
-  const narrow = (await page.evaluate(inspectCanvases))[0];
+  const narrow = (await page.evaluate(inspectCanvases, COLORS))[0];
   assert.ok(narrow.cssWidth <= 420 && narrow.cssWidth > 300, `narrow width ${narrow.cssWidth}`);
   assert.ok(narrow.cssHeight > wide.cssHeight, 'names move above the bars on a narrow screen');
-  assert.ok(narrow.blue > 0);
+  assert.ok(narrow.counts.bar > 0);
   await context.close();
 });
 
