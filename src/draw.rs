@@ -5,7 +5,7 @@
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
     FontStyle,
 };
 
@@ -29,6 +29,16 @@ impl Target {
 }
 
 pub fn draw<B: DrawingBackend>(layout: &Layout, backend: &mut B, target: Target) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    backend.ensure_prepared()?;
+    let (w, h) = backend.get_size();
+    backend.draw_rect((0, 0), (i32::try_from(w).unwrap_or(i32::MAX), i32::try_from(h).unwrap_or(i32::MAX)), &color(layout.background), true)?;
+    draw_marks(&layout.marks, backend, target)?;
+    backend.present()
+}
+
+/// Draws marks over whatever the backend holds (the highlight layer uses this on a cleared
+/// overlay canvas).
+pub fn draw_marks<B: DrawingBackend>(marks: &[Mark], backend: &mut B, target: Target) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     let s = target.device_px_per_css;
     let px = |v: f64| -> i32 {
         // Layout values are bounded by the chart size; the cast saturates on anything absurd.
@@ -36,10 +46,7 @@ pub fn draw<B: DrawingBackend>(layout: &Layout, backend: &mut B, target: Target)
         let p = (v * s).round() as i32;
         p
     };
-    backend.ensure_prepared()?;
-    let (w, h) = backend.get_size();
-    backend.draw_rect((0, 0), (i32::try_from(w).unwrap_or(i32::MAX), i32::try_from(h).unwrap_or(i32::MAX)), &color(layout.background), true)?;
-    for mark in &layout.marks {
+    for mark in marks {
         match mark {
             Mark::Rect { rect, color: c } => {
                 let (x0, x1) = (px(rect.x0), px(rect.x1));
@@ -57,9 +64,28 @@ pub fn draw<B: DrawingBackend>(layout: &Layout, backend: &mut B, target: Target)
                 let style = TextStyle { font: *font, scale: s * target.text_size_factor, color: *c, align: *align };
                 backend.draw_text(text, &style, (px(*x), px(*y_mid)))?;
             }
+            Mark::Frame { rect, color: c, width } => {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let stroke = Stroke { color: color(*c), width: (width * s).round().max(1.0) as u32 };
+                backend.draw_rect((px(rect.x0), px(rect.y0)), (px(rect.x1), px(rect.y1)), &stroke, false)?;
+            }
         }
     }
-    backend.present()
+    Ok(())
+}
+
+struct Stroke {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
 }
 
 fn color(c: Rgb) -> BackendColor {

@@ -38,6 +38,8 @@ pub enum Mark {
     Rect { rect: Rect, color: Rgb },
     Line { x0: f64, y0: f64, x1: f64, y1: f64, color: Rgb },
     Text { x: f64, y_mid: f64, text: String, font: Font, color: Rgb, align: Align },
+    /// An unfilled rectangle (highlight), `width` CSS px thick.
+    Frame { rect: Rect, color: Rgb, width: f64 },
 }
 
 /// What one panel measures. A chart kind is one panel, except `overview` (three).
@@ -927,7 +929,7 @@ mod tests {
                             let (l0, r0) = match align { Align::Start => (*x, x + w), Align::End => (x - w, *x), Align::Middle => (x - w / 2.0, x + w / 2.0) };
                             assert!(l0 >= 0.0 && r0 <= width + 0.5, "{kind:?} {width}: {text} spans {l0}..{r0}");
                         }
-                        Mark::Line { .. } => {}
+                        Mark::Line { .. } | Mark::Frame { .. } => {}
                     }
                 }
             }

@@ -6,6 +6,7 @@
 
 pub mod describe;
 pub mod draw;
+pub mod interact;
 pub mod layout;
 pub mod locale;
 pub mod model;

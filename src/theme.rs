@@ -93,6 +93,24 @@ impl Theme {
         }
     }
 
+    /// For `forced-colors: active` (Windows high contrast): the user's system colours, read by
+    /// the glue from `CanvasText`, `Canvas`, `Highlight` and `GrayText`. Groups differ by colour
+    /// where the system gives three; their counts are drawn inside in any case.
+    pub fn forced(text: Rgb, background: Rgb, highlight: Rgb, gray: Rgb) -> Theme {
+        Theme {
+            background,
+            text,
+            muted: text,
+            grid: gray,
+            baseline: text,
+            bar: highlight,
+            palette: [highlight, gray, text, highlight, gray, text],
+            unclassified: gray,
+            targets: [highlight, gray, text],
+            below_plan: gray,
+        }
+    }
+
     /// Text colour readable on top of `fill` (for labels inside bars).
     pub fn text_on(&self, fill: Rgb) -> Rgb {
         let dark = Rgb(0x11, 0x11, 0x11);

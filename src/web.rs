@@ -13,13 +13,17 @@ use std::rc::{Rc, Weak};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, CustomEvent, CustomEventInit, Document, HtmlCanvasElement, HtmlElement, ResizeObserver};
+use web_sys::{
+    CanvasRenderingContext2d, CustomEvent, CustomEventInit, Document, Event, EventTarget, HtmlCanvasElement, HtmlElement,
+    KeyboardEvent, MouseEvent, Node, PointerEvent, ResizeObserver,
+};
 
-use crate::draw::{draw, Target};
+use crate::draw::{draw, draw_marks, Target};
+use crate::interact::{place_box, readout, Cursor, Key};
 use crate::layout::{layout, Layout, LayoutInput};
 use crate::problem::{Problem, ProblemKind};
 use crate::text::{ApproxMeasure, Font, TextMeasure};
-use crate::theme::Theme;
+use crate::theme::{Rgb, Theme};
 use crate::{prepare, Locale, Prepared};
 
 /// Widths from one offscreen canvas context, cached: no DOM node per string, and no dependence on
@@ -80,24 +84,86 @@ fn measure(document: &Document) -> Rc<CanvasMeasure> {
     })
 }
 
+/// An event listener that removes itself when dropped (as gloo-events' `EventListener` does).
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    fn new(target: &EventTarget, kind: &'static str, capture: bool, f: impl FnMut(Event) + 'static) -> Option<Listener> {
+        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture).ok()?;
+        Some(Listener { target: target.clone(), kind, capture, closure })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.target
+            .remove_event_listener_with_callback_and_bool(self.kind, self.closure.as_ref().unchecked_ref(), self.capture)
+            .ok();
+    }
+}
+
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn next_id() -> u32 {
+    NEXT_ID.with(|n| {
+        let id = n.get().wrapping_add(1);
+        n.set(id);
+        id
+    })
+}
+
 /// One chart on the page, as handed to JavaScript.
 #[wasm_bindgen]
 pub struct Chart {
     inner: Rc<RefCell<Inner>>,
 }
 
+/// How the current readout was opened: it decides what closes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Hover,
+    Tap,
+    Keyboard,
+}
+
+/// The nodes of a drawn chart; dropped (and removed) together when the data or state changes.
+struct Drawn {
+    canvas: HtmlCanvasElement,
+    /// The highlight layer over the canvas: redrawn on hover instead of the whole chart.
+    overlay: HtmlCanvasElement,
+    table: Option<HtmlElement>,
+    toggle: Option<HtmlElement>,
+    live: Option<HtmlElement>,
+    _listeners: Vec<Listener>,
+}
+
 struct Inner {
+    id: u32,
+    this: Weak<RefCell<Inner>>,
     el: HtmlElement,
     document: Document,
-    /// Our wrapper; every node we add is inside it.
+    /// Our wrapper; every node we add is inside it, but the tooltip (in `body`, so no container
+    /// can clip it).
     root: HtmlElement,
     kind_attribute: String,
     prepared: Option<Prepared>,
     layout: Option<Layout>,
-    canvas: Option<HtmlCanvasElement>,
+    theme: Theme,
+    drawn: Option<Drawn>,
+    tooltip: Option<HtmlElement>,
+    cursor: Option<(Cursor, Source)>,
     error: Option<String>,
     observer: Option<ResizeObserver>,
     _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
+    _media_listeners: Vec<Listener>,
     drawn_width: f64,
     drawn_dpr: f64,
 }
@@ -106,6 +172,9 @@ impl Drop for Inner {
     fn drop(&mut self) {
         if let Some(o) = self.observer.take() {
             o.disconnect();
+        }
+        if let Some(t) = self.tooltip.take() {
+            t.remove();
         }
         self.root.remove();
         self.el.remove_attribute("data-state").ok();
@@ -127,23 +196,64 @@ fn page_lang(document: &Document) -> String {
     document.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default()
 }
 
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+fn media_matches(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 fn device_pixel_ratio() -> f64 {
     web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0)
 }
 
+const VISUALLY_HIDDEN: &[(&str, &str)] = &[
+    ("position", "absolute"), ("width", "1px"), ("height", "1px"), ("overflow", "hidden"), ("clip", "rect(0 0 0 0)"),
+    ("clip-path", "inset(50%)"), ("white-space", "nowrap"), ("margin", "-1px"), ("padding", "0"), ("border", "0"),
+];
+const FONT_CSS: &str = "13px/1.4 system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, DejaVu Sans, Arial, sans-serif";
+
+/// `rgb(1, 2, 3)` / `rgba(1, 2, 3, 1)` -> Rgb.
+fn parse_rgb(css: &str) -> Option<Rgb> {
+    let inner = css.trim().strip_prefix("rgb")?.trim_start_matches('a').trim_start_matches('(').trim_end_matches(')');
+    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| p.trim().parse::<f64>().ok());
+    let mut next = || -> Option<u8> {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let v = parts.next()??.round().clamp(0.0, 255.0) as u8;
+        Some(v)
+    };
+    Some(Rgb(next()?, next()?, next()?))
+}
+
+/// The user's system colour for a CSS keyword (`CanvasText`, `Highlight`…), resolved by the browser.
+fn system_color(document: &Document, parent: &HtmlElement, keyword: &str) -> Option<Rgb> {
+    let probe = create(document, "span")?;
+    set_styles(&probe, &[("color", keyword), ("display", "none")]);
+    parent.append_child(&probe).ok()?;
+    let color = web_sys::window()?.get_computed_style(&probe).ok()??.get_property_value("color").ok();
+    probe.remove();
+    parse_rgb(&color?)
+}
+
 impl Inner {
+    fn pick_theme(&self) -> Theme {
+        if media_matches("(forced-colors: active)") {
+            let sys = |k| system_color(&self.document, &self.root, k);
+            if let (Some(text), Some(bg), Some(hi), Some(gray)) = (sys("CanvasText"), sys("Canvas"), sys("Highlight"), sys("GrayText")) {
+                return Theme::forced(text, bg, hi, gray);
+            }
+        }
+        if media_matches("(prefers-color-scheme: dark)") {
+            Theme::dark()
+        } else {
+            Theme::light()
+        }
+    }
+
     fn set_data(&mut self, json: &str) {
         let lang = page_lang(&self.document);
         match prepare(json, &self.kind_attribute, &lang) {
             Ok(prepared) => {
                 self.prepared = Some(prepared);
                 self.error = None;
+                self.drawn = None;
                 self.drawn_width = 0.0;
                 self.render();
             }
@@ -161,22 +271,33 @@ impl Inner {
             return;
         }
         let dpr = device_pixel_ratio();
-        if width == self.drawn_width && dpr == self.drawn_dpr && self.error.is_none() {
+        let theme = self.pick_theme();
+        if width == self.drawn_width && dpr == self.drawn_dpr && theme == self.theme && self.drawn.is_some() {
             return;
         }
-        let theme = if prefers_dark() { Theme::dark() } else { Theme::light() };
         let m = measure(&self.document);
         let input = LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme: &theme, measure: m.as_ref() };
         match layout(&input) {
             Ok(l) => {
                 let locale = p.locale;
                 let summary = crate::describe::summary(&p.model, p.kind, locale);
-                let (head, rows) = crate::describe::table(&p.model, p.kind, locale);
-                let title = p.model.title.clone();
-                self.show_chart(&l, &summary, title.as_deref(), &head, &rows, dpr);
+                let first_time = self.drawn.is_none();
+                if first_time {
+                    let (head, rows) = crate::describe::table(&p.model, p.kind, locale);
+                    let title = p.model.title.clone();
+                    self.build(title.as_deref(), &head, &rows, locale);
+                }
+                self.theme = theme;
+                self.paint(&l, &summary, dpr);
                 self.drawn_width = width;
                 self.drawn_dpr = dpr;
                 self.layout = Some(l);
+                self.clear_cursor();
+                if first_time {
+                    self.el.set_attribute("data-state", "ready").ok();
+                    let kind = self.layout.as_ref().map_or("", |l| l.kind.name());
+                    self.dispatch("commune-chart:ready", &[("kind", kind)]);
+                }
             }
             Err(problem) => {
                 let locale = p.locale;
@@ -185,43 +306,314 @@ impl Inner {
         }
     }
 
-    fn show_chart(&mut self, l: &Layout, summary: &str, title: Option<&str>, head: &[String], rows: &[Vec<String>], dpr: f64) {
-        let first_time = self.canvas.is_none();
-        if first_time {
-            self.root.set_text_content(None);
-            let Some(canvas) = create(&self.document, "canvas").and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok()) else {
-                return;
-            };
-            canvas.set_attribute("role", "img").ok();
-            set_styles(&canvas, &[("display", "block"), ("max-width", "none"), ("margin", "0"), ("padding", "0"), ("border", "0")]);
-            self.root.append_child(&canvas).ok();
-            if let Some(table) = build_table(&self.document, title, head, rows) {
-                self.root.append_child(&table).ok();
-            }
-            self.canvas = Some(canvas);
+    /// Creates the canvas, highlight layer, data table, toggle and live region, and the
+    /// listeners that make the bars readable by pointer, touch and keyboard.
+    fn build(&mut self, title: Option<&str>, head: &[String], rows: &[Vec<String>], locale: Locale) {
+        self.root.set_text_content(None);
+        let d = &self.document;
+        let canvas_of = |e: Option<HtmlElement>| e.and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+        let (Some(stage), Some(canvas), Some(overlay)) = (create(d, "div"), canvas_of(create(d, "canvas")), canvas_of(create(d, "canvas"))) else {
+            return;
+        };
+        set_styles(&stage, &[("position", "relative"), ("display", "block"), ("margin", "0"), ("padding", "0"), ("line-height", "0")]);
+        let reset: &[(&str, &str)] = &[("display", "block"), ("max-width", "none"), ("min-width", "0"), ("margin", "0"), ("padding", "0"), ("border", "0"), ("box-sizing", "content-box")];
+        set_styles(&canvas, reset);
+        set_styles(&overlay, reset);
+        set_styles(&overlay, &[("position", "absolute"), ("left", "0"), ("top", "0"), ("pointer-events", "none")]);
+        overlay.set_attribute("aria-hidden", "true").ok();
+        canvas.set_attribute("role", "img").ok();
+        canvas.set_attribute("tabindex", "0").ok();
+        stage.append_child(&canvas).ok();
+        stage.append_child(&overlay).ok();
+        self.root.append_child(&stage).ok();
+
+        let words = table_words(locale);
+        let hint_id = format!("commune-chart-{}-hint", self.id);
+        if let Some(hint) = create(d, "span") {
+            hint.set_id(&hint_id);
+            hint.set_text_content(Some(words.0));
+            set_styles(&hint, VISUALLY_HIDDEN);
+            self.root.append_child(&hint).ok();
+            canvas.set_attribute("aria-describedby", &hint_id).ok();
         }
-        let Some(canvas) = &self.canvas else { return };
-        canvas.set_attribute("aria-label", summary).ok();
+        let live = create(d, "div");
+        if let Some(live) = &live {
+            live.set_attribute("aria-live", "polite").ok();
+            live.set_attribute("aria-atomic", "true").ok();
+            set_styles(live, VISUALLY_HIDDEN);
+            self.root.append_child(live).ok();
+        }
+        let table = build_table(d, title, head, rows);
+        let toggle = create(d, "button");
+        if let (Some(toggle), Some(table)) = (&toggle, &table) {
+            toggle.set_attribute("type", "button").ok();
+            toggle.set_attribute("aria-expanded", "false").ok();
+            toggle.set_text_content(Some(words.1));
+            set_styles(toggle, &[
+                ("display", "inline-block"), ("margin", "6px 0 0"), ("padding", "3px 10px"), ("font", FONT_CSS),
+                ("color", "inherit"), ("background", "transparent"), ("border", "1px solid currentColor"),
+                ("border-radius", "3px"), ("cursor", "pointer"), ("opacity", "0.85"), ("width", "auto"), ("height", "auto"),
+            ]);
+            self.root.append_child(toggle).ok();
+            self.root.append_child(table).ok();
+        }
+
+        let mut listeners = Vec::new();
+        let target: &EventTarget = canvas.as_ref();
+        let doc_target: &EventTarget = self.document.as_ref();
+        let w = self.this.clone();
+        let with = |f: fn(&mut Inner, &Event)| handler(w.clone(), f);
+        listeners.extend(Listener::new(target, "pointermove", false, with(|i, e| i.on_pointer_move(e))));
+        listeners.extend(Listener::new(target, "pointerleave", false, with(|i, _| {
+            if i.cursor.is_some_and(|(_, s)| s == Source::Hover) {
+                i.clear_cursor();
+            }
+        })));
+        listeners.extend(Listener::new(target, "click", false, with(|i, e| i.on_tap(e))));
+        listeners.extend(Listener::new(target, "keydown", false, with(|i, e| i.on_key(e))));
+        listeners.extend(Listener::new(target, "focus", false, with(|i, _| i.focus_ring(true))));
+        listeners.extend(Listener::new(target, "blur", false, with(|i, _| {
+            i.focus_ring(false);
+            if i.cursor.is_some_and(|(_, s)| s == Source::Keyboard) {
+                i.clear_cursor();
+            }
+        })));
+        // A tap outside the chart, Escape anywhere, or scrolling closes a tapped/hovered readout.
+        listeners.extend(Listener::new(doc_target, "pointerdown", true, with(|i, e| {
+            let inside = e.target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|n| i.root.contains(Some(&n)));
+            if !inside && i.cursor.is_some_and(|(_, s)| s == Source::Tap) {
+                i.clear_cursor();
+            }
+        })));
+        listeners.extend(Listener::new(doc_target, "keydown", false, with(|i, e| {
+            let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+            if escape && i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
+                i.clear_cursor();
+            }
+        })));
+        listeners.extend(Listener::new(doc_target, "scroll", true, with(|i, _| {
+            if i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
+                i.clear_cursor();
+            }
+        })));
+        if let (Some(toggle), Some(_)) = (&toggle, &table) {
+            let t: &EventTarget = toggle.as_ref();
+            listeners.extend(Listener::new(t, "click", false, with(|i, _| i.toggle_table())));
+        }
+        self.drawn = Some(Drawn { canvas, overlay, table, toggle, live, _listeners: listeners });
+    }
+
+    fn paint(&mut self, l: &Layout, summary: &str, dpr: f64) {
+        let Some(drawn) = &self.drawn else { return };
+        drawn.canvas.set_attribute("aria-label", summary).ok();
         // Backing store = CSS size x DPR; the scale actually used is the rounded store / CSS size.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let (bw, bh) = ((l.width * dpr).round() as u32, (l.height * dpr).round() as u32);
-        canvas.set_width(bw);
-        canvas.set_height(bh);
-        set_styles(canvas, &[("width", &format!("{}px", l.width)), ("height", &format!("{}px", l.height))]);
-        if let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-            let scale = f64::from(bw) / l.width;
-            draw(l, &mut backend, Target::canvas(scale)).ok();
+        let css = [("width", format!("{}px", l.width)), ("height", format!("{}px", l.height))];
+        for c in [&drawn.canvas, &drawn.overlay] {
+            c.set_width(bw);
+            c.set_height(bh);
+            for (k, v) in &css {
+                c.style().set_property(k, v).ok();
+            }
         }
-        if first_time || self.el.get_attribute("data-state").as_deref() != Some("ready") {
-            self.el.set_attribute("data-state", "ready").ok();
-            self.dispatch("commune-chart:ready", &[("kind", l.kind.name())]);
+        if let Some(mut backend) = CanvasBackend::with_canvas_object(drawn.canvas.clone()) {
+            draw(l, &mut backend, Target::canvas(f64::from(bw) / l.width)).ok();
+        }
+    }
+
+    fn canvas_point(&self, e: &Event) -> Option<(f64, f64, f64, f64)> {
+        let m = e.dyn_ref::<MouseEvent>()?;
+        let rect = self.drawn.as_ref()?.canvas.get_bounding_client_rect();
+        let (cx, cy) = (f64::from(m.client_x()), f64::from(m.client_y()));
+        Some((cx - rect.left(), cy - rect.top(), cx, cy))
+    }
+
+    fn on_pointer_move(&mut self, e: &Event) {
+        if e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch") {
+            return; // touch moves scroll the page; taps arrive as clicks
+        }
+        if self.cursor.is_some_and(|(_, s)| s == Source::Keyboard) {
+            return;
+        }
+        let Some((x, y, cx, cy)) = self.canvas_point(e) else { return };
+        match self.layout.as_ref().and_then(|l| l.hit(x, y)) {
+            Some(hit) => self.set_cursor(Cursor::from(hit), Source::Hover, Some((cx, cy))),
+            None => self.clear_cursor(),
+        }
+    }
+
+    fn on_tap(&mut self, e: &Event) {
+        let Some((x, y, cx, cy)) = self.canvas_point(e) else { return };
+        match self.layout.as_ref().and_then(|l| l.hit(x, y)) {
+            Some(hit) => self.set_cursor(Cursor::from(hit), Source::Tap, Some((cx, cy))),
+            None => self.clear_cursor(),
+        }
+    }
+
+    fn on_key(&mut self, e: &Event) {
+        let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+        if k.alt_key() || k.ctrl_key() || k.meta_key() {
+            return;
+        }
+        if k.key() == "Escape" {
+            if self.cursor.is_some() {
+                self.clear_cursor();
+                e.prevent_default();
+            }
+            return;
+        }
+        let Some(key) = Key::from_dom(&k.key()) else { return };
+        let Some(l) = &self.layout else { return };
+        let next = match self.cursor {
+            Some((c, _)) => l.step(c, key),
+            None => match l.first_cursor() {
+                Some(c) if key == Key::End => l.step(c, Key::End),
+                Some(c) => c,
+                None => return,
+            },
+        };
+        e.prevent_default();
+        self.set_cursor(next, Source::Keyboard, None);
+    }
+
+    /// Highlights `c`, shows its readout next to `at` (client px) or its bar, and for keyboard
+    /// users announces it through the live region.
+    fn set_cursor(&mut self, c: Cursor, source: Source, at: Option<(f64, f64)>) {
+        let (Some(l), Some(p), Some(drawn)) = (&self.layout, &self.prepared, &self.drawn) else { return };
+        let Some(text) = readout(&p.model, l, c, p.locale) else { return };
+        let same = self.cursor.is_some_and(|(old, _)| old == c);
+        if !same {
+            // Highlight layer only: the chart itself is not redrawn.
+            let overlay = &drawn.overlay;
+            if let Some(ctx) = overlay.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) {
+                ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
+            }
+            if let Some(mut backend) = CanvasBackend::with_canvas_object(overlay.clone()) {
+                draw_marks(&l.highlight(c, &self.theme), &mut backend, Target::canvas(f64::from(overlay.width()) / l.width)).ok();
+            }
+        }
+        let anchor = at.or_else(|| {
+            let r = l.anchor(c)?;
+            let rect = drawn.canvas.get_bounding_client_rect();
+            Some((rect.left() + (r.x0 + r.x1) / 2.0, rect.top() + r.y1))
+        });
+        if source == Source::Keyboard && !same {
+            if let Some(live) = &drawn.live {
+                live.set_text_content(Some(&text.sentence()));
+            }
+        }
+        self.cursor = Some((c, source));
+        if let Some((x, y)) = anchor {
+            self.show_tooltip(&text.title, &text.lines, text.focus, x, y);
+        }
+    }
+
+    fn clear_cursor(&mut self) {
+        if self.cursor.take().is_none() {
+            return;
+        }
+        if let Some(overlay) = self.drawn.as_ref().map(|d| &d.overlay) {
+            if let Some(ctx) = overlay.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) {
+                ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
+            }
+        }
+        if let Some(t) = &self.tooltip {
+            t.style().set_property("display", "none").ok();
+        }
+    }
+
+    fn show_tooltip(&mut self, title: &str, lines: &[String], focus: Option<usize>, x: f64, y: f64) {
+        if self.tooltip.is_none() {
+            self.tooltip = self.create_tooltip();
+        }
+        let Some(tip) = &self.tooltip else { return };
+        let t = &self.theme;
+        let (bg, fg, border) = (t.background.hex(), t.text.hex(), t.muted.hex());
+        set_styles(tip, &[("background", &bg), ("color", &fg), ("border", &format!("1px solid {border}")), ("display", "block"), ("visibility", "hidden")]);
+        tip.set_text_content(None);
+        if let Some(strong) = create(&self.document, "strong") {
+            strong.set_text_content(Some(title));
+            set_styles(&strong, &[("display", "block"), ("font-weight", "700"), ("margin", "0 0 2px")]);
+            tip.append_child(&strong).ok();
+        }
+        for (i, line) in lines.iter().enumerate() {
+            if let Some(div) = create(&self.document, "div") {
+                div.set_text_content(Some(line));
+                if focus == Some(i) {
+                    set_styles(&div, &[("font-weight", "700")]);
+                }
+                tip.append_child(&div).ok();
+            }
+        }
+        // Keep it inside the viewport: measured after the text is in.
+        let (vw, vh) = self
+            .document
+            .document_element()
+            .map_or((1024.0, 768.0), |e| (f64::from(e.client_width()), f64::from(e.client_height())));
+        let (w, h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
+        let (left, top) = place_box(x, y, w, h, vw, vh);
+        set_styles(tip, &[("left", &format!("{left}px")), ("top", &format!("{top}px")), ("visibility", "visible")]);
+    }
+
+    fn create_tooltip(&self) -> Option<HtmlElement> {
+        let tip = create(&self.document, "div")?;
+        tip.set_attribute("role", "tooltip").ok();
+        tip.set_id(&format!("commune-chart-{}-tooltip", self.id));
+        set_styles(&tip, &[
+            ("position", "fixed"), ("z-index", "2147483647"), ("pointer-events", "none"), ("box-sizing", "border-box"),
+            ("max-width", "min(320px, calc(100vw - 8px))"), ("padding", "7px 10px"), ("border-radius", "4px"),
+            ("box-shadow", "0 2px 8px rgba(0,0,0,.25)"), ("font", FONT_CSS), ("text-align", "left"), ("white-space", "normal"),
+            ("overflow-wrap", "anywhere"), ("margin", "0"), ("width", "max-content"), ("height", "auto"), ("display", "none"),
+        ]);
+        // In <body> (or the root element), so no overflow:hidden container can clip it.
+        let host: Node = match self.document.body() {
+            Some(b) => b.into(),
+            None => self.document.document_element()?.into(),
+        };
+        host.append_child(&tip).ok()?;
+        Some(tip)
+    }
+
+    fn focus_ring(&self, on: bool) {
+        let Some(d) = &self.drawn else { return };
+        let s = d.canvas.style();
+        if on {
+            s.set_property("outline", "3px solid Highlight").ok();
+            s.set_property("outline", "3px solid -webkit-focus-ring-color").ok();
+            s.set_property("outline-offset", "2px").ok();
+        } else {
+            s.remove_property("outline").ok();
+            s.remove_property("outline-offset").ok();
+        }
+    }
+
+    fn toggle_table(&self) {
+        let Some(d) = &self.drawn else { return };
+        let (_, show_text, hide_text) = table_words(self.prepared.as_ref().map_or(Locale::Vi, |p| p.locale));
+        let (Some(table), Some(toggle)) = (&d.table, &d.toggle) else { return };
+        let open = toggle.get_attribute("aria-expanded").as_deref() == Some("true");
+        toggle.set_attribute("aria-expanded", if open { "false" } else { "true" }).ok();
+        toggle.set_text_content(Some(if open { show_text } else { hide_text }));
+        if open {
+            set_styles(table, VISUALLY_HIDDEN);
+        } else {
+            let s = table.style();
+            for (k, _) in VISUALLY_HIDDEN {
+                s.remove_property(k).ok();
+            }
+            set_styles(table, &[("display", "block"), ("overflow-x", "auto"), ("margin", "8px 0 0"), ("max-width", "100%")]);
         }
     }
 
     fn show_problems(&mut self, problems: &[Problem], locale: Locale) {
         self.prepared = None;
         self.layout = None;
-        self.canvas = None;
+        self.drawn = None;
+        self.cursor = None;
+        if let Some(t) = self.tooltip.take() {
+            t.remove();
+        }
         self.root.set_text_content(None);
         let message = problems.iter().map(|p| p.message(locale)).collect::<Vec<_>>().join("\n");
         if let Some(alert) = build_alert(&self.document, problems, locale) {
@@ -246,39 +638,58 @@ impl Inner {
     }
 }
 
+/// The keyboard hint, and the data-table toggle's two labels.
+fn table_words(locale: Locale) -> (&'static str, &'static str, &'static str) {
+    match locale {
+        Locale::Vi => ("Dùng phím mũi tên để đọc từng thanh, Esc để thoát.", "Xem bảng số liệu", "Ẩn bảng số liệu"),
+        Locale::En => ("Use the arrow keys to read each bar, Escape to leave.", "Show data table", "Hide data table"),
+    }
+}
+
+/// An event callback that reaches the chart through a weak reference (the chart owns its
+/// listeners, so a strong one would never be freed) and skips re-entrant events.
+fn handler(this: Weak<RefCell<Inner>>, f: fn(&mut Inner, &Event)) -> impl FnMut(Event) {
+    move |e: Event| {
+        if let Some(inner) = this.upgrade() {
+            if let Ok(mut inner) = inner.try_borrow_mut() {
+                f(&mut inner, &e);
+            }
+        }
+    }
+}
+
+/// The data table in a wrapper that is visually hidden until the reader asks for it (a table
+/// box ignores width/height, a block does not); screen readers always read it.
 fn build_table(document: &Document, title: Option<&str>, head: &[String], rows: &[Vec<String>]) -> Option<HtmlElement> {
+    let wrapper = create(document, "div")?;
+    set_styles(&wrapper, VISUALLY_HIDDEN);
     let table = create(document, "table")?;
-    // Visually hidden, still read by screen readers.
-    set_styles(&table, &[
-        ("position", "absolute"), ("width", "1px"), ("height", "1px"), ("overflow", "hidden"),
-        ("clip", "rect(0 0 0 0)"), ("clip-path", "inset(50%)"), ("white-space", "nowrap"), ("margin", "-1px"),
-        ("padding", "0"), ("border", "0"),
-    ]);
+    set_styles(&table, &[("border-collapse", "collapse"), ("font", FONT_CSS), ("color", "inherit"), ("margin", "0"), ("width", "auto")]);
+    wrapper.append_child(&table).ok()?;
     if let Some(t) = title {
         let caption = create(document, "caption")?;
         caption.set_text_content(Some(t));
+        set_styles(&caption, &[("text-align", "left"), ("font-weight", "700"), ("padding", "0 0 4px")]);
         table.append_child(&caption).ok()?;
     }
-    let add_row = |cells: &[String], tag: &str| -> Option<()> {
+    let add_row = |cells: &[String], header: bool| -> Option<()> {
         let tr = create(document, "tr")?;
         for (i, c) in cells.iter().enumerate() {
-            let cell = create(document, if tag == "th" || i == 0 { "th" } else { "td" })?;
-            if tag != "th" && i == 0 {
-                cell.set_attribute("scope", "row").ok();
-            } else if tag == "th" {
-                cell.set_attribute("scope", "col").ok();
-            }
+            let cell = create(document, if header || i == 0 { "th" } else { "td" })?;
+            cell.set_attribute("scope", if header { "col" } else { "row" }).ok();
             cell.set_text_content(Some(c));
+            let align = if i == 0 { "left" } else { "right" };
+            set_styles(&cell, &[("padding", "3px 8px"), ("text-align", align), ("border-bottom", "1px solid rgba(128,128,128,.4)"), ("white-space", "nowrap")]);
             tr.append_child(&cell).ok()?;
         }
         table.append_child(&tr).ok()?;
         Some(())
     };
-    add_row(head, "th")?;
+    add_row(head, true)?;
     for r in rows {
-        add_row(r, "td")?;
+        add_row(r, false)?;
     }
-    Some(table)
+    Some(wrapper)
 }
 
 const MAX_PROBLEMS_SHOWN: usize = 6;
@@ -327,31 +738,54 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
     set_styles(&root, &[("position", "relative"), ("display", "block"), ("width", "100%"), ("min-width", "0"), ("box-sizing", "border-box")]);
     el.append_child(&root)?;
     el.set_attribute("data-state", "loading").ok();
-    let inner = Rc::new(RefCell::new(Inner {
-        el: el.clone(),
-        document,
-        root: root.clone(),
-        kind_attribute: kind_attribute.to_string(),
-        prepared: None,
-        layout: None,
-        canvas: None,
-        error: None,
-        observer: None,
-        _on_resize: None,
-        drawn_width: 0.0,
-        drawn_dpr: 0.0,
-    }));
+    let inner = Rc::new_cyclic(|this| {
+        RefCell::new(Inner {
+            id: next_id(),
+            this: this.clone(),
+            el: el.clone(),
+            document,
+            root: root.clone(),
+            kind_attribute: kind_attribute.to_string(),
+            prepared: None,
+            layout: None,
+            theme: Theme::light(),
+            drawn: None,
+            tooltip: None,
+            cursor: None,
+            error: None,
+            observer: None,
+            _on_resize: None,
+            _media_listeners: Vec::new(),
+            drawn_width: 0.0,
+            drawn_dpr: 0.0,
+        })
+    });
     let weak: Weak<RefCell<Inner>> = Rc::downgrade(&inner);
-    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+    let rerender = move || {
         if let Some(inner) = weak.upgrade() {
             if let Ok(mut inner) = inner.try_borrow_mut() {
                 inner.render();
             }
         }
-    });
-    if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-        if let Ok(mut i) = inner.try_borrow_mut() {
+    };
+    let on_resize = {
+        let rerender = rerender.clone();
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| rerender())
+    };
+    // Theme changes (dark mode, high contrast) redraw the chart.
+    let mut media_listeners = Vec::new();
+    if let Some(w) = web_sys::window() {
+        for q in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
+            if let Some(mql) = w.match_media(q).ok().flatten() {
+                let rerender = rerender.clone();
+                media_listeners.extend(Listener::new(mql.as_ref(), "change", false, move |_| rerender()));
+            }
+        }
+    }
+    if let Ok(mut i) = inner.try_borrow_mut() {
+        i._media_listeners = media_listeners;
+        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&root);
             i.observer = Some(observer);
             i._on_resize = Some(on_resize);
         }
@@ -391,14 +825,13 @@ impl Chart {
     /// Replaces the data; returns whether the chart is now drawn.
     pub fn update(&self, json: &str) -> bool {
         if let Ok(mut inner) = self.inner.try_borrow_mut() {
-            inner.canvas = None;
             inner.set_data(json);
         }
         self.is_ready()
     }
 
     pub fn is_ready(&self) -> bool {
-        self.inner.try_borrow().is_ok_and(|i| i.error.is_none())
+        self.inner.try_borrow().is_ok_and(|i| i.error.is_none() && i.drawn.is_some())
     }
 
     /// The error text shown in the alert, if any.
@@ -406,7 +839,7 @@ impl Chart {
         self.inner.try_borrow().ok().and_then(|i| i.error.clone())
     }
 
-    /// Removes the observer and every node this chart added; the element is left as it was.
+    /// Removes the observer, every listener and every node this chart added.
     pub fn destroy(self) {
         drop(self);
     }

@@ -17,7 +17,7 @@ const settled = () => [...document.querySelectorAll('[data-commune-chart]')].eve
 
 /** Per canvas: CSS size, backing size, and how many pixels have each of the given colours. */
 function inspectCanvases(colors) {
-  return [...document.querySelectorAll('[data-commune-chart] canvas')].map((c) => {
+  return [...document.querySelectorAll('[data-commune-chart] canvas[role=img]')].map((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const counts = Object.fromEntries(Object.keys(colors).map((k) => [k, 0]));
     const rgb = Object.entries(colors).map(([k, hex]) => [k, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)]);
@@ -100,7 +100,7 @@ test('the chart follows its container width and redraws on resize', async () => 
   await page.waitForFunction(settled, null, { timeout: 15000 });
   const wide = (await page.evaluate(inspectCanvases, COLORS))[0];
   await page.setViewportSize({ width: 420, height: 900 });
-  await page.waitForFunction((w) => document.querySelector('#chart-members canvas').getBoundingClientRect().width < w, wide.cssWidth);
+  await page.waitForFunction((w) => document.querySelector('#chart-members canvas[role=img]').getBoundingClientRect().width < w, wide.cssWidth);
   const narrow = (await page.evaluate(inspectCanvases, COLORS))[0];
   assert.ok(narrow.cssWidth <= 420 && narrow.cssWidth > 300, `narrow width ${narrow.cssWidth}`);
   assert.ok(narrow.cssHeight > wide.cssHeight, 'names move above the bars on a narrow screen');

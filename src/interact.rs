@@ -1,0 +1,351 @@
+//! What a reader can point at, step to and read, as plain data: the cursor (which row and
+//! segment), keyboard steps over the layout, the highlight marks, and the readout text. The
+//! glue turns pointer and key events into these calls; nothing here knows about the DOM.
+
+use crate::layout::{members_per_cell, Hit, Layout, Mark, Measure, Rect};
+use crate::locale::Locale;
+use crate::model::Model;
+use crate::theme::Theme;
+
+/// A position in the chart: a row of a panel, and optionally one of its segments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub panel: usize,
+    pub row: usize,
+    /// Index into `Layout::bars`, if a segment (not just the row) is selected.
+    pub bar: Option<usize>,
+}
+
+impl From<Hit> for Cursor {
+    fn from(h: Hit) -> Cursor {
+        Cursor { panel: h.panel, row: h.row, bar: h.bar }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+}
+
+impl Key {
+    /// From `KeyboardEvent.key`.
+    pub fn from_dom(key: &str) -> Option<Key> {
+        match key {
+            "ArrowUp" | "Up" => Some(Key::Up),
+            "ArrowDown" | "Down" => Some(Key::Down),
+            "ArrowLeft" | "Left" => Some(Key::Left),
+            "ArrowRight" | "Right" => Some(Key::Right),
+            "Home" => Some(Key::Home),
+            "End" => Some(Key::End),
+            _ => None,
+        }
+    }
+}
+
+impl Layout {
+    /// Where keyboard navigation starts: the first row of the first panel, on its first segment.
+    pub fn first_cursor(&self) -> Option<Cursor> {
+        let row = self.panels.first()?.rows.first()?;
+        Some(Cursor { panel: 0, row: 0, bar: (!row.bars.is_empty()).then_some(row.bars.start) })
+    }
+
+    /// Up/Down move between rows (into the next stacked panel at the ends), Left/Right between
+    /// segments (into the neighbouring side-by-side panel at the ends), Home/End to the first and
+    /// last row of the panel. Stays put where there is nowhere to go.
+    pub fn step(&self, c: Cursor, key: Key) -> Cursor {
+        let Some(panel) = self.panels.get(c.panel) else { return c };
+        let last_row = panel.rows.len().saturating_sub(1);
+        let seg_index = |cur: Cursor| -> Option<usize> {
+            let row = self.panels.get(cur.panel)?.rows.get(cur.row)?;
+            cur.bar.map(|b| b.saturating_sub(row.bars.start))
+        };
+        // A cursor on `row` of `panel`, on the segment at `index` (clamped), if the row has any.
+        let at = |panel: usize, row: usize, index: Option<usize>| -> Cursor {
+            let bars = self.panels.get(panel).and_then(|p| p.rows.get(row)).map(|r| r.bars.clone()).unwrap_or(0..0);
+            let bar = if bars.is_empty() { None } else { Some(bars.start + index.unwrap_or(0).min(bars.len() - 1)) };
+            Cursor { panel, row, bar }
+        };
+        let stacked_neighbour = |delta: isize| -> Option<usize> {
+            let j = c.panel.checked_add_signed(delta)?;
+            let other = self.panels.get(j)?;
+            (other.x0 == panel.x0).then_some(j)
+        };
+        let side_neighbour = |delta: isize| -> Option<usize> {
+            let j = c.panel.checked_add_signed(delta)?;
+            let other = self.panels.get(j)?;
+            (other.x0 != panel.x0).then_some(j)
+        };
+        match key {
+            Key::Up if c.row > 0 => at(c.panel, c.row - 1, seg_index(c)),
+            Key::Up => stacked_neighbour(-1).map_or(c, |j| {
+                let last = self.panels.get(j).map_or(0, |p| p.rows.len().saturating_sub(1));
+                at(j, last, None)
+            }),
+            Key::Down if c.row < last_row => at(c.panel, c.row + 1, seg_index(c)),
+            Key::Down => stacked_neighbour(1).map_or(c, |j| at(j, 0, None)),
+            Key::Home => at(c.panel, 0, seg_index(c)),
+            Key::End => at(c.panel, last_row, seg_index(c)),
+            Key::Left | Key::Right => {
+                let row = panel.rows.get(c.row);
+                let len = row.map_or(0, |r| r.bars.len());
+                let i = seg_index(c);
+                match (key, i) {
+                    (Key::Right, None) if len > 0 => at(c.panel, c.row, Some(0)),
+                    (Key::Right, Some(i)) if i + 1 < len => at(c.panel, c.row, Some(i + 1)),
+                    (Key::Left, Some(i)) if i > 0 => at(c.panel, c.row, Some(i - 1)),
+                    (Key::Right, _) => side_neighbour(1).map_or(c, |j| at(j, c.row.min(self.panels.get(j).map_or(0, |p| p.rows.len().saturating_sub(1))), Some(0))),
+                    (Key::Left, _) => side_neighbour(-1).map_or(c, |j| at(j, c.row, Some(usize::MAX))),
+                    _ => c,
+                }
+            }
+        }
+    }
+
+    /// The rectangle a readout points at: the segment, else the row's bars, else the row band.
+    pub fn anchor(&self, c: Cursor) -> Option<Rect> {
+        let panel = self.panels.get(c.panel)?;
+        let row = panel.rows.get(c.row)?;
+        if let Some(bar) = c.bar.and_then(|b| self.bars.get(b)) {
+            return Some(bar.rect);
+        }
+        let bars = self.bars.get(row.bars.clone()).unwrap_or(&[]);
+        match (bars.first(), bars.last()) {
+            (Some(a), Some(b)) => Some(Rect { x0: a.rect.x0, y0: a.rect.y0, x1: b.rect.x1, y1: b.rect.y1 }),
+            _ => Some(Rect { x0: panel.x0, y0: row.y0, x1: panel.x1, y1: row.y1 }),
+        }
+    }
+
+    /// What the highlight layer draws for `c`: a frame round the segment (or row), and a thin
+    /// marker under the row's name side, so the row is found even in small multiples.
+    pub fn highlight(&self, c: Cursor, theme: &Theme) -> Vec<Mark> {
+        let Some(r) = self.anchor(c) else { return Vec::new() };
+        let pad = 2.0;
+        vec![Mark::Frame { rect: Rect { x0: r.x0 - pad, y0: r.y0 - pad, x1: r.x1 + pad, y1: r.y1 + pad }, color: theme.text, width: 2.0 }]
+    }
+}
+
+/// A readout: the full name (never truncated) and one line per value, in the chart's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readout {
+    pub title: String,
+    pub lines: Vec<String>,
+    /// The line of the selected segment (a cell kind, a target group), if one is selected.
+    pub focus: Option<usize>,
+}
+
+impl Readout {
+    /// One sentence for the live region, the selected segment's line first:
+    /// "Pa Vây Sử. Đạt trên 80%: 8/31 (25,8%); Đạt và vượt: 13/31 (41,9%); …".
+    pub fn sentence(&self) -> String {
+        let mut lines: Vec<&str> = self.lines.iter().map(String::as_str).collect();
+        if let Some(i) = self.focus.filter(|i| *i < lines.len()) {
+            let focused = lines.remove(i);
+            lines.insert(0, focused);
+        }
+        format!("{}. {}", self.title, lines.join("; "))
+    }
+}
+
+/// The readout for `c`: every value of that row, in the panel's terms.
+pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Option<Readout> {
+    let panel = layout.panels.get(c.panel)?;
+    let row = panel.rows.get(c.row)?;
+    let w = locale.words();
+    let int = |v: u64| locale.format_int(v);
+    if panel.measure == Measure::Indicators {
+        let ind = model.indicators.get(row.item)?;
+        let title = ind.unit.as_ref().map_or(ind.name.clone(), |u| format!("{u}: {}", ind.name));
+        let mut lines = Vec::new();
+        if let Some(v) = ind.value {
+            let v = locale.format_decimal(v, 2);
+            lines.push(format!("{}: {}", w.value, ind.measure.as_ref().map_or(v.clone(), |m| format!("{v} {m}"))));
+        }
+        match ind.percent_of_plan {
+            Some(p) => lines.push(format!("{} {}", locale.format_percent(p, 1), w.of_plan)),
+            None => lines.push(format!("{}: {}", w.percent_of_plan, w.no_data)),
+        }
+        return Some(Readout { title, lines, focus: None });
+    }
+    let commune = model.communes.get(row.item)?;
+    let mut title = commune.name.clone();
+    if let Some(d) = commune.district.as_ref().or(commune.province.as_ref()) {
+        title = format!("{title} ({d})");
+    }
+    let no_data = |what: &str| vec![format!("{what}: {}", w.no_data)];
+    let lines = match panel.measure {
+        Measure::Members => commune.members.map_or_else(|| no_data(w.members), |m| vec![format!("{}: {}", w.members, int(m))]),
+        Measure::Cells => match commune.cells {
+            None => no_data(w.cells),
+            Some(n) => {
+                let mut lines = vec![format!("{}: {}", w.cells, int(n))];
+                lines.extend(commune.cell_kinds.iter().map(|(k, v)| format!("{k}: {}", int(*v))));
+                lines
+            }
+        },
+        Measure::MembersPerCell => match members_per_cell(commune) {
+            None => no_data(w.members_per_cell),
+            Some(r) => vec![
+                format!("{}: {}", w.members_per_cell, locale.format_decimal(r, 1)),
+                format!("{}: {} · {}: {}", w.members, int(commune.members.unwrap_or(0)), w.cells, int(commune.cells.unwrap_or(0))),
+            ],
+        },
+        Measure::Targets => match commune.targets {
+            None => no_data(w.targets),
+            Some(t) => {
+                let total = t.total();
+                [t.met, t.over80, t.behind]
+                    .iter()
+                    .zip(w.target_groups)
+                    .map(|(&v, name)| {
+                        let pct = if total > 0 { 100.0 * v as f64 / total as f64 } else { 0.0 };
+                        format!("{name}: {}/{} ({})", int(v), int(total), locale.format_percent(pct, 1))
+                    })
+                    .collect()
+            }
+        },
+        Measure::Indicators => Vec::new(),
+    };
+    // The selected segment's line: cell kinds follow the total line; target groups are lines.
+    let group = c.bar.and_then(|b| layout.bars.get(b)).map(|b| b.group);
+    let focus = match (panel.measure, group) {
+        (Measure::Cells, Some(g)) if !commune.cell_kinds.is_empty() => {
+            let label = panel.legend.get(g).map(|l| l.label.as_str());
+            commune.cell_kinds.iter().position(|(k, _)| Some(k.as_str()) == label).map(|i| i + 1)
+        }
+        (Measure::Targets, Some(g)) => Some(g),
+        _ => None,
+    };
+    Some(Readout { title, lines, focus })
+}
+
+/// Keeps a readout box of `box_w` x `box_h` next to `(x, y)` and inside `0..view_w`, `0..view_h`
+/// (all CSS px in one coordinate space): right of and below the point, flipped left or above
+/// when it would cross the edge, and clamped as a last resort.
+pub fn place_box(x: f64, y: f64, box_w: f64, box_h: f64, view_w: f64, view_h: f64) -> (f64, f64) {
+    const GAP: f64 = 12.0;
+    const MARGIN: f64 = 4.0;
+    let mut left = x + GAP;
+    if left + box_w > view_w - MARGIN {
+        left = x - GAP - box_w;
+    }
+    let mut top = y + GAP;
+    if top + box_h > view_h - MARGIN {
+        top = y - GAP - box_h;
+    }
+    let max_left = (view_w - MARGIN - box_w).max(MARGIN);
+    let max_top = (view_h - MARGIN - box_h).max(MARGIN);
+    (left.clamp(MARGIN, max_left), top.clamp(MARGIN, max_top))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{layout, LayoutInput};
+    use crate::model::{model_from_json, ChartKind};
+    use crate::text::ApproxMeasure;
+
+    const SEED: &str = include_str!("../tests/fixtures/seed.json");
+
+    fn lay(kind: ChartKind, width: f64) -> (Model, Layout) {
+        let model = model_from_json(SEED).unwrap();
+        let theme = Theme::light();
+        let l = layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure }).unwrap();
+        (model, l)
+    }
+
+    #[test]
+    fn readouts_name_the_commune_in_full_with_formatted_values() {
+        let (m, l) = lay(ChartKind::Targets, 640.0);
+        let r = readout(&m, &l, Cursor { panel: 0, row: 1, bar: None }, Locale::Vi).unwrap();
+        assert_eq!(r.title, "Pa Vây Sử (Phong Thổ)");
+        assert_eq!(r.lines, ["Đạt và vượt: 13/31 (41,9%)", "Đạt trên 80%: 8/31 (25,8%)", "Khó đạt: 10/31 (32,3%)"]);
+        // With the "đạt trên 80%" segment selected, its line is said first.
+        let seg = l.panels[0].rows[1].bars.start + 1;
+        let r = readout(&m, &l, Cursor { panel: 0, row: 1, bar: Some(seg) }, Locale::Vi).unwrap();
+        assert_eq!(r.sentence(), "Pa Vây Sử (Phong Thổ). Đạt trên 80%: 8/31 (25,8%); Đạt và vượt: 13/31 (41,9%); Khó đạt: 10/31 (32,3%)");
+        let r = readout(&m, &l, Cursor { panel: 0, row: 2, bar: None }, Locale::En).unwrap();
+        assert_eq!(r.lines, ["Congress targets: no data"]);
+
+        let (m, l) = lay(ChartKind::Cells, 640.0);
+        let r = readout(&m, &l, Cursor { panel: 0, row: 0, bar: None }, Locale::Vi).unwrap();
+        assert_eq!(r.lines, ["Chi bộ: 9", "Chi bộ bản: 4", "Chi bộ đơn vị sự nghiệp: 5"]);
+        let r = readout(&m, &l, Cursor { panel: 0, row: 0, bar: Some(1) }, Locale::Vi).unwrap();
+        assert_eq!(r.focus, Some(2));
+
+        let (m, l) = lay(ChartKind::MembersPerCell, 640.0);
+        let r = readout(&m, &l, Cursor { panel: 0, row: 2, bar: None }, Locale::Vi).unwrap();
+        assert_eq!(r.title, "Đức Thọ (Hà Tĩnh)");
+        assert_eq!(r.lines, ["Đảng viên mỗi chi bộ: 38,8", "Đảng viên: 2.989 · Chi bộ: 77"]);
+
+        let (m, l) = lay(ChartKind::Indicators, 640.0);
+        let r = readout(&m, &l, Cursor { panel: 0, row: 0, bar: None }, Locale::Vi).unwrap();
+        assert_eq!(r.sentence(), "Văn Lãng: Tổng diện tích gieo trồng. Kết quả: 5.755 ha; 99,7% kế hoạch");
+    }
+
+    #[test]
+    fn arrows_walk_rows_and_segments() {
+        let (_, l) = lay(ChartKind::Targets, 640.0);
+        let start = l.first_cursor().unwrap();
+        let rows = &l.panels[0].rows;
+        assert_eq!(start, Cursor { panel: 0, row: 0, bar: Some(rows[0].bars.start) });
+        let right = l.step(start, Key::Right);
+        assert_eq!(right.bar, Some(rows[0].bars.start + 1));
+        // Down keeps the segment position.
+        let down = l.step(right, Key::Down);
+        assert_eq!((down.row, down.bar), (1, Some(rows[1].bars.start + 1)));
+        // Into the no-data row: no segment; End/Home jump; the edges hold.
+        assert_eq!(l.step(down, Key::Down), Cursor { panel: 0, row: 2, bar: None });
+        assert_eq!(l.step(start, Key::End).row, 2);
+        assert_eq!(l.step(l.step(start, Key::End), Key::Home).row, 0);
+        assert_eq!(l.step(start, Key::Up), start);
+        assert_eq!(l.step(start, Key::Left), start);
+        let last_seg = l.step(l.step(start, Key::Right), Key::Right);
+        assert_eq!(l.step(last_seg, Key::Right), last_seg);
+    }
+
+    #[test]
+    fn arrows_cross_panels_of_the_overview() {
+        // Stacked (narrow): Down from the last row enters the next panel.
+        let (_, l) = lay(ChartKind::Overview, 375.0);
+        let c = l.step(l.first_cursor().unwrap(), Key::End);
+        let next = l.step(c, Key::Down);
+        assert_eq!((next.panel, next.row), (1, 0));
+        assert_eq!(l.step(next, Key::Up).panel, 0);
+        // Side by side (wide): Right from the last segment enters the next panel, same row.
+        let (_, l) = lay(ChartKind::Overview, 1000.0);
+        let c = l.step(l.first_cursor().unwrap(), Key::Down);
+        let next = l.step(c, Key::Right);
+        assert_eq!((next.panel, next.row), (1, 1));
+        assert_eq!(l.step(next, Key::Left).panel, 0);
+    }
+
+    #[test]
+    fn hits_become_cursors_and_highlights_frame_the_segment() {
+        let (_, l) = lay(ChartKind::Cells, 640.0);
+        let bar = &l.bars[1];
+        let hit = l.hit((bar.rect.x0 + bar.rect.x1) / 2.0, (bar.rect.y0 + bar.rect.y1) / 2.0).unwrap();
+        let c = Cursor::from(hit);
+        assert_eq!(c.bar, Some(1));
+        match l.highlight(c, &Theme::light()).as_slice() {
+            [Mark::Frame { rect, .. }] => assert!(rect.x0 < bar.rect.x0 && rect.x1 > bar.rect.x1),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn readout_boxes_stay_inside_the_viewport() {
+        // Near the right edge: flipped to the left of the pointer.
+        let (left, top) = place_box(360.0, 100.0, 200.0, 80.0, 375.0, 812.0);
+        assert!(left + 200.0 <= 375.0 && left >= 0.0 && top == 112.0);
+        // Near the bottom: above the pointer.
+        let (_, top) = place_box(50.0, 800.0, 200.0, 80.0, 375.0, 812.0);
+        assert!(top + 80.0 <= 812.0);
+        // Wider than the viewport: pinned to the margin.
+        assert_eq!(place_box(10.0, 10.0, 500.0, 50.0, 375.0, 812.0).0, 4.0);
+    }
+}

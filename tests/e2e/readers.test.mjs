@@ -1,0 +1,221 @@
+// Readers: hover, touch, keyboard, screen readers and display preferences, in real Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, openPage } from './browser.mjs';
+
+let browser, server, base;
+before(async () => {
+  browser = await launch();
+  ({ server, base } = await serve());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const settled = () => [...document.querySelectorAll('[data-commune-chart]')].every((e) => ['ready', 'error'].includes(e.dataset.state));
+
+async function ready(opts) {
+  const r = await openPage(browser, `${base}/`, opts);
+  await r.page.waitForFunction(settled, null, { timeout: 15000 });
+  return r;
+}
+
+/** The visible tooltip's text, or null. */
+const tooltipText = (page) => page.evaluate(() => {
+  const t = [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none');
+  return t ? t.innerText : null;
+});
+
+/** Moves the mouse over the chart in a grid and collects every distinct tooltip text. */
+async function sweep(page, id) {
+  const canvas = page.locator(`#${id} canvas[role=img]`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const seen = new Set();
+  for (let y = 2; y < box.height; y += 6) {
+    for (const fx of [0.2, 0.35, 0.5, 0.65, 0.8]) {
+      await page.mouse.move(box.x + box.width * fx, box.y + y);
+      const t = await tooltipText(page);
+      if (t) seen.add(t);
+    }
+  }
+  await page.mouse.move(0, 0);
+  return [...seen].join('\n---\n');
+}
+
+const EXPECTED_READOUTS = {
+  'chart-members': ['Mồ Sì San (Phong Thổ)\nĐảng viên: 89', 'Đức Thọ (Hà Tĩnh)\nĐảng viên: 2.989'],
+  'chart-cells': ['Chi bộ: 9\nChi bộ bản: 4\nChi bộ đơn vị sự nghiệp: 5', 'Đức Thọ\nChi bộ: 77'],
+  'chart-ratio': ['Đảng viên mỗi chi bộ: 9,9', 'Đảng viên mỗi chi bộ: 38,8\nĐảng viên: 2.989 · Chi bộ: 77'],
+  'chart-targets': ['Pa Vây Sử\nĐạt và vượt: 13/31 (41,9%)\nĐạt trên 80%: 8/31 (25,8%)\nKhó đạt: 10/31 (32,3%)', 'Đức Thọ\nChỉ tiêu Nghị quyết: không có số liệu'],
+  'chart-indicators': ['Văn Lãng: Tổng diện tích gieo trồng\nKết quả: 5.755 ha\n99,7% kế hoạch', 'Trồng rừng mới\nKết quả: 411 ha\n102% kế hoạch'],
+  'chart-overview': ['Đảng viên: 2.989', 'Chi bộ: 77', 'Đạt và vượt: 3/11 (27,3%)'],
+};
+
+test('hovering sweeps every kind: tooltips name the commune in full with values in Vietnamese format', async () => {
+  const { page, context, errors } = await ready({ width: 1280 });
+  for (const [id, wants] of Object.entries(EXPECTED_READOUTS)) {
+    const texts = await sweep(page, id);
+    for (const want of wants) assert.ok(texts.includes(want), `${id}: expected «${want}» in\n${texts}`);
+  }
+  assert.deepEqual(errors.filter((e) => !/favicon|404/.test(e)), []);
+  await context.close();
+});
+
+test('hover highlights on the overlay layer without redrawing the chart', async () => {
+  const { page, context } = await ready({ width: 1280 });
+  const canvas = page.locator('#chart-members canvas[role=img]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const snapshot = () => page.evaluate(() => {
+    const [main, overlay] = document.querySelectorAll('#chart-members canvas');
+    const count = (c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; };
+    return { main: main.toDataURL(), overlayInk: count(overlay) };
+  });
+  const before = await snapshot();
+  assert.equal(before.overlayInk, 0);
+  let hovered = null;
+  for (let y = 2; y < box.height && !hovered; y += 4) {
+    await page.mouse.move(box.x + box.width * 0.5, box.y + y);
+    if ((await tooltipText(page))?.includes('Đức Thọ')) hovered = await snapshot();
+  }
+  assert.ok(hovered, 'Đức Thọ hovered');
+  assert.ok(hovered.overlayInk > 100, 'highlight frame drawn on the overlay');
+  assert.equal(hovered.main, before.main, 'the chart canvas itself is untouched');
+  await page.mouse.move(box.x + 5, box.y + box.height + 200);
+  assert.equal(await tooltipText(page), null, 'leaving the chart hides the tooltip');
+  await context.close();
+});
+
+test('touch: tap a bar shows its readout, tap elsewhere or Escape hides it (375 x 812, DPR 3)', async () => {
+  const { page, context } = await ready({ width: 375, height: 812, dpr: 3, touch: true });
+  const canvas = page.locator('#chart-targets canvas[role=img]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  let shown = null;
+  for (let y = box.height * 0.3; y < box.height && !shown; y += 8) {
+    await page.touchscreen.tap(box.x + box.width * 0.3, box.y + y);
+    const t = await tooltipText(page);
+    if (t && t.includes('Pa Vây Sử')) shown = t;
+  }
+  assert.ok(shown, 'a tap on Pa Vây Sử shows its readout');
+  assert.match(shown, /Đạt và vượt: 13\/31 \(41,9%\)/);
+  // Inside the 375 px viewport.
+  const rect = await page.evaluate(() => [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none').getBoundingClientRect().toJSON());
+  assert.ok(rect.left >= 0 && rect.right <= 375 && rect.top >= 0 && rect.bottom <= 812, JSON.stringify(rect));
+  // Tap on the article text: hidden.
+  const para = page.locator('main p').nth(5);
+  const pbox = await para.boundingBox();
+  await page.touchscreen.tap(pbox.x + 10, pbox.y + 5);
+  assert.equal(await tooltipText(page), null);
+  // Tap again, then Escape.
+  await page.touchscreen.tap(box.x + box.width * 0.3, box.y + (box.height * 0.45));
+  if (await tooltipText(page)) {
+    await page.keyboard.press('Escape');
+    assert.equal(await tooltipText(page), null);
+  }
+  await context.close();
+});
+
+test('the tooltip stays inside the viewport near the right edge', async () => {
+  const { page, context } = await ready({ width: 375, height: 700 });
+  const canvas = page.locator('#chart-members canvas[role=img]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  let checked = 0;
+  for (let y = 2; y < box.height; y += 5) {
+    await page.mouse.move(box.x + box.width - 30, box.y + y);
+    const rect = await page.evaluate(() => {
+      const t = [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none');
+      return t && t.getBoundingClientRect().toJSON();
+    });
+    if (rect) {
+      checked++;
+      assert.ok(rect.left >= 0 && rect.right <= 375, `tooltip ${rect.left}..${rect.right} inside 375`);
+      assert.ok(rect.width > 80, 'not squashed');
+    }
+  }
+  assert.ok(checked > 0, 'some readout was shown at the right edge');
+  await context.close();
+});
+
+test('keyboard: one Tab stop, arrows move between bars, the live region announces, Escape leaves', async () => {
+  const { page, context } = await ready({ width: 1280 });
+  // Tab from the top of the page reaches the first chart's canvas, then the table toggle.
+  await page.keyboard.press('Tab');
+  let active = await page.evaluate(() => document.activeElement.closest('[data-commune-chart]')?.id + ':' + document.activeElement.tagName);
+  assert.equal(active, 'chart-members:CANVAS');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid', 'a visible focus ring');
+  const live = () => page.textContent('#chart-members [aria-live]');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89');
+  assert.match(await tooltipText(page), /Mồ Sì San/);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await live(), 'Pa Vây Sử (Phong Thổ). Đảng viên: 86');
+  await page.keyboard.press('End');
+  assert.equal(await live(), 'Đức Thọ (Hà Tĩnh). Đảng viên: 2.989');
+  await page.keyboard.press('Home');
+  assert.match(await live(), /^Mồ Sì San/);
+  await page.keyboard.press('Escape');
+  assert.equal(await tooltipText(page), null);
+  // The chart is one stop: the next Tab goes to its table toggle, then to the next chart.
+  await page.keyboard.press('Tab');
+  active = await page.evaluate(() => document.activeElement.tagName + ':' + document.activeElement.textContent);
+  assert.equal(active, 'BUTTON:Xem bảng số liệu');
+  await page.keyboard.press('Tab');
+  active = await page.evaluate(() => document.activeElement.closest('[data-commune-chart]')?.id);
+  assert.equal(active, 'chart-cells');
+  // Left/right walk the stacked segments of the cells chart.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.textContent('#chart-cells [aria-live]'), 'Mồ Sì San. Chi bộ đơn vị sự nghiệp: 5; Chi bộ: 9; Chi bộ bản: 4');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.textContent('#chart-cells [aria-live]'), 'Mồ Sì San. Chi bộ bản: 4; Chi bộ: 9; Chi bộ đơn vị sự nghiệp: 5');
+  await context.close();
+});
+
+test('screen readers: aria-label summary, the data table and the accessibility tree', async () => {
+  const { page, context } = await ready({ width: 1280 });
+  const label = await page.getAttribute('#chart-targets canvas[role=img]', 'aria-label');
+  assert.equal(label, 'Pa Vây Sử có nhiều chỉ tiêu đạt và vượt nhất: 13 trên 31.');
+  const rows = await page.$$eval('#chart-members table tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows[0].slice(0, 2), ['Xã', 'Đảng viên']);
+  assert.deepEqual(rows.slice(1).map((r) => r.slice(0, 2)), [['Mồ Sì San', '89'], ['Pa Vây Sử', '86'], ['Đức Thọ', '2.989']]);
+  assert.equal(await page.textContent('#chart-members caption'), 'Số đảng viên của ba đảng bộ xã');
+  // What a screen reader gets, from Chromium's accessibility tree.
+  const tree = await page.locator('#chart-members').ariaSnapshot();
+  assert.match(tree, /img "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ \(2\.989\), ít nhất là Pa Vây Sử \(86\)\."/);
+  assert.match(tree, /table "Số đảng viên của ba đảng bộ xã"/);
+  assert.match(tree, /row "Đức Thọ 2\.989/);
+  assert.match(tree, /button "Xem bảng số liệu"/);
+  // The visible toggle shows the same table to sighted readers.
+  // The table's wrapper clips it to 1 px until asked for.
+  const shown = () => page.evaluate(() => document.querySelector('#chart-members table').parentElement.getBoundingClientRect().height);
+  const hiddenHeight = await shown();
+  await page.click('#chart-members button');
+  assert.equal(await page.getAttribute('#chart-members button', 'aria-expanded'), 'true');
+  assert.equal(await page.textContent('#chart-members button'), 'Ẩn bảng số liệu');
+  const shownHeight = await shown();
+  assert.ok(hiddenHeight <= 1 && shownHeight > 60, `${hiddenHeight} -> ${shownHeight}`);
+  await context.close();
+});
+
+test('forced colors: the chart redraws in the system colours and stays legible', async () => {
+  const { page, context } = await ready({ width: 1280 });
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.waitForTimeout(300);
+  const result = await page.evaluate(() => {
+    const probe = (kw) => { const s = document.createElement('span'); s.style.color = kw; document.body.appendChild(s); const c = getComputedStyle(s).color; s.remove(); return c.match(/\d+/g).slice(0, 3).map(Number); };
+    const canvas = document.querySelector('#chart-members canvas[role=img]');
+    const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const bg = probe('Canvas'), text = probe('CanvasText');
+    let textPx = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - text[0]) < 8 && Math.abs(d[i + 1] - text[1]) < 8 && Math.abs(d[i + 2] - text[2]) < 8) textPx++;
+    return { corner: [d[0], d[1], d[2]], bg, textPx };
+  });
+  assert.deepEqual(result.corner, result.bg, 'background is the system Canvas colour');
+  assert.ok(result.textPx > 200, `text drawn in CanvasText (${result.textPx} px)`);
+  await context.close();
+});
