@@ -15,13 +15,16 @@ say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Oz)"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
   target/wasm-bindgen/commune-charts_bg.wasm -o dist/commune-charts_bg.wasm
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 {
-  echo '/*! commune-charts 0.1.0 | MIT | https://www.npmjs.com/package/commune-charts */'
+  echo "/*! commune-charts $version | MIT */"
   echo '(function () {'
   echo '  "use strict";'
   echo '  if (typeof window === "undefined" || window.CommuneCharts) return;'
+  echo "  var VERSION = '$version';"
   cat target/wasm-bindgen/commune-charts.js
-  cat js/loader.js
+  cat js/api.js
+  cat js/classic.js
   echo '})();'
 } > dist/commune-charts.js
 node -e 'new Function(require("fs").readFileSync("dist/commune-charts.js","utf8"))' # syntax check

@@ -4,9 +4,8 @@
 //   node scripts/screenshots.mjs --kinds docs/img
 //     each chart of the demo article, one PNG per kind, 720 px wide at DPR 1 (for the README).
 import { mkdirSync } from 'node:fs';
-import { launch, serve, openPage } from '../tests/e2e/browser.mjs';
+import { launch, serve, openPage, settleAll } from '../tests/e2e/browser.mjs';
 
-const settled = () => [...document.querySelectorAll('[data-commune-chart]')].every((e) => ['ready', 'error'].includes(e.dataset.state));
 const kindsMode = process.argv[2] === '--kinds';
 const path = kindsMode ? '/' : process.argv[2] || '/';
 const out = process.argv[3] || 'target/shots';
@@ -16,7 +15,7 @@ const browser = await launch();
 try {
   if (kindsMode) {
     const { page, context } = await openPage(browser, base + path, { width: 760, height: 900, dpr: 1 });
-    await page.waitForFunction(settled, null, { timeout: 15000 });
+    await settleAll(page);
     for (const el of await page.$$('[data-commune-chart]')) {
       const kind = await el.getAttribute('data-commune-chart');
       await el.screenshot({ path: `${out}/${kind}.png` });
@@ -26,7 +25,7 @@ try {
   } else {
     for (const width of [375, 1280]) for (const dpr of [1, 3]) for (const dark of [false, true]) {
       const { page, context, errors } = await openPage(browser, base + path, { width, height: 900, dpr, dark });
-      await page.waitForFunction(settled, null, { timeout: 15000 });
+      await settleAll(page);
       const file = `${out}/${width}-dpr${dpr}-${dark ? 'dark' : 'light'}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file, errors.length ? `errors: ${errors.join(' | ')}` : '');

@@ -291,9 +291,80 @@ pub fn model_from_json(text: &str) -> Result<Model, Vec<Problem>> {
     validate(&crate::spec::parse(text)?)
 }
 
+/// Valid but suspicious data, for the journalist's preview only (readers never see these):
+/// duplicate names, fewer members than cells, communes lacking what `kind` draws, and
+/// percentages of plan written as fractions.
+pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, c) in model.communes.iter().enumerate() {
+        let key = c.name.trim().to_lowercase();
+        if let Some(first) = model.communes.iter().take(i).position(|o| o.name.trim().to_lowercase() == key) {
+            out.push(Problem::at(format!("communes[{i}].name"), ProblemKind::DuplicateName { name: c.name.clone(), first }));
+        }
+        if let (Some(members), Some(cells)) = (c.members, c.cells) {
+            if members < cells {
+                out.push(Problem::at(format!("communes[{i}]"), ProblemKind::FewerMembersThanCells { members, cells }));
+            }
+        }
+    }
+    let lacking = |field: &'static str, has: fn(&Commune) -> bool| -> Option<Problem> {
+        let names: Vec<String> = model.communes.iter().filter(|c| !has(c)).map(|c| c.name.clone()).collect();
+        // Nobody having it is an error (nothing to draw), not a warning.
+        (!names.is_empty() && names.len() < model.communes.len())
+            .then(|| Problem::at("communes", ProblemKind::LacksField { field, names }))
+    };
+    type Has = fn(&Commune) -> bool;
+    let fields: &[(&'static str, Has)] = match kind {
+        ChartKind::Members => &[("members", |c| c.members.is_some())],
+        ChartKind::Cells => &[("cells", |c| c.cells.is_some())],
+        ChartKind::MembersPerCell => &[("members", |c| c.members.is_some()), ("cells", |c| c.cells.is_some())],
+        ChartKind::Targets => &[("targets", |c| c.targets.is_some())],
+        ChartKind::Overview => &[
+            ("members", |c| c.members.is_some()),
+            ("cells", |c| c.cells.is_some()),
+            ("targets", |c| c.targets.is_some()),
+        ],
+        ChartKind::Indicators => &[],
+    };
+    out.extend(fields.iter().filter_map(|(field, has)| lacking(field, *has)));
+    for (i, ind) in model.indicators.iter().enumerate() {
+        if let Some(p) = ind.percent_of_plan {
+            if p > 0.0 && p <= 2.0 {
+                out.push(Problem::at(format!("indicators[{i}].percentOfPlan"), ProblemKind::PercentLooksLikeFraction { value: p }));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warns_about_suspicious_but_valid_data() {
+        let m = model_from_json(
+            r#"{"communes":[{"name":"Mồ Sì San","members":9,"cells":89},{"name":" MỒ SÌ SAN ","members":86},
+               {"name":"Đức Thọ","members":2989,"cells":77}],
+               "indicators":[{"name":"Diện tích","value":5755,"percentOfPlan":0.997}]}"#,
+        )
+        .unwrap();
+        let w = warnings(&m, ChartKind::Cells);
+        let kinds: Vec<_> = w.iter().map(|p| (p.path.as_str(), &p.kind)).collect();
+        assert!(kinds.contains(&("communes[1].name", &ProblemKind::DuplicateName { name: "MỒ SÌ SAN".into(), first: 0 })));
+        assert!(kinds.contains(&("communes[0]", &ProblemKind::FewerMembersThanCells { members: 9, cells: 89 })));
+        assert!(kinds.contains(&("communes", &ProblemKind::LacksField { field: "cells", names: vec!["MỒ SÌ SAN".into()] })));
+        assert!(kinds.contains(&("indicators[0].percentOfPlan", &ProblemKind::PercentLooksLikeFraction { value: 0.997 })));
+        assert!(w.iter().all(|p| p.kind.is_warning()));
+        let msg = w.iter().map(|p| p.message(Locale::Vi)).collect::<Vec<_>>().join("\n");
+        assert!(msg.contains("số đảng viên (9) ít hơn số chi bộ (89)"), "{msg}");
+        assert!(msg.contains("nếu ý là 99,7%, hãy viết 99.7"), "{msg}");
+        // Members chart: every commune has members, so no "lacks" warning.
+        assert!(!warnings(&m, ChartKind::Members).iter().any(|p| matches!(p.kind, ProblemKind::LacksField { .. })));
+        // Clean seed data gives no warnings at all.
+        let seed = model_from_json(include_str!("../tests/fixtures/seed.json")).unwrap();
+        assert_eq!(warnings(&seed, ChartKind::Members), vec![]);
+    }
 
     fn errs(text: &str) -> Vec<(String, ProblemKind)> {
         model_from_json(text).unwrap_err().into_iter().map(|p| (p.path, p.kind)).collect()

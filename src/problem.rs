@@ -44,8 +44,43 @@ pub enum ProblemKind {
     UnknownKind { value: String },
     /// The element has neither inline JSON nor `data-src`.
     NoData,
-    /// `data-src` could not be fetched; `status` 0 is a network error.
-    FetchFailed { url: String, status: u16 },
+    /// `data-src` could not be fetched, or did not answer with JSON.
+    FetchFailed { url: String, why: FetchFailure },
+    // Warnings: shown only in preview mode (see `model::warnings`); the chart is still drawn.
+    /// Two communes with the same name (readers cannot tell the bars apart).
+    DuplicateName { name: String, first: usize },
+    /// Fewer party members than party cells: almost always two numbers swapped.
+    FewerMembersThanCells { members: u64, cells: u64 },
+    /// Communes that lack what this chart kind draws (they are shown as "no data").
+    LacksField { field: &'static str, names: Vec<String> },
+    /// `percentOfPlan` such as 0.997: a fraction where a percentage (99.7) was meant.
+    PercentLooksLikeFraction { value: f64 },
+}
+
+/// Why `data-src` gave no data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchFailure {
+    /// The server answered with this HTTP status (404, 500…).
+    Status(u16),
+    /// No answer at all: offline, DNS, CORS or a blocked request.
+    Network,
+    /// No answer within this many seconds.
+    Timeout { seconds: u32 },
+    /// The answer was an HTML page (an error page, or the wrong URL), not JSON.
+    NotJson,
+}
+
+impl ProblemKind {
+    /// Warnings are shown only in preview mode and never stop the chart.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            ProblemKind::DuplicateName { .. }
+                | ProblemKind::FewerMembersThanCells { .. }
+                | ProblemKind::LacksField { .. }
+                | ProblemKind::PercentLooksLikeFraction { .. }
+        )
+    }
 }
 
 /// The syntax errors serde_json reports, sorted into what a journalist can act on.
@@ -110,6 +145,14 @@ impl Problem {
             what
         } else {
             format!("{place}: {what}")
+        }
+    }
+
+    /// Where in the JSON text, when known (syntax errors): 1-based line and column.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        match &self.kind {
+            ProblemKind::Syntax { line, column, .. } => Some((*line, *column)),
+            _ => None,
         }
     }
 
@@ -252,10 +295,43 @@ impl ProblemKind {
             }
             (ProblemKind::NoData, Vi) => "không tìm thấy dữ liệu: thêm <script type=\"application/json\"> vào trong phần tử, hoặc thuộc tính data-src".to_string(),
             (ProblemKind::NoData, En) => "no data found: put a <script type=\"application/json\"> inside the element, or give it a data-src".to_string(),
-            (ProblemKind::FetchFailed { url, status: 0 }, Vi) => format!("không tải được {url} (lỗi mạng hoặc bị chặn)"),
-            (ProblemKind::FetchFailed { url, status: 0 }, En) => format!("could not load {url} (network error or blocked)"),
-            (ProblemKind::FetchFailed { url, status }, Vi) => format!("không tải được {url} (máy chủ trả lời {status})"),
-            (ProblemKind::FetchFailed { url, status }, En) => format!("could not load {url} (the server answered {status})"),
+            (ProblemKind::FetchFailed { url, why }, _) => why.describe(url, locale),
+            (ProblemKind::DuplicateName { name, first }, Vi) => {
+                format!("tên xã \"{name}\" đã có ở communes[{first}]; người đọc sẽ không phân biệt được hai thanh")
+            }
+            (ProblemKind::DuplicateName { name, first }, En) => {
+                format!("the name \"{name}\" is already used by communes[{first}]; readers cannot tell the two bars apart")
+            }
+            (ProblemKind::FewerMembersThanCells { members, cells }, Vi) => format!(
+                "số đảng viên ({}) ít hơn số chi bộ ({}); có thể hai số bị đổi chỗ",
+                Vi.format_int(*members),
+                Vi.format_int(*cells)
+            ),
+            (ProblemKind::FewerMembersThanCells { members, cells }, En) => format!(
+                "fewer party members ({}) than party cells ({}); the two numbers may be swapped",
+                En.format_int(*members),
+                En.format_int(*cells)
+            ),
+            (ProblemKind::LacksField { field, names }, Vi) => format!(
+                "biểu đồ này cần \"{field}\", nhưng {} xã chưa có nên hiện là \"không có số liệu\": {}",
+                names.len(),
+                names.join(", ")
+            ),
+            (ProblemKind::LacksField { field, names }, En) => format!(
+                "this chart needs \"{field}\", which {} commune(s) lack, so they show as \"no data\": {}",
+                names.len(),
+                names.join(", ")
+            ),
+            (ProblemKind::PercentLooksLikeFraction { value }, Vi) => format!(
+                "{value} nghĩa là {value}% kế hoạch; nếu ý là {}%, hãy viết {}",
+                Vi.format_decimal(value * 100.0, 1),
+                value * 100.0
+            ),
+            (ProblemKind::PercentLooksLikeFraction { value }, En) => format!(
+                "{value} means {value}% of plan; if you meant {}%, write {}",
+                En.format_decimal(value * 100.0, 1),
+                value * 100.0
+            ),
             (ProblemKind::UnknownKind { value }, Vi) => format!(
                 "không có loại biểu đồ \"{value}\"; dùng một trong: {}",
                 crate::model::ChartKind::NAMES.join(", ")
@@ -264,6 +340,52 @@ impl ProblemKind {
                 "there is no chart kind \"{value}\"; use one of: {}",
                 crate::model::ChartKind::NAMES.join(", ")
             ),
+        }
+    }
+}
+
+impl FetchFailure {
+    fn describe(&self, url: &str, locale: Locale) -> String {
+        use Locale::{En, Vi};
+        match (self, locale) {
+            (FetchFailure::Status(404), Vi) => {
+                format!("không tải được dữ liệu từ {url}: máy chủ trả lời 404 (không có tệp này); kiểm tra lại đường dẫn trong data-src")
+            }
+            (FetchFailure::Status(404), En) => {
+                format!("could not load the data from {url}: the server answered 404 (no such file); check the path in data-src")
+            }
+            (FetchFailure::Status(s @ (401 | 403)), Vi) => {
+                format!("không tải được dữ liệu từ {url}: máy chủ trả lời {s} (không được phép đọc tệp này)")
+            }
+            (FetchFailure::Status(s @ (401 | 403)), En) => {
+                format!("could not load the data from {url}: the server answered {s} (reading this file is not allowed)")
+            }
+            (FetchFailure::Status(s), Vi) if *s >= 500 => {
+                format!("không tải được dữ liệu từ {url}: máy chủ gặp lỗi ({s}); thử tải lại trang sau ít phút")
+            }
+            (FetchFailure::Status(s), En) if *s >= 500 => {
+                format!("could not load the data from {url}: the server failed ({s}); try reloading the page in a few minutes")
+            }
+            (FetchFailure::Status(s), Vi) => format!("không tải được dữ liệu từ {url}: máy chủ trả lời {s}"),
+            (FetchFailure::Status(s), En) => format!("could not load the data from {url}: the server answered {s}"),
+            (FetchFailure::Network, Vi) => format!(
+                "không tải được dữ liệu từ {url}: lỗi mạng, hoặc máy chủ khác không cho trang này đọc tệp (CORS)"
+            ),
+            (FetchFailure::Network, En) => format!(
+                "could not load the data from {url}: a network error, or another server does not let this page read the file (CORS)"
+            ),
+            (FetchFailure::Timeout { seconds }, Vi) => {
+                format!("không tải được dữ liệu từ {url}: máy chủ không trả lời sau {seconds} giây")
+            }
+            (FetchFailure::Timeout { seconds }, En) => {
+                format!("could not load the data from {url}: no answer after {seconds} seconds")
+            }
+            (FetchFailure::NotJson, Vi) => format!(
+                "{url} trả về một trang web (HTML), không phải dữ liệu JSON; có thể đường dẫn data-src bị sai"
+            ),
+            (FetchFailure::NotJson, En) => {
+                format!("{url} returned a web page (HTML), not JSON data; the data-src path may be wrong")
+            }
         }
     }
 }

@@ -72,12 +72,19 @@ pub fn parse(text: &str) -> Result<Spec, Vec<Problem>> {
 
 /// The `locale` field of a document that may be invalid elsewhere, so its errors are said in
 /// the language it asked for.
+/// Text that is not even JSON is searched for `"locale": "…"` directly.
 pub fn locale_hint(text: &str) -> Option<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Value>(text).ok()?.get("locale")? {
-        Value::String(s) => Some(s.clone()),
-        _ => None,
+    if let Ok(value) = serde_json::from_str::<Value>(text) {
+        return match value.get("locale")? {
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        };
     }
+    let (_, after) = text.split_once("\"locale\"")?;
+    let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let (tag, _) = after.split_once('"')?;
+    (tag.len() <= 16).then(|| tag.to_string())
 }
 
 /// Reads an already parsed document (for `CommuneCharts.render(el, object)`).
@@ -291,6 +298,14 @@ fn join(path: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locale_hint_reads_broken_json_too() {
+        assert_eq!(locale_hint(r#"{"locale":"en","communes":[1,],}"#).as_deref(), Some("en"));
+        assert_eq!(locale_hint(r#"{"locale" : "vi" "x"#).as_deref(), Some("vi"));
+        assert_eq!(locale_hint(r#"{"communes":[}"#), None);
+        assert_eq!(locale_hint(r#"{"locale":"en"}"#).as_deref(), Some("en"));
+    }
 
     fn problems(text: &str) -> Vec<Problem> {
         match parse(text) {

@@ -21,7 +21,7 @@ use web_sys::{
 use crate::draw::{draw, draw_marks, Target};
 use crate::interact::{place_box, readout, Cursor, Key};
 use crate::layout::{layout, Layout, LayoutInput};
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{FetchFailure, Problem, ProblemKind};
 use crate::text::{ApproxMeasure, Font, TextMeasure};
 use crate::theme::{Rgb, Theme};
 use crate::{prepare, Locale, Prepared};
@@ -161,6 +161,11 @@ struct Inner {
     tooltip: Option<HtmlElement>,
     cursor: Option<(Cursor, Source)>,
     error: Option<String>,
+    /// What the alert shows, kept for `problems()` and the error event.
+    problems: Vec<Problem>,
+    problems_locale: Locale,
+    /// Preview mode only: valid but suspicious data (duplicate names, members < cells…).
+    warnings: Vec<Problem>,
     observer: Option<ResizeObserver>,
     _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
     _media_listeners: Vec<Listener>,
@@ -251,8 +256,14 @@ impl Inner {
         let lang = page_lang(&self.document);
         match prepare(json, &self.kind_attribute, &lang) {
             Ok(prepared) => {
+                self.warnings = if preview_mode(&self.el) {
+                    crate::model::warnings(&prepared.model, prepared.kind)
+                } else {
+                    Vec::new()
+                };
                 self.prepared = Some(prepared);
                 self.error = None;
+                self.problems.clear();
                 self.drawn = None;
                 self.drawn_width = 0.0;
                 self.render();
@@ -311,6 +322,11 @@ impl Inner {
     fn build(&mut self, title: Option<&str>, head: &[String], rows: &[Vec<String>], locale: Locale) {
         self.root.set_text_content(None);
         let d = &self.document;
+        if !self.warnings.is_empty() {
+            if let Some(box_) = build_warnings(d, &self.warnings, locale) {
+                self.root.append_child(&box_).ok();
+            }
+        }
         let canvas_of = |e: Option<HtmlElement>| e.and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
         let (Some(stage), Some(canvas), Some(overlay)) = (create(d, "div"), canvas_of(create(d, "canvas")), canvas_of(create(d, "canvas"))) else {
             return;
@@ -620,14 +636,44 @@ impl Inner {
             self.root.append_child(&alert).ok();
         }
         self.el.set_attribute("data-state", "error").ok();
-        self.dispatch("commune-chart:error", &[("message", &message)]);
-        self.error = Some(message);
+        self.problems = problems.to_vec();
+        self.problems_locale = locale;
+        self.error = Some(message.clone());
+        let list = self.problems_js();
+        self.dispatch_with("commune-chart:error", &[("message", &message)], &[("problems", list.into())]);
+    }
+
+    /// `[{path, line, column, message}]` for the problems shown; line and column are 0 when
+    /// unknown.
+    fn problems_js(&self) -> js_sys::Array {
+        let list = js_sys::Array::new();
+        for p in &self.problems {
+            let obj = js_sys::Object::new();
+            let (line, column) = p.line_column().unwrap_or((0, 0));
+            let set = |k: &str, v: JsValue| js_sys::Reflect::set(&obj, &JsValue::from_str(k), &v).ok();
+            set("path", JsValue::from_str(&p.path));
+            #[allow(clippy::cast_precision_loss)]
+            {
+                set("line", JsValue::from_f64(line as f64));
+                set("column", JsValue::from_f64(column as f64));
+            }
+            set("message", JsValue::from_str(&p.message(self.problems_locale)));
+            list.push(&obj);
+        }
+        list
     }
 
     fn dispatch(&self, name: &str, detail: &[(&str, &str)]) {
+        self.dispatch_with(name, detail, &[]);
+    }
+
+    fn dispatch_with(&self, name: &str, detail: &[(&str, &str)], values: &[(&str, JsValue)]) {
         let obj = js_sys::Object::new();
         for (k, v) in detail {
             js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v)).ok();
+        }
+        for (k, v) in values {
+            js_sys::Reflect::set(&obj, &JsValue::from_str(k), v).ok();
         }
         let init = CustomEventInit::new();
         init.set_bubbles(true);
@@ -692,6 +738,39 @@ fn build_table(document: &Document, title: Option<&str>, head: &[String], rows: 
     Some(wrapper)
 }
 
+/// Preview mode: `?commune-charts-debug` in the page's URL, or `data-preview` on the element.
+fn preview_mode(el: &HtmlElement) -> bool {
+    el.has_attribute("data-preview")
+        || el.owner_document().and_then(|d| d.url().ok()).is_some_and(|url| {
+            let query = url.split('#').next().unwrap_or_default().split_once('?').map_or("", |(_, q)| q);
+            query.split('&').any(|p| p.split('=').next() == Some("commune-charts-debug"))
+        })
+}
+
+/// The preview-only list of warnings above the chart (`role="status"`: announced, not urgent).
+fn build_warnings(document: &Document, warnings: &[Problem], locale: Locale) -> Option<HtmlElement> {
+    let box_ = create(document, "div")?;
+    box_.set_attribute("role", "status").ok();
+    box_.set_attribute("data-commune-chart-warnings", "").ok();
+    set_styles(&box_, &[
+        ("box-sizing", "border-box"), ("margin", "0 0 8px"), ("padding", "8px 12px"), ("border-left", "4px solid #8a5a00"),
+        ("background", "#fff4d6"), ("color", "#3d2800"), ("font", FONT_CSS), ("text-align", "left"), ("overflow-wrap", "anywhere"),
+    ]);
+    let heading = create(document, "strong")?;
+    heading.set_text_content(Some(match locale {
+        Locale::Vi => "Cảnh báo (chỉ hiện khi xem trước, bạn đọc không thấy)",
+        Locale::En => "Warnings (preview only; readers do not see them)",
+    }));
+    set_styles(&heading, &[("display", "block")]);
+    box_.append_child(&heading).ok()?;
+    for w in warnings.iter().take(MAX_PROBLEMS_SHOWN) {
+        let line = create(document, "div")?;
+        line.set_text_content(Some(&w.message(locale)));
+        box_.append_child(&line).ok()?;
+    }
+    Some(box_)
+}
+
 const MAX_PROBLEMS_SHOWN: usize = 6;
 
 fn build_alert(document: &Document, problems: &[Problem], locale: Locale) -> Option<HtmlElement> {
@@ -753,6 +832,9 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
             tooltip: None,
             cursor: None,
             error: None,
+            problems: Vec::new(),
+            problems_locale: Locale::default(),
+            warnings: Vec::new(),
             observer: None,
             _on_resize: None,
             _media_listeners: Vec::new(),
@@ -809,13 +891,20 @@ pub fn mount(el: HtmlElement, json: &str, kind_attribute: &str) -> Result<Chart,
     Ok(chart)
 }
 
-/// A chart whose data could not be fetched: shows why, in the page's language.
+/// A chart whose data could not be fetched: shows why, in the page's language. `why` is
+/// `status` (with the HTTP `status`), `network`, `timeout` (`status` = seconds) or `html`.
 #[wasm_bindgen]
-pub fn mount_fetch_error(el: HtmlElement, url: &str, status: u16) -> Result<Chart, JsValue> {
+pub fn mount_fetch_error(el: HtmlElement, url: &str, why: &str, status: u16) -> Result<Chart, JsValue> {
     let chart = start(el, "")?;
     if let Ok(mut inner) = chart.inner.try_borrow_mut() {
         let locale = Locale::from_tag(&page_lang(&inner.document)).unwrap_or_default();
-        inner.show_problems(&[Problem::at("data-src", ProblemKind::FetchFailed { url: url.to_string(), status })], locale);
+        let why = match why {
+            "timeout" => FetchFailure::Timeout { seconds: u32::from(status) },
+            "html" => FetchFailure::NotJson,
+            "network" => FetchFailure::Network,
+            _ => FetchFailure::Status(status),
+        };
+        inner.show_problems(&[Problem::at("data-src", ProblemKind::FetchFailed { url: url.to_string(), why })], locale);
     }
     Ok(chart)
 }
@@ -837,6 +926,11 @@ impl Chart {
     /// The error text shown in the alert, if any.
     pub fn error_message(&self) -> Option<String> {
         self.inner.try_borrow().ok().and_then(|i| i.error.clone())
+    }
+
+    /// The problems the alert shows: `[{path, line, column, message}]` (empty when ready).
+    pub fn problems(&self) -> js_sys::Array {
+        self.inner.try_borrow().map_or_else(|_| js_sys::Array::new(), |i| i.problems_js())
     }
 
     /// Removes the observer, every listener and every node this chart added.

@@ -33,3 +33,14 @@ export async function openPage(browser, url, { width = 1280, height = 900, dpr =
   await page.goto(url);
   return { page, context, errors };
 }
+
+/** Every chart on the page drawn (or failed): charts below the fold are drawn lazily, so this
+ *  asks for all of them now through the public API, then waits for their `data-state`. */
+export async function settleAll(page, timeout = 15000) {
+  await page.waitForFunction(() => typeof window.CommuneCharts === 'object', null, { timeout });
+  await page.evaluate(() => { window.CommuneCharts.scan(document, { lazy: false }); });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-commune-chart]')].every((e) => ['ready', 'error'].includes(e.dataset.state)),
+    null, { timeout },
+  );
+}

@@ -1,7 +1,7 @@
 // End-to-end: the demo article in headless Chromium, as a reader and a portal would load it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage } from './browser.mjs';
+import { launch, serve, openPage, settleAll } from './browser.mjs';
 
 let browser, server, base;
 before(async () => {
@@ -13,7 +13,6 @@ after(async () => {
   server?.close();
 });
 
-const settled = () => [...document.querySelectorAll('[data-commune-chart]')].every((e) => ['ready', 'error'].includes(e.dataset.state));
 
 /** Per canvas: CSS size, backing size, and how many pixels have each of the given colours. */
 function inspectCanvases(colors) {
@@ -45,7 +44,7 @@ const EXPECTED = {
 for (const [width, dpr] of [[1280, 1], [768, 2], [375, 3]]) {
   test(`every chart kind on the demo article renders crisply at ${width} px, DPR ${dpr}`, async () => {
     const { page, context, errors } = await openPage(browser, `${base}/`, { width, dpr });
-    await page.waitForFunction(settled, null, { timeout: 15000 });
+    await settleAll(page);
     const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
     assert.deepEqual(states, Object.keys(EXPECTED).map((id) => `${id}:ready`));
     const canvases = await page.evaluate(inspectCanvases, COLORS);
@@ -72,7 +71,7 @@ for (const [width, dpr] of [[1280, 1], [768, 2], [375, 3]]) {
 
 test('an invalid chart shows its alert and the other charts stay ready (scan picks it up)', async () => {
   const { page, context, errors } = await openPage(browser, `${base}/`);
-  await page.waitForFunction(settled, null, { timeout: 15000 });
+  await settleAll(page);
   await page.evaluate(() => {
     const fig = document.createElement('figure');
     fig.id = 'broken';
@@ -82,7 +81,8 @@ test('an invalid chart shows its alert and the other charts stay ready (scan pic
     s.textContent = '{\n  "communes": [\n    { "name": "Mồ Sì San", "members": 89, }\n  ]\n}';
     fig.appendChild(s);
     document.querySelector('main').appendChild(fig);
-    return window.CommuneCharts.scan();
+    window.CommuneCharts.scan(); // below the fold: drawn once scrolled near
+    fig.scrollIntoView();
   });
   await page.waitForFunction(() => document.getElementById('broken').dataset.state === 'error');
   const alert = await page.textContent('#broken [role=alert]');
@@ -97,7 +97,7 @@ test('an invalid chart shows its alert and the other charts stay ready (scan pic
 
 test('the chart follows its container width and redraws on resize', async () => {
   const { page, context } = await openPage(browser, `${base}/`, { width: 1280 });
-  await page.waitForFunction(settled, null, { timeout: 15000 });
+  await settleAll(page);
   const wide = (await page.evaluate(inspectCanvases, COLORS))[0];
   await page.setViewportSize({ width: 420, height: 900 });
   await page.waitForFunction((w) => document.querySelector('#chart-members canvas[role=img]').getBoundingClientRect().width < w, wide.cssWidth);
@@ -110,7 +110,7 @@ test('the chart follows its container width and redraws on resize', async () => 
 
 test('the script adds one global, and loading it twice is harmless', async () => {
   const { page, context, errors } = await openPage(browser, `${base}/index.html`);
-  await page.waitForFunction(settled, null, { timeout: 15000 });
+  await settleAll(page);
   const added = await page.evaluate(async () => {
     const frame = document.createElement('iframe');
     document.body.appendChild(frame);

@@ -1,7 +1,7 @@
 // Readers: hover, touch, keyboard, screen readers and display preferences, in real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage } from './browser.mjs';
+import { launch, serve, openPage, settleAll } from './browser.mjs';
 
 let browser, server, base;
 before(async () => {
@@ -13,11 +13,10 @@ after(async () => {
   server?.close();
 });
 
-const settled = () => [...document.querySelectorAll('[data-commune-chart]')].every((e) => ['ready', 'error'].includes(e.dataset.state));
 
 async function ready(opts) {
   const r = await openPage(browser, `${base}/`, opts);
-  await r.page.waitForFunction(settled, null, { timeout: 15000 });
+  await settleAll(r.page);
   return r;
 }
 
