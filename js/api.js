@@ -81,12 +81,22 @@ function createCommuneCharts(loadWasm, version) {
     return err;
   }
 
-  function wrap(el, handle) {
+  // The chart object handed to users. `update(data, {kind})` with another kind re-mounts in
+  // place, so the same object stays valid.
+  function wrap(w, el, handle, kind) {
     var chart = {
       element: el,
-      update: function (data) {
+      update: function (data, options) {
         if (!handle) return Promise.reject(new Error('commune-charts: this chart was destroyed'));
-        return handle.update(toText(data)) ? Promise.resolve(chart) : Promise.reject(failure(handle, chart));
+        var next = options && options.kind != null ? String(options.kind) : kind;
+        if (next !== kind) {
+          handle.destroy();
+          handle = w.mount(el, toText(data), next);
+          kind = next;
+        } else if (!handle.update(toText(data))) {
+          return Promise.reject(failure(handle, chart));
+        }
+        return handle.is_ready() ? Promise.resolve(chart) : Promise.reject(failure(handle, chart));
       },
       destroy: function () {
         if (!handle) return;
@@ -113,10 +123,11 @@ function createCommuneCharts(loadWasm, version) {
 
   function mountWith(w, el, data, options) {
     release(el);
+    var kind = kindOf(el, options);
     var handle = data.failure
       ? w.mount_fetch_error(el, data.failure.url, data.failure.why, data.failure.status)
-      : w.mount(el, data.text, kindOf(el, options));
-    var chart = wrap(el, handle);
+      : w.mount(el, data.text, kind);
+    var chart = wrap(w, el, handle, kind);
     charts.set(el, chart);
     return handle.is_ready() ? chart : Promise.reject(failure(handle, chart));
   }

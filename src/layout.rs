@@ -224,11 +224,12 @@ pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
         }
     };
     let (missing_field, missing_path) = match kind {
-        ChartKind::Members | ChartKind::Overview => ("members", "communes"),
+        ChartKind::Members => ("members", "communes"),
+        ChartKind::Overview => ("overview", "communes"),
         ChartKind::Cells => ("cells", "communes"),
-        ChartKind::MembersPerCell => ("members, cells", "communes"),
+        ChartKind::MembersPerCell => ("members-per-cell", "communes"),
         ChartKind::Targets => ("targets", "communes"),
-        ChartKind::Indicators => ("indicators", ""),
+        ChartKind::Indicators => ("indicators", "indicators"),
     };
     if panels.is_empty() || panels.iter().all(|p| p.rows.iter().all(|r| r.segments.is_none())) {
         return Err(Problem::at(missing_path, ProblemKind::NothingToDraw { field: missing_field }));

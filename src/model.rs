@@ -342,6 +342,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cell_kinds_keep_the_journalists_order() {
+        let m = model_from_json(r#"{"communes":[{"name":"A","cells":9,"cellKinds":{"Chi bộ trường":5,"Chi bộ bản":4}}]}"#).unwrap();
+        let names: Vec<&str> = m.communes[0].cell_kinds.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["Chi bộ trường", "Chi bộ bản"]);
+        assert!(model_from_json(r#"{"$schema":"./commune-charts.schema.json","communes":[{"name":"A","cells":1}]}"#).is_ok());
+    }
+
+    #[test]
     fn warns_about_suspicious_but_valid_data() {
         let m = model_from_json(
             r#"{"communes":[{"name":"Mồ Sì San","members":9,"cells":89},{"name":" MỒ SÌ SAN ","members":86},

@@ -97,6 +97,16 @@ pub enum SyntaxWhat {
     InvalidNumber,
     InvalidEscape,
     ControlCharacter,
+    /// `99,7`: a decimal comma (serde_json reads `99` then a stray `,7`).
+    DecimalComma,
+    /// `1.234.567`: dots grouping thousands.
+    ThousandsDot,
+    /// `2 989`: a space inside a number.
+    SpaceInNumber,
+    /// `99.7%`, `5755ha`: a unit written after the number.
+    UnitAfterNumber,
+    /// `1e400`: beyond what a number can hold.
+    NumberOutOfRange,
     Other,
 }
 
@@ -120,6 +130,8 @@ impl SyntaxWhat {
             SyntaxWhat::KeyMustBeString
         } else if m.starts_with("expected value") || m.starts_with("expected ident") {
             SyntaxWhat::ExpectedValue
+        } else if m.contains("number out of range") {
+            SyntaxWhat::NumberOutOfRange
         } else if m.contains("number") {
             SyntaxWhat::InvalidNumber
         } else if m.contains("escape") || m.contains("unicode code point") {
@@ -128,6 +140,41 @@ impl SyntaxWhat {
             SyntaxWhat::ControlCharacter
         } else {
             SyntaxWhat::Other
+        }
+    }
+
+    /// A number written the way people write it, not the way JSON does, found from the
+    /// characters around the error (`column` is 1-based, at the offending character).
+    pub fn refine(self, line: &str, column: usize) -> SyntaxWhat {
+        let chars: Vec<char> = line.chars().collect();
+        let at = column.saturating_sub(1);
+        let Some(&c) = chars.get(at) else { return self };
+        let before: Vec<char> = chars.iter().take(at).copied().collect();
+        let last = before.last().copied();
+        let last_non_space = before.iter().rev().find(|c| !c.is_whitespace()).copied();
+        let digit_before = |n: usize| before.len() > n && before.get(before.len() - 1 - n).is_some_and(char::is_ascii_digit);
+        let number_tail: String = before.iter().rev().take_while(|c| c.is_ascii_digit() || **c == '.').collect();
+        match self {
+            SyntaxWhat::KeyMustBeString | SyntaxWhat::ExpectedCommaOrBrace | SyntaxWhat::ExpectedValue
+                if c.is_ascii_digit() && last_non_space == Some(',') && {
+                    let trimmed = before.iter().rev().skip_while(|c| c.is_whitespace()).skip(1).copied().next();
+                    trimmed.is_some_and(|d| d.is_ascii_digit())
+                } =>
+            {
+                SyntaxWhat::DecimalComma
+            }
+            SyntaxWhat::ExpectedCommaOrBrace | SyntaxWhat::ExpectedCommaOrBracket => {
+                if c == '.' && digit_before(0) && number_tail.contains('.') {
+                    SyntaxWhat::ThousandsDot
+                } else if c.is_ascii_digit() && last.is_some_and(char::is_whitespace) && last_non_space.is_some_and(|d| d.is_ascii_digit()) {
+                    SyntaxWhat::SpaceInNumber
+                } else if (c == '%' || c.is_alphabetic()) && last_non_space.is_some_and(|d| d.is_ascii_digit()) {
+                    SyntaxWhat::UnitAfterNumber
+                } else {
+                    self
+                }
+            }
+            other => other,
         }
     }
 }
@@ -253,14 +300,14 @@ impl ProblemKind {
             (ProblemKind::EmptyText, En) => "must not be empty".to_string(),
             (ProblemKind::EmptyList, Vi) => "danh sách trống: cần ít nhất một xã".to_string(),
             (ProblemKind::EmptyList, En) => "the list is empty: at least one commune is needed".to_string(),
-            (ProblemKind::NotWholeNumber { value }, Vi) => format!(
-                "cần một số nguyên, nhưng đang là {}",
-                Vi.format_decimal(*value, 6)
-            ),
-            (ProblemKind::NotWholeNumber { value }, En) => format!(
-                "expected a whole number, found {}",
-                En.format_decimal(*value, 6)
-            ),
+            (ProblemKind::NotWholeNumber { value }, Vi) => match thousands_meant(*value) {
+                Some(n) => format!("cần một số nguyên, nhưng JSON đọc {value} là số thập phân (dấu chấm là dấu thập phân). Nếu ý là {} theo cách viết tiếng Việt, hãy viết {n}", Vi.format_int(n)),
+                None => format!("cần một số nguyên, nhưng đang là {value}"),
+            },
+            (ProblemKind::NotWholeNumber { value }, En) => match thousands_meant(*value) {
+                Some(n) => format!("expected a whole number, but JSON reads {value} as a decimal. If you meant {}, write {n}, without separators", En.format_int(n)),
+                None => format!("expected a whole number, found {value}"),
+            },
             (ProblemKind::Negative { value }, Vi) => {
                 format!("không được âm (đang là {})", Vi.format_decimal(*value, 6))
             }
@@ -287,6 +334,12 @@ impl ProblemKind {
                 En.format_int(*sum),
                 En.format_int(*expected)
             ),
+            (ProblemKind::NothingToDraw { field: "indicators" }, Vi) => "biểu đồ indicators cần danh sách \"indicators\" có ít nhất một chỉ tiêu với \"percentOfPlan\" (phần trăm kế hoạch)".to_string(),
+            (ProblemKind::NothingToDraw { field: "indicators" }, En) => "the indicators chart needs an \"indicators\" list with at least one indicator that has \"percentOfPlan\"".to_string(),
+            (ProblemKind::NothingToDraw { field: "members-per-cell" }, Vi) => "không xã nào có cả \"members\" và \"cells\" (lớn hơn 0) để tính số đảng viên trên một chi bộ".to_string(),
+            (ProblemKind::NothingToDraw { field: "members-per-cell" }, En) => "no commune has both \"members\" and \"cells\" (above 0) to divide".to_string(),
+            (ProblemKind::NothingToDraw { field: "overview" }, Vi) => "không xã nào có \"members\", \"cells\" hoặc \"targets\" để vẽ".to_string(),
+            (ProblemKind::NothingToDraw { field: "overview" }, En) => "no commune has \"members\", \"cells\" or \"targets\" to draw".to_string(),
             (ProblemKind::NothingToDraw { field }, Vi) => {
                 format!("không xã nào có trường \"{field}\" mà biểu đồ này cần")
             }
@@ -318,19 +371,21 @@ impl ProblemKind {
                 names.join(", ")
             ),
             (ProblemKind::LacksField { field, names }, En) => format!(
-                "this chart needs \"{field}\", which {} commune(s) lack, so they show as \"no data\": {}",
-                names.len(),
+                "this chart needs \"{field}\", which {} lack, so they show as \"no data\": {}",
+                if names.len() == 1 { "1 commune".to_string() } else { format!("{} communes", names.len()) },
                 names.join(", ")
             ),
             (ProblemKind::PercentLooksLikeFraction { value }, Vi) => format!(
-                "{value} nghĩa là {value}% kế hoạch; nếu ý là {}%, hãy viết {}",
+                "{value} nghĩa là {}% kế hoạch; nếu ý là {}%, hãy viết {}",
+                Vi.format_decimal(*value, 3),
                 Vi.format_decimal(value * 100.0, 1),
-                value * 100.0
+                percent_literal(*value)
             ),
             (ProblemKind::PercentLooksLikeFraction { value }, En) => format!(
-                "{value} means {value}% of plan; if you meant {}%, write {}",
+                "{value} means {}% of plan; if you meant {}%, write {}",
+                En.format_decimal(*value, 3),
                 En.format_decimal(value * 100.0, 1),
-                value * 100.0
+                percent_literal(*value)
             ),
             (ProblemKind::UnknownKind { value }, Vi) => format!(
                 "không có loại biểu đồ \"{value}\"; dùng một trong: {}",
@@ -390,6 +445,21 @@ impl FetchFailure {
     }
 }
 
+/// 2.989 where a count is expected: probably 2989 written with a thousands dot.
+fn thousands_meant(value: f64) -> Option<u64> {
+    let thousandths = value * 1000.0;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = thousandths.round() as u64;
+    let three_decimals = (thousandths - thousandths.round()).abs() < 1e-6 && n % 10 != 0;
+    (three_decimals && (1.0..1000.0).contains(&value)).then_some(n)
+}
+
+/// 0.997 -> "99.7": the JSON number to write for a percentage.
+fn percent_literal(fraction: f64) -> String {
+    let tenths = (fraction * 1000.0).round() / 10.0;
+    format!("{tenths}")
+}
+
 fn number_in_quotes_hint(expected: JsonType, found: JsonType, found_text: &str, locale: Locale) -> &'static str {
     let looks_numeric = found_text.trim_matches('"').chars().any(|c| c.is_ascii_digit());
     if expected == JsonType::Number && found == JsonType::String && looks_numeric {
@@ -428,6 +498,16 @@ impl SyntaxWhat {
             (SyntaxWhat::InvalidEscape, En) => "invalid \\ escape in a text",
             (SyntaxWhat::ControlCharacter, Vi) => "chuỗi chưa đóng ngoặc kép, hoặc có xuống dòng trong chuỗi",
             (SyntaxWhat::ControlCharacter, En) => "a text is not closed with \", or contains a line break",
+            (SyntaxWhat::DecimalComma, Vi) => "số thập phân phải viết bằng dấu chấm: 99.7, không phải 99,7",
+            (SyntaxWhat::DecimalComma, En) => "write decimals with a dot: 99.7, not 99,7",
+            (SyntaxWhat::ThousandsDot, Vi) => "không dùng dấu chấm ngăn cách hàng nghìn: viết 1234567, không phải 1.234.567",
+            (SyntaxWhat::ThousandsDot, En) => "do not group thousands with dots: write 1234567, not 1.234.567",
+            (SyntaxWhat::SpaceInNumber, Vi) => "không để dấu cách trong số: viết 2989, không phải 2 989",
+            (SyntaxWhat::SpaceInNumber, En) => "no spaces inside a number: write 2989, not 2 989",
+            (SyntaxWhat::UnitAfterNumber, Vi) => "chỉ viết con số, không kèm đơn vị hay dấu %: viết 99.7, không phải 99.7%",
+            (SyntaxWhat::UnitAfterNumber, En) => "write the number alone, without a unit or %: 99.7, not 99.7%",
+            (SyntaxWhat::NumberOutOfRange, Vi) => "số quá lớn",
+            (SyntaxWhat::NumberOutOfRange, En) => "the number is too large",
             (SyntaxWhat::Other, Vi) => "dữ liệu không phải JSON hợp lệ",
             (SyntaxWhat::Other, En) => "the data is not valid JSON",
         }
@@ -492,6 +572,43 @@ mod tests {
         assert_eq!(closest_name("cellkind", FIELDS), Some("cellKinds"));
         assert_eq!(closest_name("nmae", FIELDS), Some("name"));
         assert_eq!(closest_name("colour", FIELDS), None);
+    }
+
+    fn syntax_what(text: &str) -> (SyntaxWhat, String) {
+        let p = crate::spec::parse(text).unwrap_err().remove(0);
+        let m = p.message(Locale::Vi);
+        match p.kind {
+            ProblemKind::Syntax { what, .. } => (what, m),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_written_as_people_write_them_get_their_own_message() {
+        assert_eq!(syntax_what(r#"{"communes":[{"name":"A","areaKm2": 48,93}]}"#).0, SyntaxWhat::DecimalComma);
+        assert_eq!(syntax_what("{\"a\": 99,7\n}").0, SyntaxWhat::DecimalComma);
+        assert_eq!(syntax_what(r#"{"a": 1.234.567}"#).0, SyntaxWhat::ThousandsDot);
+        assert_eq!(syntax_what(r#"{"a": 2 989}"#).0, SyntaxWhat::SpaceInNumber);
+        assert_eq!(syntax_what(r#"{"a": 99.7%}"#).0, SyntaxWhat::UnitAfterNumber);
+        assert_eq!(syntax_what(r#"[{"a": 5755ha}]"#).0, SyntaxWhat::UnitAfterNumber);
+        assert_eq!(syntax_what(r#"{"a": 1e400}"#).0, SyntaxWhat::NumberOutOfRange);
+        // Real missing commas stay what they are.
+        assert_eq!(syntax_what("{\"a\": 1\n \"b\": 2}").0, SyntaxWhat::ExpectedCommaOrBrace);
+        assert_eq!(syntax_what(r#"{"a": "x" "b": 2}"#).0, SyntaxWhat::ExpectedCommaOrBrace);
+        assert!(syntax_what(r#"{"a": 99,7}"#).1.contains("99.7, không phải 99,7"));
+    }
+
+    #[test]
+    fn decimals_where_counts_belong_suggest_the_count() {
+        let p = Problem::at("communes[0].members", ProblemKind::NotWholeNumber { value: 2.989 });
+        assert_eq!(
+            p.message(Locale::Vi),
+            "`communes[0].members`: cần một số nguyên, nhưng JSON đọc 2.989 là số thập phân (dấu chấm là dấu thập phân). Nếu ý là 2.989 theo cách viết tiếng Việt, hãy viết 2989"
+        );
+        let p = Problem::at("communes[0].members", ProblemKind::NotWholeNumber { value: 12.5 });
+        assert_eq!(p.message(Locale::En), "`communes[0].members`: expected a whole number, found 12.5");
+        let p = Problem::at("x", ProblemKind::PercentLooksLikeFraction { value: 0.29 });
+        assert_eq!(p.message(Locale::Vi), "`x`: 0.29 nghĩa là 0,29% kế hoạch; nếu ý là 29%, hãy viết 29");
     }
 
     #[test]

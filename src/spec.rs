@@ -54,8 +54,9 @@ pub struct IndicatorSpec {
     pub percent_of_plan: Option<f64>,
 }
 
+/// `$schema` is accepted (and ignored) so editors can find the JSON Schema.
 pub const DOC_FIELDS: &[&str] =
-    &["title", "subtitle", "source", "note", "locale", "chart", "sort", "communes", "indicators"];
+    &["$schema", "title", "subtitle", "source", "note", "locale", "chart", "sort", "communes", "indicators"];
 pub const COMMUNE_FIELDS: &[&str] = &[
     "name", "district", "province", "members", "cells", "cellKinds", "targets", "population", "areaKm2",
 ];
@@ -101,8 +102,8 @@ pub fn from_value(value: &Value) -> Result<Spec, Vec<Problem>> {
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let line = e.line().max(1);
     let msg = e.to_string();
-    let what = SyntaxWhat::from_serde_message(&msg);
-    let excerpt: String = text.lines().nth(line - 1).unwrap_or("").chars().take(160).collect();
+    let source_line = text.lines().nth(line - 1).unwrap_or("");
+    let excerpt: String = source_line.chars().take(160).collect();
     // serde_json counts columns in bytes; the journalist counts characters.
     let column = text
         .lines()
@@ -117,6 +118,7 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
         })
         .unwrap_or(e.column())
         .max(1);
+    let what = SyntaxWhat::from_serde_message(&msg).refine(source_line, column);
     Problem::at("", ProblemKind::Syntax { line, column, what, excerpt })
 }
 

@@ -752,14 +752,16 @@ fn build_warnings(document: &Document, warnings: &[Problem], locale: Locale) -> 
     let box_ = create(document, "div")?;
     box_.set_attribute("role", "status").ok();
     box_.set_attribute("data-commune-chart-warnings", "").ok();
+    let dark = media_matches("(prefers-color-scheme: dark)");
+    let (border, background, color) = if dark { ("#f0b341", "#2e2200", "#ffe7b0") } else { ("#8a5a00", "#fff4d6", "#3d2800") };
     set_styles(&box_, &[
-        ("box-sizing", "border-box"), ("margin", "0 0 8px"), ("padding", "8px 12px"), ("border-left", "4px solid #8a5a00"),
-        ("background", "#fff4d6"), ("color", "#3d2800"), ("font", FONT_CSS), ("text-align", "left"), ("overflow-wrap", "anywhere"),
+        ("box-sizing", "border-box"), ("margin", "0 0 8px"), ("padding", "8px 12px"), ("border-left", &format!("4px solid {border}")),
+        ("background", background), ("color", color), ("font", FONT_CSS), ("text-align", "left"), ("overflow-wrap", "anywhere"),
     ]);
     let heading = create(document, "strong")?;
     heading.set_text_content(Some(match locale {
-        Locale::Vi => "Cảnh báo (chỉ hiện khi xem trước, bạn đọc không thấy)",
-        Locale::En => "Warnings (preview only; readers do not see them)",
+        Locale::Vi => "Cảnh báo khi xem trước (?commune-charts-debug hoặc data-preview; bỏ data-preview trước khi đăng bài)",
+        Locale::En => "Preview warnings (?commune-charts-debug or data-preview; remove data-preview before publishing)",
     }));
     set_styles(&heading, &[("display", "block")]);
     box_.append_child(&heading).ok()?;
@@ -777,10 +779,13 @@ fn build_alert(document: &Document, problems: &[Problem], locale: Locale) -> Opt
     let alert = create(document, "div")?;
     alert.set_attribute("role", "alert").ok();
     set_styles(&alert, &[
-        ("box-sizing", "border-box"), ("margin", "0"), ("padding", "12px 14px"), ("border-left", "4px solid #b3261e"),
-        ("background", "#fdecea"), ("color", "#410e0b"), ("font", "14px/1.45 system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"),
+        ("box-sizing", "border-box"), ("margin", "0"), ("padding", "12px 14px"), ("font", "14px/1.45 system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"),
         ("text-align", "left"), ("overflow-wrap", "anywhere"),
     ]);
+    // Dark pages get a dark box (both pairs are above 7:1 contrast).
+    let dark = media_matches("(prefers-color-scheme: dark)");
+    let (border, background, color) = if dark { ("#ff8a80", "#3b1513", "#ffdad6") } else { ("#b3261e", "#fdecea", "#410e0b") };
+    set_styles(&alert, &[("border-left", &format!("4px solid {border}")), ("background", background), ("color", color)]);
     let heading = create(document, "strong")?;
     heading.set_text_content(Some(match locale {
         Locale::Vi => "Không vẽ được biểu đồ",
@@ -795,7 +800,7 @@ fn build_alert(document: &Document, problems: &[Problem], locale: Locale) -> Opt
         if let Some(excerpt) = p.excerpt() {
             let pre = create(document, "pre")?;
             pre.set_text_content(Some(&excerpt));
-            set_styles(&pre, &[("margin", "6px 0 0"), ("padding", "6px 8px"), ("background", "#fff"), ("color", "#410e0b"), ("font", "13px/1.35 ui-monospace, DejaVu Sans Mono, Menlo, Consolas, monospace"), ("overflow-x", "auto"), ("white-space", "pre")]);
+            set_styles(&pre, &[("margin", "6px 0 0"), ("padding", "6px 8px"), ("background", if dark { "#1d0b0a" } else { "#fff" }), ("color", color), ("font", "13px/1.35 ui-monospace, Menlo, Consolas, Noto Sans Mono, monospace"), ("overflow-x", "auto"), ("white-space", "pre")]);
             alert.append_child(&pre).ok()?;
         }
     }

@@ -184,13 +184,16 @@ test('render, update, get and destroy: destroy leaves the element as it was, wit
     seed.communes[0].members = 5000;
     await chart.update(seed);
     out.push(el.dataset.state, el.querySelector('canvas[role=img]').getAttribute('aria-label'));
-    // Hover to create the tooltip in <body>, then destroy.
+    // Another kind, same chart object.
+    out.push(await chart.update(seed, { kind: 'targets' }) === chart, el.querySelector('canvas[role=img]').getAttribute('aria-label'));
     return out;
   }, SEED);
   assert.deepEqual(states.slice(0, 2), ['ready', true]);
   assert.match(states[2], /Đức Thọ \(2\.989\)/);
   assert.deepEqual(states.slice(3, 6), ['error', true, 'ready']);
   assert.match(states[6], /Mồ Sì San \(5\.000\)/);
+  assert.equal(states[7], true);
+  assert.match(states[8], /chỉ tiêu đạt và vượt nhiều nhất|đạt và vượt/);
   const box = await page.locator('#api canvas[role=img]').boundingBox();
   for (let y = box.y + 5; y < box.y + box.height; y += 6) {
     await page.mouse.move(box.x + box.width * 0.3, y);
