@@ -6,22 +6,26 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
 PORT ?= 8000
 
-.PHONY: setup setup-browser dist demo test test-native test-wasm test-e2e lint goldens screenshots clean
+.PHONY: setup setup-test npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean
 
 setup:
 	@bash scripts/setup.sh
 
-setup-browser:
-	@bash scripts/setup.sh --browser
+setup-test:
+	@bash scripts/setup.sh --browser --npm
 
 dist: setup
 	@bash scripts/build-dist.sh
+
+npm: dist
+	@bash scripts/setup.sh --npm
+	@bash scripts/build-npm.sh
 
 demo: dist
 	@echo "==> Serving www/ and dist/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@node scripts/serve.mjs $(PORT)
 
-test: setup-browser lint test-native dist test-wasm test-e2e
+test: setup-test lint test-native dist npm test-wasm test-e2e
 	@echo "==> All tests passed."
 
 lint:

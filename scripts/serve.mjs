@@ -1,5 +1,6 @@
 // A tiny static server for the demo and the tests: /dist/* from dist/, everything else from www/,
-// /fixtures/* from tests/fixtures/. Loopback only.
+// /fixtures/* from tests/fixtures/, /npm/* from the unpacked npm tarball (target/npm/package/).
+// Loopback only.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
@@ -21,6 +22,7 @@ export function startServer(port = 0, host = '127.0.0.1') {
     let file;
     if (safe.startsWith('/dist/')) file = join(root, safe);
     else if (safe.startsWith('/fixtures/')) file = join(root, 'tests', safe);
+    else if (safe.startsWith('/npm/')) file = join(root, 'target', 'npm', 'package', safe.slice('/npm/'.length));
     else file = join(root, 'www', safe);
     try {
       const body = await readFile(file);

@@ -2,13 +2,20 @@
 # Installs what the build and tests need, idempotently, on a fresh Debian machine with only
 # rustup and node: the wasm32 target, wasm-bindgen-cli at the version Cargo.lock pins,
 # wasm-opt (npm `binaryen`, pinned), playwright-core (pinned), and with --browser Debian's
-# Chromium, ChromeDriver and DejaVu fonts. Never Debian's binaryen: its 108 corrupts the
+# Chromium, ChromeDriver and DejaVu fonts, and with --npm wasm-pack (pinned). Never Debian's binaryen: its 108 corrupts the
 # externref table export.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '==> %s\n' "$*"; }
 want_browser=0
-[ "${1:-}" = "--browser" ] && want_browser=1
+want_npm=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) want_browser=1 ;;
+    --npm) want_npm=1 ;;
+  esac
+done
+WASM_PACK_VERSION=0.15.0
 export PATH="$HOME/.cargo/bin:$PATH"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -30,6 +37,11 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing pinned npm tools (binaryen for wasm-opt, playwright-core) with npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want_npm" = 1 ] && [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
+  say "Installing wasm-pack $WASM_PACK_VERSION (builds the npm package; about 2 minutes once)"
+  cargo install wasm-pack --version "=$WASM_PACK_VERSION" --force
 fi
 
 if [ "$want_browser" = 1 ]; then

@@ -44,6 +44,10 @@ pub enum ProblemKind {
     UnknownKind { value: String },
     /// The element has neither inline JSON nor `data-src`.
     NoData,
+    /// Limits (see `spec::MAX_*`): the whole text, one text field, one list.
+    TooLarge { bytes: usize, max: usize },
+    TooLong { chars: usize, max: usize },
+    TooMany { count: usize, max: usize },
     /// `data-src` could not be fetched, or did not answer with JSON.
     FetchFailed { url: String, why: FetchFailure },
     // Warnings: shown only in preview mode (see `model::warnings`); the chart is still drawn.
@@ -349,6 +353,36 @@ impl ProblemKind {
             (ProblemKind::NoData, Vi) => "không tìm thấy dữ liệu: thêm <script type=\"application/json\"> vào trong phần tử, hoặc thuộc tính data-src".to_string(),
             (ProblemKind::NoData, En) => "no data found: put a <script type=\"application/json\"> inside the element, or give it a data-src".to_string(),
             (ProblemKind::FetchFailed { url, why }, _) => why.describe(url, locale),
+            (ProblemKind::TooLarge { bytes, max }, Vi) => format!(
+                "dữ liệu quá lớn ({} MB); tối đa {} MB cho một biểu đồ",
+                Vi.format_decimal(mb(*bytes), 1),
+                Vi.format_decimal(mb(*max), 1)
+            ),
+            (ProblemKind::TooLarge { bytes, max }, En) => format!(
+                "the data is too large ({} MB); at most {} MB per chart",
+                En.format_decimal(mb(*bytes), 1),
+                En.format_decimal(mb(*max), 1)
+            ),
+            (ProblemKind::TooLong { chars, max }, Vi) => format!(
+                "chuỗi quá dài ({} ký tự); tối đa {} ký tự",
+                Vi.format_int(*chars as u64),
+                Vi.format_int(*max as u64)
+            ),
+            (ProblemKind::TooLong { chars, max }, En) => format!(
+                "the text is too long ({} characters); at most {}",
+                En.format_int(*chars as u64),
+                En.format_int(*max as u64)
+            ),
+            (ProblemKind::TooMany { count, max }, Vi) => format!(
+                "danh sách quá dài ({} mục); một biểu đồ vẽ tối đa {} mục, hãy chia thành nhiều biểu đồ",
+                Vi.format_int(*count as u64),
+                Vi.format_int(*max as u64)
+            ),
+            (ProblemKind::TooMany { count, max }, En) => format!(
+                "the list is too long ({} items); a chart draws at most {}, split it into several charts",
+                En.format_int(*count as u64),
+                En.format_int(*max as u64)
+            ),
             (ProblemKind::DuplicateName { name, first }, Vi) => {
                 format!("tên xã \"{name}\" đã có ở communes[{first}]; người đọc sẽ không phân biệt được hai thanh")
             }
@@ -443,6 +477,11 @@ impl FetchFailure {
             }
         }
     }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
 }
 
 /// 2.989 where a count is expected: probably 2989 written with a thousands dot.
@@ -596,6 +635,22 @@ mod tests {
         assert_eq!(syntax_what("{\"a\": 1\n \"b\": 2}").0, SyntaxWhat::ExpectedCommaOrBrace);
         assert_eq!(syntax_what(r#"{"a": "x" "b": 2}"#).0, SyntaxWhat::ExpectedCommaOrBrace);
         assert!(syntax_what(r#"{"a": 99,7}"#).1.contains("99.7, không phải 99,7"));
+    }
+
+    #[test]
+    fn limits_give_clear_errors() {
+        let many = format!(r#"{{"communes":[{}]}}"#, vec![r#"{"name":"A","members":1}"#; 10_001].join(","));
+        let p = crate::spec::parse(&many).unwrap_err();
+        assert_eq!(p[0].message(Locale::Vi), "`communes`: danh sách quá dài (10.001 mục); một biểu đồ vẽ tối đa 10.000 mục, hãy chia thành nhiều biểu đồ");
+        let long = format!(r#"{{"communes":[{{"name":"{}","members":1}}]}}"#, "ồ".repeat(1001));
+        let p = crate::spec::parse(&long).unwrap_err();
+        assert_eq!(p[0].message(Locale::En), "`communes[0].name`: the text is too long (1,001 characters); at most 1,000");
+        let huge = format!(r#"{{"note":"{}"}}"#, " ".repeat(6 * 1024 * 1024));
+        let p = crate::spec::parse(&huge).unwrap_err();
+        assert_eq!(p[0].message(Locale::Vi), "dữ liệu quá lớn (6 MB); tối đa 5 MB cho một biểu đồ");
+        // 10,000 communes are still fine.
+        let ok = format!(r#"{{"communes":[{}]}}"#, vec![r#"{"name":"A","members":1}"#; 10_000].join(","));
+        assert!(crate::model::model_from_json(&ok).is_ok());
     }
 
     #[test]

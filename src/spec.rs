@@ -54,6 +54,15 @@ pub struct IndicatorSpec {
     pub percent_of_plan: Option<f64>,
 }
 
+/// Limits that keep a browser tab responsive; each gives a clear error instead (README, docs).
+/// 5 MB of JSON is about 40,000 communes written out in full.
+pub const MAX_JSON_BYTES: usize = 5 * 1024 * 1024;
+/// Every commune of Vietnam after the 2025 merger is 3,321; a chart of 10,000 is still drawn.
+pub const MAX_COMMUNES: usize = 10_000;
+pub const MAX_INDICATORS: usize = 1_000;
+/// Characters in any one text (name, title, note…); a name is rarely over 40.
+pub const MAX_TEXT_CHARS: usize = 1_000;
+
 /// `$schema` is accepted (and ignored) so editors can find the JSON Schema.
 pub const DOC_FIELDS: &[&str] =
     &["$schema", "title", "subtitle", "source", "note", "locale", "chart", "sort", "communes", "indicators"];
@@ -67,6 +76,9 @@ pub const INDICATOR_FIELDS: &[&str] = &["unit", "name", "value", "measure", "per
 /// A leading byte-order mark is ignored.
 pub fn parse(text: &str) -> Result<Spec, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_JSON_BYTES {
+        return Err(vec![Problem::at("", ProblemKind::TooLarge { bytes: text.len(), max: MAX_JSON_BYTES })]);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
     from_value(&value)
 }
@@ -158,7 +170,14 @@ impl Walker {
     fn string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
         match map.get(key) {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => {
+                let chars = s.chars().count();
+                if chars > MAX_TEXT_CHARS {
+                    self.report(&join(path, key), ProblemKind::TooLong { chars, max: MAX_TEXT_CHARS });
+                    return None;
+                }
+                Some(s.clone())
+            }
             Some(other) => {
                 self.wrong_type(&join(path, key), JsonType::String, other);
                 None
@@ -187,9 +206,13 @@ impl Walker {
         }
     }
 
-    fn list<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str) -> Option<&'v Vec<Value>> {
+    fn list<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str, max: usize) -> Option<&'v Vec<Value>> {
         match map.get(key) {
             None | Some(Value::Null) => None,
+            Some(Value::Array(items)) if items.len() > max => {
+                self.report(&join(path, key), ProblemKind::TooMany { count: items.len(), max });
+                None
+            }
             Some(Value::Array(items)) => Some(items),
             Some(other) => {
                 self.wrong_type(&join(path, key), JsonType::Array, other);
@@ -202,14 +225,14 @@ impl Walker {
         let Some(map) = self.object("", v, DOC_FIELDS) else {
             return Spec::default();
         };
-        let communes = self.list(map, "", "communes").map(|items| {
+        let communes = self.list(map, "", "communes", MAX_COMMUNES).map(|items| {
             items
                 .iter()
                 .enumerate()
                 .map(|(i, c)| self.commune(&format!("communes[{i}]"), c))
                 .collect()
         });
-        let indicators = self.list(map, "", "indicators").map(|items| {
+        let indicators = self.list(map, "", "indicators", MAX_INDICATORS).map(|items| {
             items
                 .iter()
                 .enumerate()

@@ -1,0 +1,73 @@
+// Types of the commune-charts JavaScript API. The data format is in ./data.d.ts.
+import type { ChartKind, CommuneChartData } from './data';
+
+export * from './data';
+
+/** Options of `render` and `update`. */
+export interface RenderOptions {
+  /** The chart kind; default: the element's `data-commune-chart`, else the data's `chart`, else `overview`. */
+  kind?: ChartKind;
+}
+
+/** Where an error is: the field path (`communes[1].members`), or the JSON line and column (1-based; 0 when not known). */
+export interface Problem {
+  path: string;
+  line: number;
+  column: number;
+  /** The sentence the chart's alert shows, in the chart's language. */
+  message: string;
+}
+
+/** The error `render`/`update` reject with when the data cannot be drawn (the element shows the alert). */
+export interface ChartError extends Error {
+  /** The chart, still usable: `err.chart.update(fixedData)`. */
+  chart: Chart;
+  problems: Problem[];
+}
+
+export interface Chart {
+  readonly element: HTMLElement;
+  /** Replaces the data (an object or JSON text). Rejects with a {@link ChartError} when invalid. */
+  update(data: CommuneChartData | string, options?: RenderOptions): Promise<Chart>;
+  /** Removes every node, listener and observer the chart added. */
+  destroy(): void;
+}
+
+export interface ScanOptions {
+  /** `false` draws every chart now instead of when it scrolls near the viewport. */
+  lazy?: boolean;
+}
+
+export interface CommuneChartsApi {
+  /** Draws `data` (an object or JSON text) in `element`. Rejects with a {@link ChartError} when invalid. */
+  render(element: HTMLElement, data: CommuneChartData | string, options?: RenderOptions): Promise<Chart>;
+  /** Finds `[data-commune-chart]` elements under `root` (default: document) not yet drawn, and draws them
+   *  (lazily, near the viewport). Resolves with the charts once all of them are drawn or failed. */
+  scan(root?: ParentNode, options?: ScanOptions): Promise<Chart[]>;
+  /** The chart drawn in `element`, or null. */
+  get(element: Element): Chart | null;
+  readonly version: string;
+}
+
+export interface ReadyDetail {
+  kind: ChartKind;
+}
+
+export interface ErrorDetail {
+  message: string;
+  problems: Problem[];
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'commune-chart:ready': CustomEvent<ReadyDetail>;
+    'commune-chart:error': CustomEvent<ErrorDetail>;
+  }
+}
+
+export declare const CommuneCharts: CommuneChartsApi;
+export declare const render: CommuneChartsApi['render'];
+export declare const scan: CommuneChartsApi['scan'];
+export declare const get: CommuneChartsApi['get'];
+export declare const version: string;
+export default CommuneCharts;
