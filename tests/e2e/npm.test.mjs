@@ -41,6 +41,11 @@ test('the tarball holds what package.json promises', () => {
   assert.match(readFileSync(join(dir, 'data.d.ts'), 'utf8'), /interface CommuneChartData/);
 });
 
+test('the types accept the README\'s usage and reject typos (tsc --strict)', () => {
+  execFileSync('node_modules/.bin/tsc', ['--noEmit', '--strict', '--target', 'es2020', '--module', 'esnext',
+    '--moduleResolution', 'bundler', '--lib', 'es2020,dom', '--skipLibCheck', 'false', 'tests/types/usage.ts'], { stdio: 'pipe' });
+});
+
 test('the ES module renders and scans in Chromium, adding no global', async () => {
   const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/esm.html`);
   const before = await page.evaluate(() => Object.getOwnPropertyNames(window).length);
