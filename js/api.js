@@ -115,6 +115,7 @@ function createCommuneCharts(loadWasm, version) {
     if (previous.pending) {
       previous.cancelled = true;
       if (lazy) lazy.unobserve(el);
+      if (!previous.started && previous.resolve) previous.resolve(null);
     } else if (previous.destroy) {
       previous.destroy();
     }

@@ -234,6 +234,23 @@ test('charts below the fold are drawn only when scrolled near: no data or wasm f
   await context.close();
 });
 
+test('render() on an element still waiting to scroll near takes it over, and scan() still settles', async () => {
+  const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/lazy.html`);
+  await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.setAttribute('data-commune-chart', 'members');
+    document.querySelector('main').appendChild(el); // far below the fold: pending
+    const scanned = window.CommuneCharts.scan();
+    const chart = await window.CommuneCharts.render(el, { communes: [{ name: 'Mồ Sì San', members: 89 }] });
+    const settled = await Promise.race([scanned.then(() => 'settled'), new Promise((r) => setTimeout(() => r('stuck'), 3000))]);
+    return { settled, same: window.CommuneCharts.get(el) === chart, state: el.dataset.state, canvases: el.querySelectorAll('canvas[role=img]').length };
+  });
+  assert.deepEqual(result, { settled: 'settled', same: true, state: 'ready', canvases: 1 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('printing draws charts that were never scrolled near', async () => {
   const { page, context } = await openPage(browser, `${base}/fixtures/pages/lazy.html`);
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
