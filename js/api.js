@@ -60,6 +60,7 @@ function createCommuneCharts(loadWasm, version) {
         var type = (r.headers.get('content-type') || '').toLowerCase();
         return r.text().then(function (text) {
           var start = text.replace(/^[\s\ufeff]+/, '').charAt(0);
+          if (!start) return fail('empty', r.status);
           if (type.indexOf('html') >= 0 || start === '<') return fail('html', r.status);
           return { text: text };
         });

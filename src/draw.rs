@@ -15,16 +15,29 @@ use crate::theme::Rgb;
 
 /// How a backend sizes text: canvas takes CSS pixels; plotters-svg divides the size by 1.24
 /// (its point convention), so SVG output passes 1.24 to get the same pixel size.
+/// A tall chart on canvas draws only a window of it (`window_top_css`, `window_height_css`): the
+/// part on screen, on a canvas that stays in view while the page scrolls.
 #[derive(Clone, Copy, Debug)]
 pub struct Target {
     pub device_px_per_css: f64,
     pub text_size_factor: f64,
+    pub window_top_css: f64,
+    pub window_height_css: f64,
 }
 
 impl Target {
-    pub const SVG: Target = Target { device_px_per_css: 1.0, text_size_factor: 1.24 };
+    pub const SVG: Target =
+        Target { device_px_per_css: 1.0, text_size_factor: 1.24, window_top_css: 0.0, window_height_css: f64::INFINITY };
     pub fn canvas(device_px_per_css: f64) -> Target {
-        Target { device_px_per_css, text_size_factor: 1.0 }
+        Target { device_px_per_css, text_size_factor: 1.0, window_top_css: 0.0, window_height_css: f64::INFINITY }
+    }
+    /// Only the marks between `top` and `top + height` (CSS px), moved up by `top`.
+    pub fn window(self, top: f64, height: f64) -> Target {
+        Target { window_top_css: top, window_height_css: height, ..self }
+    }
+    fn shows(&self, y0: f64, y1: f64) -> bool {
+        const MARGIN_CSS: f64 = 24.0;
+        y1 >= self.window_top_css - MARGIN_CSS && y0 <= self.window_top_css + self.window_height_css + MARGIN_CSS
     }
 }
 
@@ -46,28 +59,38 @@ pub fn draw_marks<B: DrawingBackend>(marks: &[Mark], backend: &mut B, target: Ta
         let p = (v * s).round() as i32;
         p
     };
+    let top = target.window_top_css;
+    let py = |v: f64| px(v - top);
     for mark in marks {
+        let (y0, y1) = match mark {
+            Mark::Rect { rect, .. } | Mark::Frame { rect, .. } => (rect.y0, rect.y1),
+            Mark::Line { y0, y1, .. } => (y0.min(*y1), y0.max(*y1)),
+            Mark::Text { y_mid, font, .. } => (y_mid - font.size_px, y_mid + font.size_px),
+        };
+        if !target.shows(y0, y1) {
+            continue;
+        }
         match mark {
             Mark::Rect { rect, color: c } => {
                 let (x0, x1) = (px(rect.x0), px(rect.x1));
                 if x1 > x0 {
-                    backend.draw_rect((x0, px(rect.y0)), (x1, px(rect.y1)), &color(*c), true)?;
+                    backend.draw_rect((x0, py(rect.y0)), (x1, py(rect.y1)), &color(*c), true)?;
                 }
             }
             Mark::Line { x0, y0, x1, y1, color: c } => {
                 // One device pixel wide, on the pixel grid (the canvas backend shifts by half).
-                let from: BackendCoord = (px(*x0) + i32::from(x0 == x1), px(*y0));
-                let to: BackendCoord = (px(*x1) + i32::from(x0 == x1), px(*y1));
+                let from: BackendCoord = (px(*x0) + i32::from(x0 == x1), py(*y0));
+                let to: BackendCoord = (px(*x1) + i32::from(x0 == x1), py(*y1));
                 backend.draw_line(from, to, &color(*c))?;
             }
             Mark::Text { x, y_mid, text, font, color: c, align } => {
                 let style = TextStyle { font: *font, scale: s * target.text_size_factor, color: *c, align: *align };
-                backend.draw_text(text, &style, (px(*x), px(*y_mid)))?;
+                backend.draw_text(text, &style, (px(*x), py(*y_mid)))?;
             }
             Mark::Frame { rect, color: c, width } => {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let stroke = Stroke { color: color(*c), width: (width * s).round().max(1.0) as u32 };
-                backend.draw_rect((px(rect.x0), px(rect.y0)), (px(rect.x1), px(rect.y1)), &stroke, false)?;
+                backend.draw_rect((px(rect.x0), py(rect.y0)), (px(rect.x1), py(rect.y1)), &stroke, false)?;
             }
         }
     }
@@ -158,4 +181,46 @@ pub fn to_svg(layout: &Layout) -> Result<String, String> {
         draw(layout, &mut backend, Target::SVG).map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn svg(layout: &Layout, target: Target, height: u32) -> String {
+        let mut out = String::new();
+        {
+            let mut backend = plotters_svg::SVGBackend::with_string(&mut out, (640, height));
+            draw(layout, &mut backend, target).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn a_window_draws_only_its_rows_moved_to_the_top() {
+        let communes: Vec<String> = (1..=400).map(|i| format!(r#"{{"name":"Xã số {i}","members":{i}}}"#)).collect();
+        let json = format!(r#"{{"communes":[{}]}}"#, communes.join(","));
+        let model = crate::model::model_from_json(&json).unwrap();
+        let theme = crate::theme::Theme::light();
+        let input = crate::layout::LayoutInput {
+            model: &model,
+            kind: crate::ChartKind::Members,
+            locale: crate::Locale::Vi,
+            width: 640.0,
+            theme: &theme,
+            measure: &crate::text::ApproxMeasure,
+        };
+        let l = crate::layout::layout(&input).unwrap();
+        let bar = l.bars.iter().find(|b| b.row == 199).unwrap().rect;
+        let full = svg(&l, Target::SVG, 800);
+        let window = svg(&l, Target::SVG.window(bar.y0 - 10.0, 300.0), 300);
+        let has = |svg: &str, name: &str| svg.contains(&format!("\n{name}\n"));
+        assert!(has(&full, "Xã số 1") && has(&full, "Xã số 400"));
+        assert!(has(&window, "Xã số 200"), "the row in the window is drawn");
+        assert!(!has(&window, "Xã số 1") && !has(&window, "Xã số 400"), "rows far outside are not");
+        assert!(window.len() * 10 < full.len(), "{} vs {} bytes", window.len(), full.len());
+        // ...and the bar lands 10 px from the canvas top.
+        assert!(window.contains(r#"y="10""#), "the bar is moved to the window's top");
+    }
 }

@@ -717,7 +717,7 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
         })
         .unwrap_or(1.0);
     let n = (max / step).ceil() as usize;
-    (0..=n).map(|i| i as f64 * step).collect()
+    (0..=n).map(|i| i as f64 * step).filter(|t| t.is_finite()).collect()
 }
 
 #[cfg(test)]

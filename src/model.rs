@@ -197,9 +197,16 @@ fn required_text(path: &str, value: Option<&str>, report: &mut impl FnMut(String
     }
 }
 
+/// Amounts (area, indicator values, percent of plan) are ≥ 0 and below 10^15, so scales and
+/// ticks stay finite.
+const MAX_AMOUNT: f64 = 1e15;
+
 fn check_non_negative(path: &str, v: f64, report: &mut impl FnMut(String, ProblemKind)) -> bool {
     if v < 0.0 {
         report(path.to_string(), ProblemKind::Negative { value: v });
+        false
+    } else if v >= MAX_AMOUNT {
+        report(path.to_string(), ProblemKind::NotFinite);
         false
     } else {
         true

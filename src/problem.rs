@@ -27,7 +27,9 @@ pub enum JsonType {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The text is not JSON. `excerpt` is the offending line; `column` is 1-based.
-    Syntax { line: usize, column: usize, what: SyntaxWhat, excerpt: String },
+    /// `excerpt` is a window of that line (with `…` where cut); `caret` is the 0-based
+    /// character in it to point at.
+    Syntax { line: usize, column: usize, what: SyntaxWhat, excerpt: String, caret: usize },
     UnknownField { field: String, suggestion: Option<&'static str> },
     WrongType { expected: JsonType, found: JsonType, found_text: String },
     Missing,
@@ -72,6 +74,8 @@ pub enum FetchFailure {
     Timeout { seconds: u32 },
     /// The answer was an HTML page (an error page, or the wrong URL), not JSON.
     NotJson,
+    /// The answer was empty (or only whitespace).
+    Empty,
 }
 
 impl ProblemKind {
@@ -210,10 +214,10 @@ impl Problem {
     /// The quoted source line with a caret under the column, for syntax errors.
     pub fn excerpt(&self) -> Option<String> {
         match &self.kind {
-            ProblemKind::Syntax { column, excerpt, .. } if !excerpt.is_empty() => {
+            ProblemKind::Syntax { caret, excerpt, .. } if !excerpt.is_empty() => {
                 let pad: String = excerpt
                     .chars()
-                    .take(column.saturating_sub(1))
+                    .take(*caret)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 Some(format!("{excerpt}\n{pad}^"))
@@ -354,13 +358,15 @@ impl ProblemKind {
             (ProblemKind::NoData, En) => "no data found: put a <script type=\"application/json\"> inside the element, or give it a data-src".to_string(),
             (ProblemKind::FetchFailed { url, why }, _) => why.describe(url, locale),
             (ProblemKind::TooLarge { bytes, max }, Vi) => format!(
-                "dữ liệu quá lớn ({} MB); tối đa {} MB cho một biểu đồ",
-                Vi.format_decimal(mb(*bytes), 1),
+                "dữ liệu quá lớn ({} byte); tối đa {} byte ({} MB) cho một biểu đồ",
+                Vi.format_int(*bytes as u64),
+                Vi.format_int(*max as u64),
                 Vi.format_decimal(mb(*max), 1)
             ),
             (ProblemKind::TooLarge { bytes, max }, En) => format!(
-                "the data is too large ({} MB); at most {} MB per chart",
-                En.format_decimal(mb(*bytes), 1),
+                "the data is too large ({} bytes); at most {} bytes ({} MB) per chart",
+                En.format_int(*bytes as u64),
+                En.format_int(*max as u64),
                 En.format_decimal(mb(*max), 1)
             ),
             (ProblemKind::TooLong { chars, max }, Vi) => format!(
@@ -472,6 +478,8 @@ impl FetchFailure {
             (FetchFailure::NotJson, Vi) => format!(
                 "{url} trả về một trang web (HTML), không phải dữ liệu JSON; có thể đường dẫn data-src bị sai"
             ),
+            (FetchFailure::Empty, Vi) => format!("{url} trả về nội dung trống, không có dữ liệu; kiểm tra lại tệp trên máy chủ"),
+            (FetchFailure::Empty, En) => format!("{url} returned nothing (an empty file); check the file on the server"),
             (FetchFailure::NotJson, En) => {
                 format!("{url} returned a web page (HTML), not JSON data; the data-src path may be wrong")
             }
@@ -647,7 +655,7 @@ mod tests {
         assert_eq!(p[0].message(Locale::En), "`communes[0].name`: the text is too long (1,001 characters); at most 1,000");
         let huge = format!(r#"{{"note":"{}"}}"#, " ".repeat(6 * 1024 * 1024));
         let p = crate::spec::parse(&huge).unwrap_err();
-        assert_eq!(p[0].message(Locale::Vi), "dữ liệu quá lớn (6 MB); tối đa 5 MB cho một biểu đồ");
+        assert_eq!(p[0].message(Locale::Vi), "dữ liệu quá lớn (6.291.467 byte); tối đa 5.242.880 byte (5 MB) cho một biểu đồ");
         // 10,000 communes are still fine.
         let ok = format!(r#"{{"communes":[{}]}}"#, vec![r#"{"name":"A","members":1}"#; 10_000].join(","));
         assert!(crate::model::model_from_json(&ok).is_ok());
@@ -667,10 +675,25 @@ mod tests {
     }
 
     #[test]
+    fn syntax_columns_count_characters_and_long_lines_are_windowed() {
+        let p = crate::spec::parse("{\"title\": “Mồ”}").unwrap_err().remove(0);
+        assert_eq!(p.line_column(), Some((1, 11)));
+        assert_eq!(p.excerpt().as_deref(), Some("{\"title\": “Mồ”}\n          ^"));
+        let (what, _) = syntax_what(r#"{"communes":[{"name":"Đức Thọ","members": 89 đảng viên}]}"#);
+        assert_eq!(what, SyntaxWhat::UnitAfterNumber);
+        let long = format!(r#"{{"communes":[{}{{"name":"X","members":1,}}]}}"#, r#"{"name":"Mồ Sì San","members":89},"#.repeat(40));
+        let p = crate::spec::parse(&long).unwrap_err().remove(0);
+        let excerpt = p.excerpt().unwrap();
+        let (quoted, caret) = excerpt.split_once('\n').unwrap();
+        assert!(quoted.starts_with('…') && quoted.chars().count() <= 122, "{quoted}");
+        assert_eq!(quoted.chars().nth(caret.chars().count() - 1), Some('}'), "{excerpt}");
+    }
+
+    #[test]
     fn syntax_excerpt_points_at_the_column() {
         let p = Problem::at(
             "",
-            ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, excerpt: "  { x".into() },
+            ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, excerpt: "  { x".into(), caret: 4 },
         );
         assert_eq!(p.excerpt().as_deref(), Some("  { x\n    ^"));
         assert!(p.message(Locale::Vi).starts_with("Lỗi cú pháp JSON ở dòng 3, cột 5: "));

@@ -115,23 +115,25 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let line = e.line().max(1);
     let msg = e.to_string();
     let source_line = text.lines().nth(line - 1).unwrap_or("");
-    let excerpt: String = source_line.chars().take(160).collect();
-    // serde_json counts columns in bytes; the journalist counts characters.
-    let column = text
-        .lines()
-        .nth(line - 1)
-        .map(|l| {
-            let byte_col = e.column().min(l.len());
-            let mut b = byte_col;
-            while b > 0 && !l.is_char_boundary(b) {
-                b -= 1;
-            }
-            l.get(..b).map_or(byte_col, |prefix| prefix.chars().count())
-        })
-        .unwrap_or(e.column())
-        .max(1);
+    // serde_json's column is 1-based in bytes, at the offending byte; the journalist counts
+    // characters: the characters before the offending one, plus one.
+    let mut start = e.column().saturating_sub(1).min(source_line.len());
+    while start > 0 && !source_line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let column = source_line.get(..start).map_or(1, |prefix| prefix.chars().count() + 1);
     let what = SyntaxWhat::from_serde_message(&msg).refine(source_line, column);
-    Problem::at("", ProblemKind::Syntax { line, column, what, excerpt })
+    // A window of the line around the column: minified data is one very long line.
+    const BEFORE: usize = 60;
+    const AFTER: usize = 60;
+    let skip = column.saturating_sub(1).saturating_sub(BEFORE);
+    let mut excerpt: String = if skip > 0 { "…".to_string() } else { String::new() };
+    let caret = column - 1 - skip + usize::from(skip > 0);
+    excerpt.extend(source_line.chars().skip(skip).take(BEFORE + AFTER));
+    if source_line.chars().count() > skip + BEFORE + AFTER {
+        excerpt.push('…');
+    }
+    Problem::at("", ProblemKind::Syntax { line, column, what, excerpt, caret })
 }
 
 #[derive(Default)]
@@ -263,7 +265,15 @@ impl Walker {
                 Some(
                     kinds
                         .iter()
-                        .filter_map(|(k, n)| Some((k.clone(), self.number_value(&join(&base, k), n)?)))
+                        .filter_map(|(k, n)| {
+                            let chars = k.chars().count();
+                            if chars > MAX_TEXT_CHARS {
+                                let shown: String = k.chars().take(40).collect::<String>() + "…";
+                                self.report(&join(&base, &shown), ProblemKind::TooLong { chars, max: MAX_TEXT_CHARS });
+                                return None;
+                            }
+                            Some((k.clone(), self.number_value(&join(&base, k), n)?))
+                        })
                         .collect(),
                 )
             }
@@ -359,7 +369,7 @@ mod tests {
         let p = problems("{\n  \"title\": \"Đảng bộ\"\n  \"communes\": []\n}");
         assert_eq!(p.len(), 1);
         match &p[0].kind {
-            ProblemKind::Syntax { line, column, what, excerpt } => {
+            ProblemKind::Syntax { line, column, what, excerpt, .. } => {
                 assert_eq!((*line, *column), (3, 3));
                 assert_eq!(*what, SyntaxWhat::ExpectedCommaOrBrace);
                 assert_eq!(excerpt, "  \"communes\": []");

@@ -136,6 +136,10 @@ enum Source {
 
 /// The nodes of a drawn chart; dropped (and removed) together when the data or state changes.
 struct Drawn {
+    /// Holds the chart's full height; `view` (canvas + overlay) sticks to the top of the
+    /// viewport inside it when the chart is too tall for one canvas.
+    stage: HtmlElement,
+    view: HtmlElement,
     canvas: HtmlCanvasElement,
     /// The highlight layer over the canvas: redrawn on hover instead of the whole chart.
     overlay: HtmlCanvasElement,
@@ -171,7 +175,15 @@ struct Inner {
     _media_listeners: Vec<Listener>,
     drawn_width: f64,
     drawn_dpr: f64,
+    /// Tall charts: the part of the layout on the canvas now (CSS px), and its height.
+    window_top: f64,
+    window_height: Option<f64>,
 }
+
+/// Above this many device pixels of canvas height (or 16 M pixels of area) the chart draws only
+/// the window on screen: a 3,321-commune chart at DPR 3 would otherwise need a 2 GB canvas.
+const MAX_CANVAS_HEIGHT_DEVICE_PX: f64 = 8192.0;
+const MAX_CANVAS_AREA_DEVICE_PX: f64 = 16_777_216.0;
 
 impl Drop for Inner {
     fn drop(&mut self) {
@@ -328,10 +340,13 @@ impl Inner {
             }
         }
         let canvas_of = |e: Option<HtmlElement>| e.and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
-        let (Some(stage), Some(canvas), Some(overlay)) = (create(d, "div"), canvas_of(create(d, "canvas")), canvas_of(create(d, "canvas"))) else {
+        let (Some(stage), Some(view), Some(canvas), Some(overlay)) =
+            (create(d, "div"), create(d, "div"), canvas_of(create(d, "canvas")), canvas_of(create(d, "canvas")))
+        else {
             return;
         };
         set_styles(&stage, &[("position", "relative"), ("display", "block"), ("margin", "0"), ("padding", "0"), ("line-height", "0")]);
+        set_styles(&view, &[("position", "relative"), ("display", "block"), ("margin", "0"), ("padding", "0"), ("top", "0")]);
         let reset: &[(&str, &str)] = &[("display", "block"), ("max-width", "none"), ("min-width", "0"), ("margin", "0"), ("padding", "0"), ("border", "0"), ("box-sizing", "content-box")];
         set_styles(&canvas, reset);
         set_styles(&overlay, reset);
@@ -339,8 +354,9 @@ impl Inner {
         overlay.set_attribute("aria-hidden", "true").ok();
         canvas.set_attribute("role", "img").ok();
         canvas.set_attribute("tabindex", "0").ok();
-        stage.append_child(&canvas).ok();
-        stage.append_child(&overlay).ok();
+        view.append_child(&canvas).ok();
+        view.append_child(&overlay).ok();
+        stage.append_child(&view).ok();
         self.root.append_child(&stage).ok();
 
         let words = table_words(locale);
@@ -411,21 +427,34 @@ impl Inner {
             if i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
                 i.clear_cursor();
             }
+            i.scroll_window();
         })));
         if let (Some(toggle), Some(_)) = (&toggle, &table) {
             let t: &EventTarget = toggle.as_ref();
             listeners.extend(Listener::new(t, "click", false, with(|i, _| i.toggle_table())));
         }
-        self.drawn = Some(Drawn { canvas, overlay, table, toggle, live, _listeners: listeners });
+        self.drawn = Some(Drawn { stage, view, canvas, overlay, table, toggle, live, _listeners: listeners });
     }
 
     fn paint(&mut self, l: &Layout, summary: &str, dpr: f64) {
         let Some(drawn) = &self.drawn else { return };
         drawn.canvas.set_attribute("aria-label", summary).ok();
+        let tall = l.height * dpr > MAX_CANVAS_HEIGHT_DEVICE_PX || l.width * l.height * dpr * dpr > MAX_CANVAS_AREA_DEVICE_PX;
+        let viewport = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
+        // A tall chart's canvas is one viewport high and sticks to the top while its stage scrolls.
+        let window_height = if tall { viewport.clamp(200.0, MAX_CANVAS_HEIGHT_DEVICE_PX / dpr).min(l.height) } else { l.height };
+        self.window_height = tall.then_some(window_height);
+        if tall {
+            set_styles(&drawn.stage, &[("height", &format!("{}px", l.height))]);
+            set_styles(&drawn.view, &[("position", "sticky")]);
+        } else {
+            drawn.stage.style().remove_property("height").ok();
+            set_styles(&drawn.view, &[("position", "relative")]);
+        }
         // Backing store = CSS size x DPR; the scale actually used is the rounded store / CSS size.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let (bw, bh) = ((l.width * dpr).round() as u32, (l.height * dpr).round() as u32);
-        let css = [("width", format!("{}px", l.width)), ("height", format!("{}px", l.height))];
+        let (bw, bh) = ((l.width * dpr).round() as u32, (window_height * dpr).round() as u32);
+        let css = [("width", format!("{}px", l.width)), ("height", format!("{window_height}px"))];
         for c in [&drawn.canvas, &drawn.overlay] {
             c.set_width(bw);
             c.set_height(bh);
@@ -433,8 +462,65 @@ impl Inner {
                 c.style().set_property(k, v).ok();
             }
         }
+        self.window_top = self.visible_top(l.height, window_height);
+        self.draw_window(l);
+    }
+
+    /// Where the sticky canvas is within the chart (CSS px): 0 unless a tall chart is scrolled.
+    fn visible_top(&self, chart_height: f64, window_height: f64) -> f64 {
+        let Some(drawn) = &self.drawn else { return 0.0 };
+        if self.window_height.is_none() {
+            return 0.0;
+        }
+        let stage_top = drawn.stage.get_bounding_client_rect().top();
+        (-stage_top).clamp(0.0, (chart_height - window_height).max(0.0)).round()
+    }
+
+    fn target(&self, canvas: &HtmlCanvasElement, l: &Layout) -> Target {
+        let t = Target::canvas(f64::from(canvas.width()) / l.width);
+        match self.window_height {
+            Some(h) => t.window(self.window_top, h),
+            None => t,
+        }
+    }
+
+    fn draw_window(&self, l: &Layout) {
+        let Some(drawn) = &self.drawn else { return };
+        let target = self.target(&drawn.canvas, l);
         if let Some(mut backend) = CanvasBackend::with_canvas_object(drawn.canvas.clone()) {
-            draw(l, &mut backend, Target::canvas(f64::from(bw) / l.width)).ok();
+            draw(l, &mut backend, target).ok();
+        }
+    }
+
+    /// Tall charts: redraw the part now on screen, and the keyboard highlight with it.
+    fn scroll_window(&mut self) {
+        let (Some(h), Some(l)) = (self.window_height, &self.layout) else { return };
+        let top = self.visible_top(l.height, h);
+        if (top - self.window_top).abs() < 0.5 {
+            return;
+        }
+        self.window_top = top;
+        self.draw_window(l);
+        if let Some((c, Source::Keyboard)) = self.cursor {
+            self.draw_highlight(c);
+            // Move the tooltip with its bar (without announcing it again).
+            let (Some(l), Some(p), Some(drawn)) = (&self.layout, &self.prepared, &self.drawn) else { return };
+            let (Some(text), Some(r)) = (readout(&p.model, l, c, p.locale), l.anchor(c)) else { return };
+            let rect = drawn.canvas.get_bounding_client_rect();
+            let (x, y) = (rect.left() + (r.x0 + r.x1) / 2.0, rect.top() + r.y1 - top);
+            self.show_tooltip(&text.title, &text.lines, text.focus, x, y);
+        }
+    }
+
+    fn draw_highlight(&self, c: Cursor) {
+        let (Some(l), Some(drawn)) = (&self.layout, &self.drawn) else { return };
+        let overlay = &drawn.overlay;
+        if let Some(ctx) = overlay.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) {
+            ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
+        }
+        let target = self.target(overlay, l);
+        if let Some(mut backend) = CanvasBackend::with_canvas_object(overlay.clone()) {
+            draw_marks(&l.highlight(c, &self.theme), &mut backend, target).ok();
         }
     }
 
@@ -442,7 +528,7 @@ impl Inner {
         let m = e.dyn_ref::<MouseEvent>()?;
         let rect = self.drawn.as_ref()?.canvas.get_bounding_client_rect();
         let (cx, cy) = (f64::from(m.client_x()), f64::from(m.client_y()));
-        Some((cx - rect.left(), cy - rect.top(), cx, cy))
+        Some((cx - rect.left(), cy - rect.top() + self.window_top, cx, cy))
     }
 
     fn on_pointer_move(&mut self, e: &Event) {
@@ -499,20 +585,21 @@ impl Inner {
         let (Some(l), Some(p), Some(drawn)) = (&self.layout, &self.prepared, &self.drawn) else { return };
         let Some(text) = readout(&p.model, l, c, p.locale) else { return };
         let same = self.cursor.is_some_and(|(old, _)| old == c);
-        if !same {
-            // Highlight layer only: the chart itself is not redrawn.
-            let overlay = &drawn.overlay;
-            if let Some(ctx) = overlay.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) {
-                ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
-            }
-            if let Some(mut backend) = CanvasBackend::with_canvas_object(overlay.clone()) {
-                draw_marks(&l.highlight(c, &self.theme), &mut backend, Target::canvas(f64::from(overlay.width()) / l.width)).ok();
+        // A keyboard step to a bar outside a tall chart's window scrolls the page to it first
+        // (the scroll handler then redraws the window and comes back here).
+        if let (Some(h), Some(r), true) = (self.window_height, l.anchor(c), source == Source::Keyboard) {
+            let delta = if r.y0 < self.window_top { r.y0 - self.window_top - 8.0 } else if r.y1 > self.window_top + h { r.y1 - self.window_top - h + 8.0 } else { 0.0 };
+            if delta != 0.0 {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_by_with_x_and_y(0.0, delta);
+                }
             }
         }
+        let window_top = self.window_top;
         let anchor = at.or_else(|| {
             let r = l.anchor(c)?;
             let rect = drawn.canvas.get_bounding_client_rect();
-            Some((rect.left() + (r.x0 + r.x1) / 2.0, rect.top() + r.y1))
+            Some((rect.left() + (r.x0 + r.x1) / 2.0, rect.top() + r.y1 - window_top))
         });
         if source == Source::Keyboard && !same {
             if let Some(live) = &drawn.live {
@@ -520,6 +607,10 @@ impl Inner {
             }
         }
         self.cursor = Some((c, source));
+        if !same {
+            // Highlight layer only: the chart itself is not redrawn.
+            self.draw_highlight(c);
+        }
         if let Some((x, y)) = anchor {
             self.show_tooltip(&text.title, &text.lines, text.focus, x, y);
         }
@@ -845,6 +936,8 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
             _media_listeners: Vec::new(),
             drawn_width: 0.0,
             drawn_dpr: 0.0,
+            window_top: 0.0,
+            window_height: None,
         })
     });
     let weak: Weak<RefCell<Inner>> = Rc::downgrade(&inner);
@@ -897,7 +990,7 @@ pub fn mount(el: HtmlElement, json: &str, kind_attribute: &str) -> Result<Chart,
 }
 
 /// A chart whose data could not be fetched: shows why, in the page's language. `why` is
-/// `status` (with the HTTP `status`), `network`, `timeout` (`status` = seconds) or `html`.
+/// `status` (with the HTTP `status`), `network`, `timeout` (`status` = seconds), `html` or `empty`.
 #[wasm_bindgen]
 pub fn mount_fetch_error(el: HtmlElement, url: &str, why: &str, status: u16) -> Result<Chart, JsValue> {
     let chart = start(el, "")?;
@@ -906,6 +999,7 @@ pub fn mount_fetch_error(el: HtmlElement, url: &str, why: &str, status: u16) -> 
         let why = match why {
             "timeout" => FetchFailure::Timeout { seconds: u32::from(status) },
             "html" => FetchFailure::NotJson,
+            "empty" => FetchFailure::Empty,
             "network" => FetchFailure::Network,
             _ => FetchFailure::Status(status),
         };

@@ -218,3 +218,48 @@ test('forced colors: the chart redraws in the system colours and stays legible',
   assert.ok(result.textPx > 200, `text drawn in CanvasText (${result.textPx} px)`);
   await context.close();
 });
+
+test('a chart of every commune (3,321) draws the window on screen: bounded canvas, right readouts while scrolling', async () => {
+  const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/blank.html`, { width: 375, height: 800, dpr: 3 });
+  await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
+  const sizes = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.id = 'big';
+    document.getElementById('main').appendChild(el);
+    const communes = Array.from({ length: 3321 }, (_, i) => ({ name: `Xã số ${i + 1}`, members: ((i * 37) % 3000) + 1 }));
+    await window.CommuneCharts.render(el, { communes }, { kind: 'members' });
+    const c = el.querySelector('canvas[role=img]');
+    return { width: c.width, height: c.height, chart: el.getBoundingClientRect().height };
+  });
+  assert.ok(sizes.height <= 8192 && sizes.width <= 1125, `backing store ${sizes.width}×${sizes.height}`);
+  assert.ok(sizes.chart > 100000, `the element is as tall as the whole chart (${sizes.chart} px)`);
+  // Scroll to the middle: the canvas stays on screen and shows the bars that are there.
+  await page.evaluate(() => window.scrollTo(0, 60000));
+  await page.waitForTimeout(100);
+  const box = await page.locator('#big canvas[role=img]').boundingBox();
+  assert.ok(box.y <= 1 && box.y + box.height >= 799, `canvas in view (${box.y}, ${box.height})`);
+  const drawn = await page.evaluate(() => {
+    const c = document.querySelector('#big canvas[role=img]');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let blue = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 2] > 120 && d[i] < 80) blue++;
+    return blue;
+  });
+  assert.ok(drawn > 50000, `bars drawn in the middle of the chart (${drawn} px)`);
+  let tip = '';
+  for (let y = 100; y < 700 && !/Xã số/.test(tip); y += 7) {
+    await page.mouse.move(box.x + 40, y);
+    tip = (await page.locator('[role=tooltip]').isVisible()) ? await page.locator('[role=tooltip]').textContent() : '';
+  }
+  const n = Number(/Xã số (\d+)/.exec(tip)?.[1]);
+  assert.ok(n > 1000 && n < 2000, `hover in the middle reads a middle commune (${tip})`);
+  assert.match(tip, new RegExp(`Đảng viên: ${(((n - 1) * 37) % 3000 + 1).toLocaleString('vi-VN')}`));
+  // Keyboard: End scrolls the page to the last commune and reads it.
+  await page.focus('#big canvas[role=img]');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => /Xã số 3321/.test(document.querySelector('[role=tooltip]')?.textContent || ''));
+  const last = await page.locator('[role=tooltip]').boundingBox();
+  assert.ok(last.y > 0 && last.y + last.height <= 800, 'the last commune\'s readout is on screen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
