@@ -15,8 +15,46 @@ function createCommuneCharts(loadWasm, version) {
   var printHooked = false;
 
   function load() {
-    if (!ready) ready = Promise.resolve().then(loadWasm);
+    if (!ready) {
+      ready = Promise.resolve().then(loadWasm).then(null, function (e) {
+        ready = null; // the next render() or scan() tries again
+        var err = new Error('commune-charts: the widget could not start (' + (e && e.message || e) + ')');
+        err.cause = e;
+        err.startFailure = true;
+        throw err;
+      });
+    }
     return ready;
+  }
+
+  // The wasm file did not load (404, blocked by CSP, old browser): the Rust code that shows
+  // errors is not there, so say it from here, as text, in the page's language.
+  function showStartFailure(el, err) {
+    release(el);
+    var vi = !/^en\b/i.test((el.closest && el.closest('[lang]') || document.documentElement).lang || '');
+    var box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.setAttribute('data-commune-chart-start-failure', '');
+    var styles = [['display', 'block'], ['box-sizing', 'border-box'], ['margin', '0'], ['padding', '12px 14px'],
+      ['border-left', '4px solid #b3261e'], ['background', '#fdecea'], ['color', '#410e0b'],
+      ['font', '14px/1.45 system-ui, sans-serif'], ['text-align', 'left']];
+    for (var i = 0; i < styles.length; i++) box.style.setProperty(styles[i][0], styles[i][1], 'important');
+    box.textContent = vi
+      ? 'Không vẽ được biểu đồ: không tải được tệp commune-charts_bg.wasm (đặt nó cạnh commune-charts.js và cho phép \'wasm-unsafe-eval\' trong Content-Security-Policy).'
+      : 'The chart cannot be drawn: commune-charts_bg.wasm did not load (put it next to commune-charts.js and allow \'wasm-unsafe-eval\' in the Content-Security-Policy).';
+    el.appendChild(box);
+    charts.set(el, { startFailure: box, destroy: function () { if (box.parentNode) box.parentNode.removeChild(box); } });
+    el.setAttribute('data-state', 'error');
+    var detail = { message: box.textContent, problems: [] };
+    var event;
+    try {
+      event = new CustomEvent('commune-chart:error', { bubbles: true, detail: detail });
+    } catch (e) {
+      event = document.createEvent('CustomEvent');
+      event.initCustomEvent('commune-chart:error', true, false, detail);
+    }
+    el.dispatchEvent(event);
+    console.error(err);
   }
 
   function toText(data) {
@@ -140,7 +178,10 @@ function createCommuneCharts(loadWasm, version) {
     }
     release(element);
     element.setAttribute('data-state', 'loading');
-    return load().then(function (w) { return mountWith(w, element, { text: toText(data) }, options); });
+    return load().then(function (w) { return mountWith(w, element, { text: toText(data) }, options); }, function (err) {
+      showStartFailure(element, err);
+      throw err;
+    });
   }
 
   // Draws a scanned element now: reads its data (inline or data-src) and mounts it.
@@ -152,7 +193,8 @@ function createCommuneCharts(loadWasm, version) {
       if (entry.cancelled || charts.get(el) !== entry) return null;
       return mountWith(r[1], el, r[0]);
     }).then(entry.resolve, function (e) {
-      if (!(e && e.chart)) console.error('commune-charts:', e);
+      if (e && e.startFailure && charts.get(el) === entry) showStartFailure(el, e);
+      else if (!(e && e.chart)) console.error('commune-charts:', e);
       entry.resolve(null);
     });
   }
@@ -192,6 +234,10 @@ function createCommuneCharts(loadWasm, version) {
     var jobs = [];
     list.forEach(function (el) {
       var existing = charts.get(el);
+      if (existing && existing.startFailure) {
+        release(el); // the wasm failed to load before: try again
+        existing = null;
+      }
       if (existing) {
         if (existing.pending && eager) draw(el, existing);
         return;
@@ -209,7 +255,7 @@ function createCommuneCharts(loadWasm, version) {
   // The chart drawn in an element, if any (like Chart.js's Chart.getChart).
   function get(element) {
     var c = element && charts.get(element);
-    return c && !c.pending ? c : null;
+    return c && !c.pending && !c.startFailure ? c : null;
   }
 
   return Object.freeze({ render: render, scan: scan, get: get, version: version });

@@ -411,8 +411,8 @@ impl ProblemKind {
                 names.join(", ")
             ),
             (ProblemKind::LacksField { field, names }, En) => format!(
-                "this chart needs \"{field}\", which {} lack, so they show as \"no data\": {}",
-                if names.len() == 1 { "1 commune".to_string() } else { format!("{} communes", names.len()) },
+                "this chart needs \"{field}\", which {} so they show as \"no data\": {}",
+                if names.len() == 1 { "1 commune lacks,".to_string() } else { format!("{} communes lack,", names.len()) },
                 names.join(", ")
             ),
             (ProblemKind::PercentLooksLikeFraction { value }, Vi) => format!(
@@ -473,7 +473,7 @@ impl FetchFailure {
                 format!("không tải được dữ liệu từ {url}: máy chủ không trả lời sau {seconds} giây")
             }
             (FetchFailure::Timeout { seconds }, En) => {
-                format!("could not load the data from {url}: no answer after {seconds} seconds")
+                format!("could not load the data from {url}: no answer after {seconds} second{}", if *seconds == 1 { "" } else { "s" })
             }
             (FetchFailure::NotJson, Vi) => format!(
                 "{url} trả về một trang web (HTML), không phải dữ liệu JSON; có thể đường dẫn data-src bị sai"

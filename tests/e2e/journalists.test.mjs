@@ -260,3 +260,50 @@ test('printing draws charts that were never scrolled near', async () => {
   await page.waitForFunction(() => document.getElementById('far').dataset.state === 'ready');
   await context.close();
 });
+
+test('a wasm file that does not load gives every chart its own alert; a later scan() tries again', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.route('**/commune-charts_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${base}/fixtures/pages/lazy.html`);
+  await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
+  const seen = await page.evaluate(async (seed) => {
+    const el = document.createElement('div');
+    el.setAttribute('data-commune-chart', 'members');
+    const inline = document.createElement('script');
+    inline.type = 'application/json';
+    inline.textContent = JSON.stringify(seed);
+    el.appendChild(inline);
+    document.body.prepend(el);
+    let detail = null;
+    el.addEventListener('commune-chart:error', (e) => { detail = e.detail; });
+    let rejected = null;
+    await window.CommuneCharts.render(el, seed, { kind: 'members' }).catch((e) => { rejected = e.message; });
+    await window.CommuneCharts.scan(document, { lazy: false });
+    const all = [...document.querySelectorAll('[data-commune-chart]')];
+    return {
+      rejected, detail: detail && detail.message,
+      state: el.dataset.state, alert: el.querySelector('[role=alert]')?.textContent,
+      scanned: all.map((e) => [e.dataset.state, e.querySelectorAll('[role=alert]').length]),
+      got: window.CommuneCharts.get(el),
+    };
+  }, SEED);
+  assert.match(seen.rejected, /could not start/);
+  assert.equal(seen.state, 'error');
+  assert.match(seen.alert, /Không vẽ được biểu đồ: không tải được tệp commune-charts_bg\.wasm/);
+  assert.equal(seen.detail, seen.alert);
+  assert.equal(seen.got, null);
+  assert.ok(seen.scanned.length >= 2);
+  for (const [state, alerts] of seen.scanned) assert.deepEqual([state, alerts], ['error', 1]);
+  // The file is back: scanning again draws every chart, and the start-failure boxes are gone.
+  await page.unroute('**/commune-charts_bg.wasm');
+  const after = await page.evaluate(async () => {
+    await window.CommuneCharts.scan(document, { lazy: false });
+    return [...document.querySelectorAll('[data-commune-chart]')].map((e) => [e.dataset.state, e.querySelectorAll('[data-commune-chart-start-failure]').length]);
+  });
+  for (const [state, boxes] of after) assert.deepEqual([state, boxes], ['ready', 0]);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
