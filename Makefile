@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
 PORT ?= 8000
 
-.PHONY: setup setup-test npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean
+.PHONY: setup setup-test npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean bench
 
 setup:
 	@bash scripts/setup.sh
@@ -57,3 +57,9 @@ goldens:
 screenshots: dist
 	@echo "==> Screenshots of every chart kind for the README (docs/img/), in headless Chromium"
 	node scripts/screenshots.mjs --kinds docs/img
+
+bench: dist
+	@bash scripts/setup.sh --browser
+	@[ -f node_modules/chart.js/package.json ] || { echo "==> Installing the pinned npm tools (chart.js for the benchmark) with npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
+	@echo "==> Benchmark: commune-charts vs Chart.js vs a Canvas2D floor in headless Chromium (a few minutes; not a test)"
+	node bench/run.mjs

@@ -1,5 +1,6 @@
 // A tiny static server for the demo and the tests: /dist/* from dist/, everything else from www/,
-// /fixtures/* from tests/fixtures/, /npm/* from the unpacked npm tarball (target/npm/package/).
+// /fixtures/* from tests/fixtures/, /npm/* from the unpacked npm tarball (target/npm/package/),
+// /bench/* from bench/pages/ and /node_modules/chart.js/* (the benchmark, `make bench`).
 // Loopback only.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -23,6 +24,8 @@ export function startServer(port = 0, host = '127.0.0.1') {
     if (safe.startsWith('/dist/')) file = join(root, safe);
     else if (safe.startsWith('/fixtures/')) file = join(root, 'tests', safe);
     else if (safe.startsWith('/npm/')) file = join(root, 'target', 'npm', 'package', safe.slice('/npm/'.length));
+    else if (safe.startsWith('/bench/')) file = join(root, 'bench', 'pages', safe.slice('/bench/'.length));
+    else if (safe.startsWith('/node_modules/chart.js/')) file = join(root, safe);
     else file = join(root, 'www', safe);
     try {
       const body = await readFile(file);
