@@ -477,7 +477,7 @@ impl Inner {
         let window_height = if tall { viewport.clamp(200.0, MAX_CANVAS_HEIGHT_DEVICE_PX / dpr).min(l.height) } else { l.height };
         self.window_height = tall.then_some(window_height);
         if tall {
-            set_styles(&drawn.stage, &[("height", &format!("{}px", l.height))]);
+            set_styles(&drawn.stage, &[("height", &px(l.height))]);
             set_styles(&drawn.view, &[("position", "sticky")]);
         } else {
             drawn.stage.style().remove_property("height").ok();
@@ -486,7 +486,7 @@ impl Inner {
         // Backing store = CSS size x DPR; the scale actually used is the rounded store / CSS size.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let (bw, bh) = ((l.width * dpr).round() as u32, (window_height * dpr).round() as u32);
-        let (css_width, css_height) = (format!("{}px", l.width), format!("{window_height}px"));
+        let (css_width, css_height) = (px(l.width), px(window_height));
         for c in [&drawn.canvas, &drawn.overlay] {
             c.set_width(bw);
             c.set_height(bh);
@@ -690,7 +690,7 @@ impl Inner {
             .map_or((1024.0, 768.0), |e| (f64::from(e.client_width()), f64::from(e.client_height())));
         let (w, h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
         let (left, top) = place_box(x, y, w, h, vw, vh);
-        set_styles(tip, &[("left", &format!("{left}px")), ("top", &format!("{top}px")), ("visibility", "visible")]);
+        set_styles(tip, &[("left", &px(left)), ("top", &px(top)), ("visibility", "visible")]);
     }
 
     fn create_tooltip(&self) -> Option<HtmlElement> {
@@ -862,7 +862,7 @@ fn build_table(document: &Document, title: Option<&str>, head: &[String], rows: 
 
 /// Preview mode: `?commune-charts-debug` in the page's URL, or `data-preview` on the element.
 fn preview_mode(el: &HtmlElement) -> bool {
-    el.has_attribute("data-preview")
+    el.get_attribute("data-preview").is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
         || el.owner_document().and_then(|d| d.url().ok()).is_some_and(|url| {
             let query = url.split('#').next().unwrap_or_default().split_once('?').map_or("", |(_, q)| q);
             query.split('&').any(|p| p.split('=').next() == Some("commune-charts-debug"))
@@ -892,7 +892,13 @@ fn build_warnings(document: &Document, warnings: &[Problem], locale: Locale) -> 
         line.set_text_content(Some(&w.message(locale)));
         box_.append_child(&line).ok()?;
     }
+    append_more(document, &box_, warnings.len(), locale, "cảnh báo")?;
     Some(box_)
+}
+
+/// A CSS length in px.
+fn px(value: f64) -> String {
+    format!("{}px", if value.is_finite() { value } else { 0.0 })
 }
 
 const MAX_PROBLEMS_SHOWN: usize = 6;
@@ -926,16 +932,22 @@ fn build_alert(document: &Document, problems: &[Problem], locale: Locale) -> Opt
             alert.append_child(&pre).ok()?;
         }
     }
-    if problems.len() > MAX_PROBLEMS_SHOWN {
+    append_more(document, &alert, problems.len(), locale, "lỗi")?;
+    Some(alert)
+}
+
+/// "… and N more" under a box that shows only the first `MAX_PROBLEMS_SHOWN` of `total`.
+fn append_more(document: &Document, box_: &HtmlElement, total: usize, locale: Locale, vi_noun: &str) -> Option<()> {
+    if total > MAX_PROBLEMS_SHOWN {
         let more = create(document, "div")?;
-        let n = problems.len() - MAX_PROBLEMS_SHOWN;
+        let n = total - MAX_PROBLEMS_SHOWN;
         more.set_text_content(Some(&match locale {
-            Locale::Vi => format!("… và {n} lỗi khác"),
+            Locale::Vi => format!("… và {n} {vi_noun} khác"),
             Locale::En => format!("… and {n} more"),
         }));
-        alert.append_child(&more).ok()?;
+        box_.append_child(&more).ok()?;
     }
-    Some(alert)
+    Some(())
 }
 
 fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
