@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
 PORT ?= 8000
 
-.PHONY: setup setup-test npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean bench
+.PHONY: setup setup-test npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean fuzz bench
 
 setup:
 	@bash scripts/setup.sh
@@ -63,3 +63,7 @@ bench: dist
 	@[ -f node_modules/chart.js/package.json ] || { echo "==> Installing the pinned npm tools (chart.js for the benchmark) with npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
 	@echo "==> Benchmark: commune-charts vs Chart.js vs a Canvas2D floor in headless Chromium (a few minutes; not a test)"
 	node bench/run.mjs
+
+fuzz:
+	@echo "==> cargo-fuzz targets (nightly), FUZZ_SECONDS=$${FUZZ_SECONDS:-60} per target; not part of make test"
+	@bash scripts/fuzz.sh
