@@ -134,7 +134,8 @@ enum Source {
     Keyboard,
 }
 
-/// The nodes of a drawn chart; dropped (and removed) together when the data or state changes.
+/// The nodes of a drawn chart; kept by `update()` with data of the same kind and language (only
+/// the canvas is redrawn and the table patched), dropped (and removed) together on an error.
 struct Drawn {
     /// Holds the chart's full height; `view` (canvas + overlay) sticks to the top of the
     /// viewport inside it when the chart is too tall for one canvas.
@@ -143,7 +144,7 @@ struct Drawn {
     canvas: HtmlCanvasElement,
     /// The highlight layer over the canvas: redrawn on hover instead of the whole chart.
     overlay: HtmlCanvasElement,
-    table: Option<HtmlElement>,
+    table: Option<Table>,
     toggle: Option<HtmlElement>,
     live: Option<HtmlElement>,
     _listeners: Vec<Listener>,
@@ -178,6 +179,12 @@ struct Inner {
     /// Tall charts: the part of the layout on the canvas now (CSS px), and its height.
     window_top: f64,
     window_height: Option<f64>,
+    /// New data not yet announced (`data-state`, the ready event).
+    fresh: bool,
+    /// The zero-delay task that writes the rest of a big table, and its pending timer.
+    /// (Typed like the listeners' closures, so that no other closure shim is compiled in.)
+    table_task: Option<Closure<dyn FnMut(Event)>>,
+    table_timer: Option<i32>,
 }
 
 /// Above this many device pixels of canvas height (or 16 M pixels of area) the chart draws only
@@ -192,6 +199,9 @@ impl Drop for Inner {
         }
         if let Some(t) = self.tooltip.take() {
             t.remove();
+        }
+        if let (Some(id), Some(w)) = (self.table_timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(id);
         }
         self.root.remove();
         self.el.remove_attribute("data-state").ok();
@@ -231,6 +241,7 @@ fn create_styled(document: &Document, tag: &str, css: &str) -> Option<HtmlElemen
         "button" => "inline-block",
         "table" => "table",
         "caption" => "table-caption",
+        "tbody" => "table-row-group",
         "tr" => "table-row",
         "th" | "td" => "table-cell",
         _ => "block",
@@ -296,19 +307,31 @@ impl Inner {
         }
     }
 
+    /// Drops the drawn nodes (their drop code in one place: it is not small).
+    #[inline(never)]
+    fn drop_drawn(&mut self) {
+        self.drawn = None;
+    }
+
     fn set_data(&mut self, json: &str) {
         let lang = page_lang(&self.document);
         match prepare(json, &self.kind_attribute, &lang) {
             Ok(prepared) => {
-                self.warnings = if preview_mode(&self.el) {
+                let warnings = if preview_mode(&self.el) {
                     crate::model::warnings(&prepared.model, prepared.kind)
                 } else {
                     Vec::new()
                 };
+                // The same language and no preview warnings: the nodes and listeners stay, the
+                // canvas is redrawn and the table patched.
+                if self.prepared.as_ref().map(|p| p.locale) != Some(prepared.locale) || !warnings.is_empty() || !self.warnings.is_empty() {
+                    self.drop_drawn();
+                }
+                self.warnings = warnings;
                 self.prepared = Some(prepared);
                 self.error = None;
                 self.problems.clear();
-                self.drawn = None;
+                self.fresh = true;
                 self.drawn_width = 0.0;
                 self.render();
             }
@@ -336,11 +359,9 @@ impl Inner {
             Ok(l) => {
                 let locale = p.locale;
                 let summary = crate::describe::summary(&p.model, p.kind, locale);
-                let first_time = self.drawn.is_none();
-                if first_time {
-                    let (head, rows) = crate::describe::table(&p.model, p.kind, locale);
-                    let title = p.model.title.clone();
-                    self.build(title.as_deref(), &head, &rows, locale);
+                let table = self.fresh.then(|| (p.model.title.clone(), crate::describe::table(&p.model, p.kind, locale)));
+                if self.drawn.is_none() {
+                    self.build(locale);
                 }
                 self.theme = theme;
                 self.paint(&l, &summary, dpr);
@@ -348,7 +369,9 @@ impl Inner {
                 self.drawn_dpr = dpr;
                 self.layout = Some(l);
                 self.clear_cursor();
-                if first_time {
+                if let Some((title, (head, rows))) = table {
+                    self.set_table(title, head, rows);
+                    self.fresh = false;
                     self.el.set_attribute("data-state", "ready").ok();
                     let kind = self.layout.as_ref().map_or("", |l| l.kind.name());
                     self.dispatch("commune-chart:ready", &[("kind", kind)]);
@@ -361,9 +384,53 @@ impl Inner {
         }
     }
 
+    /// Gives the table new contents: a small table now, a big one's first rows now (first drawing
+    /// only) and the rest in a zero-delay task, after the chart is on screen. Only DOM writes
+    /// here: no layout is forced.
+    #[inline(never)]
+    fn set_table(&mut self, title: Option<String>, head: Vec<String>, rows: Vec<Vec<String>>) {
+        let d = self.document.clone();
+        let Some(t) = self.drawn.as_mut().and_then(|d| d.table.as_mut()) else { return };
+        // A big table already in the page is patched later, all at once: a change to some of its
+        // rows would make the browser lay out all of it.
+        let now = if rows.len() > TABLE_ROWS_NOW && t.wrapper.parent_node().is_some() { 0 } else { TABLE_ROWS_NOW };
+        t.set(&d, title, head, rows);
+        if !t.advance(&d, now) {
+            self.schedule_table();
+        }
+        if let Some(t) = self.drawn.as_ref().and_then(|d| d.table.as_ref()) {
+            if t.wrapper.parent_node().is_none() {
+                self.root.append_child(&t.wrapper).ok();
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn schedule_table(&mut self) {
+        if self.table_timer.is_some() {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let task = self.table_task.get_or_insert_with(|| {
+            let this = self.this.clone();
+            Closure::<dyn FnMut(Event)>::new(move |_| {
+                if let Some(inner) = this.upgrade() {
+                    if let Ok(mut inner) = inner.try_borrow_mut() {
+                        inner.table_timer = None;
+                        let d = inner.document.clone();
+                        if let Some(t) = inner.drawn.as_mut().and_then(|d| d.table.as_mut()) {
+                            t.advance(&d, usize::MAX);
+                        }
+                    }
+                }
+            })
+        });
+        self.table_timer = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.as_ref().unchecked_ref(), 0).ok();
+    }
+
     /// Creates the canvas, highlight layer, data table, toggle and live region, and the
     /// listeners that make the bars readable by pointer, touch and keyboard.
-    fn build(&mut self, title: Option<&str>, head: &[String], rows: &[Vec<String>], locale: Locale) {
+    fn build(&mut self, locale: Locale) {
         self.root.set_text_content(None);
         let d = &self.document;
         if !self.warnings.is_empty() {
@@ -407,9 +474,10 @@ impl Inner {
             set_styles(live, VISUALLY_HIDDEN);
             self.root.append_child(live).ok();
         }
-        let table = build_table(d, title, head, rows);
+        // Filled by `set_table`, and put in the page after the first rows are in.
+        let table = Table::new(d);
         let toggle = create(d, "button");
-        if let (Some(toggle), Some(table)) = (&toggle, &table) {
+        if let (Some(toggle), Some(_)) = (&toggle, &table) {
             toggle.set_attribute("type", "button").ok();
             toggle.set_attribute("aria-expanded", "false").ok();
             toggle.set_text_content(Some(words.1));
@@ -419,7 +487,6 @@ impl Inner {
                 ("border-radius", "3px"), ("cursor", "pointer"), ("opacity", "0.85"), ("width", "auto"), ("height", "auto"),
             ]);
             self.root.append_child(toggle).ok();
-            self.root.append_child(table).ok();
         }
 
         let mut listeners = Vec::new();
@@ -469,13 +536,15 @@ impl Inner {
     }
 
     fn paint(&mut self, l: &Layout, summary: &str, dpr: f64) {
-        let Some(drawn) = &self.drawn else { return };
-        drawn.canvas.set_attribute("aria-label", summary).ok();
         let tall = l.height * dpr > MAX_CANVAS_HEIGHT_DEVICE_PX || l.width * l.height * dpr * dpr > MAX_CANVAS_AREA_DEVICE_PX;
         let viewport = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
         // A tall chart's canvas is one viewport high and sticks to the top while its stage scrolls.
         let window_height = if tall { viewport.clamp(200.0, MAX_CANVAS_HEIGHT_DEVICE_PX / dpr).min(l.height) } else { l.height };
         self.window_height = tall.then_some(window_height);
+        // Read before any write, so that no layout is forced between them.
+        self.window_top = self.visible_top(l.height, window_height);
+        let Some(drawn) = &self.drawn else { return };
+        drawn.canvas.set_attribute("aria-label", summary).ok();
         if tall {
             set_styles(&drawn.stage, &[("height", &px(l.height))]);
             set_styles(&drawn.view, &[("position", "sticky")]);
@@ -492,7 +561,6 @@ impl Inner {
             c.set_height(bh);
             set_styles(c, &[("width", &css_width), ("height", &css_height)]);
         }
-        self.window_top = self.visible_top(l.height, window_height);
         self.draw_window(l);
     }
 
@@ -726,7 +794,7 @@ impl Inner {
     fn toggle_table(&self) {
         let Some(d) = &self.drawn else { return };
         let (_, show_text, hide_text) = table_words(self.prepared.as_ref().map_or(Locale::Vi, |p| p.locale));
-        let (Some(table), Some(toggle)) = (&d.table, &d.toggle) else { return };
+        let (Some(table), Some(toggle)) = (d.table.as_ref().map(|t| &t.wrapper), &d.toggle) else { return };
         let open = toggle.get_attribute("aria-expanded").as_deref() == Some("true");
         toggle.set_attribute("aria-expanded", if open { "false" } else { "true" }).ok();
         toggle.set_text_content(Some(if open { show_text } else { hide_text }));
@@ -744,7 +812,7 @@ impl Inner {
     fn show_problems(&mut self, problems: &[Problem], locale: Locale) {
         self.prepared = None;
         self.layout = None;
-        self.drawn = None;
+        self.drop_drawn();
         self.cursor = None;
         if let Some(t) = self.tooltip.take() {
             t.remove();
@@ -827,21 +895,63 @@ fn handler(this: Weak<RefCell<Inner>>, f: fn(&mut Inner, &Event)) -> impl FnMut(
 const CELL_CSS_LEFT: &str = "padding:3px 8px!important;text-align:left!important;border-bottom:1px solid rgba(128,128,128,.4)!important;white-space:nowrap!important";
 const CELL_CSS_RIGHT: &str = "padding:3px 8px!important;text-align:right!important;border-bottom:1px solid rgba(128,128,128,.4)!important;white-space:nowrap!important";
 
+/// Rows written at once; a bigger table gets the rest in a zero-delay task.
+const TABLE_ROWS_NOW: usize = 100;
+
 /// The data table in a wrapper that is visually hidden until the reader asks for it (a table
-/// box ignores width/height, a block does not); screen readers always read it.
-fn build_table(document: &Document, title: Option<&str>, head: &[String], rows: &[Vec<String>]) -> Option<HtmlElement> {
-    let wrapper = create(document, "div")?;
-    set_styles(&wrapper, VISUALLY_HIDDEN);
-    let table = create(document, "table")?;
-    set_styles(&table, &[("border-collapse", "collapse"), ("font", FONT_CSS), ("color", "inherit"), ("margin", "0"), ("width", "auto")]);
-    wrapper.append_child(&table).ok()?;
-    if let Some(t) = title {
-        let caption = create(document, "caption")?;
-        caption.set_text_content(Some(t));
-        set_styles(&caption, &[("text-align", "left"), ("font-weight", "700"), ("padding", "0 0 4px")]);
-        table.append_child(&caption).ok()?;
+/// box ignores width/height, a block does not); screen readers always read it. It knows what it
+/// shows, so new data only rewrites the cells that changed.
+struct Table {
+    wrapper: HtmlElement,
+    table: HtmlElement,
+    /// The data rows' parent: filled while out of the page when many rows are added.
+    body: HtmlElement,
+    /// Caption and header as shown: a change rebuilds the table.
+    key: Option<(Option<String>, Vec<String>)>,
+    rows: Vec<(HtmlElement, Vec<String>)>,
+    want: Vec<Vec<String>>,
+    /// Rows before this index of `want` are in the DOM.
+    next: usize,
+}
+
+impl Table {
+    fn new(document: &Document) -> Option<Table> {
+        let wrapper = create(document, "div")?;
+        set_styles(&wrapper, VISUALLY_HIDDEN);
+        let table = create(document, "table")?;
+        set_styles(&table, &[("border-collapse", "collapse"), ("font", FONT_CSS), ("color", "inherit"), ("margin", "0"), ("width", "auto")]);
+        wrapper.append_child(&table).ok()?;
+        let body = create(document, "tbody")?;
+        Some(Table { wrapper, table, body, key: None, rows: Vec::new(), want: Vec::new(), next: 0 })
     }
-    let add_row = |cells: &[String], header: bool| -> Option<()> {
+
+    #[inline(never)]
+    fn set(&mut self, document: &Document, title: Option<String>, head: Vec<String>, rows: Vec<Vec<String>>) {
+        let key = Some((title, head));
+        if key != self.key {
+            self.table.set_text_content(None);
+            self.body.set_text_content(None);
+            self.rows.clear();
+            if let Some((title, head)) = &key {
+                if let Some((t, caption)) = title.as_ref().zip(create(document, "caption")) {
+                    caption.set_text_content(Some(t));
+                    set_styles(&caption, &[("text-align", "left"), ("font-weight", "700"), ("padding", "0 0 4px")]);
+                    self.table.append_child(&caption).ok();
+                }
+                if let Some(tr) = Table::row(document, head, true) {
+                    self.table.append_child(&tr).ok();
+                }
+            }
+            self.table.append_child(&self.body).ok();
+            self.key = key;
+        }
+        self.want = rows;
+        self.next = 0;
+    }
+
+    /// A new row, its cells styled and their text set.
+    #[inline(never)]
+    fn row(document: &Document, cells: &[String], header: bool) -> Option<HtmlElement> {
         let tr = create(document, "tr")?;
         for (i, c) in cells.iter().enumerate() {
             let css = if i == 0 { CELL_CSS_LEFT } else { CELL_CSS_RIGHT };
@@ -850,14 +960,57 @@ fn build_table(document: &Document, title: Option<&str>, head: &[String], rows: 
             cell.set_text_content(Some(c));
             tr.append_child(&cell).ok()?;
         }
-        table.append_child(&tr).ok()?;
-        Some(())
-    };
-    add_row(head, true)?;
-    for r in rows {
-        add_row(r, false)?;
+        Some(tr)
     }
-    Some(wrapper)
+
+    /// Brings up to `budget` more rows in line with `want`; true when the table is complete.
+    #[inline(never)]
+    fn advance(&mut self, document: &Document, budget: usize) -> bool {
+        let end = self.want.len().min(self.next.saturating_add(budget));
+        let mut want = std::mem::take(&mut self.want);
+        // Many new rows are added with the body out of the page: one insertion, not thousands.
+        let detach = end.saturating_sub(self.rows.len().max(self.next)) > TABLE_ROWS_NOW && self.body.parent_node().is_some();
+        if detach {
+            self.body.remove();
+        }
+        // Every row has the header's cells (a new header rebuilds the table).
+        for (i, cells) in want.iter_mut().enumerate().take(end).skip(self.next) {
+            if let Some((tr, shown)) = self.rows.get_mut(i) {
+                if shown != cells {
+                    fill(tr, cells, Some(shown));
+                    std::mem::swap(shown, cells);
+                }
+            } else if let Some(tr) = Table::row(document, cells, false) {
+                self.body.append_child(&tr).ok();
+                self.rows.push((tr, std::mem::take(cells)));
+            }
+        }
+        self.next = end;
+        let done = end >= want.len();
+        if done {
+            for (tr, _) in self.rows.drain(want.len().min(self.rows.len())..) {
+                tr.remove();
+            }
+        }
+        if detach {
+            self.table.append_child(&self.body).ok();
+        }
+        self.want = want;
+        done
+    }
+}
+
+/// Sets the text of `tr`'s cells to `cells`, skipping those equal to `shown`.
+#[inline(never)]
+fn fill(tr: &HtmlElement, cells: &[String], shown: Option<&[String]>) {
+    let mut cell = tr.first_element_child();
+    for (i, text) in cells.iter().enumerate() {
+        let Some(c) = cell else { return };
+        if shown.and_then(|s| s.get(i)) != Some(text) {
+            c.set_text_content(Some(text));
+        }
+        cell = c.next_element_sibling();
+    }
 }
 
 /// Preview mode: `?commune-charts-debug` in the page's URL, or `data-preview` on the element.
@@ -981,6 +1134,9 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
             drawn_dpr: 0.0,
             window_top: 0.0,
             window_height: None,
+            fresh: false,
+            table_task: None,
+            table_timer: None,
         })
     });
     let weak: Weak<RefCell<Inner>> = Rc::downgrade(&inner);
