@@ -208,6 +208,15 @@ function createCommuneCharts(loadWasm, version) {
     }
   }
 
+  // A chart already on screen starts now rather than at the IntersectionObserver's first
+  // callback (a frame later): one layout read, which the first paint needs anyway.
+  function nearViewport(el) {
+    if (typeof window === 'undefined' || !el.getBoundingClientRect) return false;
+    var r = el.getBoundingClientRect();
+    var h = window.innerHeight || document.documentElement.clientHeight;
+    return r.bottom >= -300 && r.top <= h + 300 && (r.width > 0 || r.height > 0);
+  }
+
   // Printing shows every chart, including those never scrolled near.
   function hookPrint() {
     if (printHooked || typeof window === 'undefined') return;
@@ -246,7 +255,7 @@ function createCommuneCharts(loadWasm, version) {
       jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
       charts.set(el, entry);
       el.setAttribute('data-state', 'loading');
-      if (eager || el.getAttribute('data-lazy') === 'false') draw(el, entry);
+      if (eager || el.getAttribute('data-lazy') === 'false' || nearViewport(el)) draw(el, entry);
       else lazy.observe(el);
     });
     return Promise.all(jobs).then(function (all) { return all.filter(Boolean); });

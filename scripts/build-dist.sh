@@ -26,8 +26,12 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
   cat js/api.js
   cat js/classic.js
   echo '})();'
-} > dist/commune-charts.js
-node -e 'new Function(require("fs").readFileSync("dist/commune-charts.js","utf8"))' # syntax check
+} > target/wasm-bindgen/commune-charts.bundle.js
+node -e 'new Function(require("fs").readFileSync("target/wasm-bindgen/commune-charts.bundle.js","utf8"))' # syntax check
+say "Minifying the script with terser $(terser --version | awk '{print $2}') (pinned in package.json)"
+# ES5 output for any CMS page; the licence comment (/*!) is kept.
+terser target/wasm-bindgen/commune-charts.bundle.js --compress passes=2 --mangle --ecma 5 \
+  --comments '/^!/' --output dist/commune-charts.js
 
 say "dist/ sizes (raw / gzip -9):"
 total=0
@@ -39,7 +43,7 @@ printf '    %-30s %8s        %7d B gz (%d kB)\n' "total" "" "$total" "$((total /
 
 # Size budget (issue 7): the build fails above it, so the widget only gets smaller. Lower it when a
 # change saves bytes; never raise it without saying why in the commit.
-BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-144500}
+BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-141500}
 if (( total > BUDGET_GZ )); then
   echo "error: dist/ is $total B gz, above the size budget of $BUDGET_GZ B (scripts/build-dist.sh)" >&2
   exit 1

@@ -34,8 +34,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ];
   cargo install wasm-bindgen-cli --version "=$version" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing pinned npm tools (binaryen for wasm-opt, playwright-core) with npm ci"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing pinned npm tools (binaryen for wasm-opt, terser, playwright-core, test and bench tools) with npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
