@@ -34,8 +34,10 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
-	@echo "==> Native tests (spec, validation, layout, hit-testing, SVG)"
+	@echo "==> Native tests (spec, validation, layout, hit-testing, SVG, the command-line program)"
 	cargo test
+	@echo "==> The command-line program with --format png (cargo feature png: resvg)"
+	cargo test --features png --test cli
 
 test-wasm:
 	@echo "==> wasm-bindgen-test in headless Chromium (pixels read back from the canvas)"

@@ -183,6 +183,81 @@ pub fn to_svg(layout: &Layout) -> Result<String, String> {
     Ok(out)
 }
 
+/// What a standalone SVG says about itself, for people and machines that do not see the bars.
+#[derive(Clone, Copy, Debug)]
+pub struct SvgMeta<'a> {
+    /// `<title>`: the chart's title.
+    pub title: &'a str,
+    /// `<desc>`: the summary sentence (the canvas's `aria-label`).
+    pub desc: &'a str,
+    /// The `lang` attribute (`vi`, `en`).
+    pub lang: &'a str,
+}
+
+/// The chart as an accessible SVG document: [`to_svg`]'s drawing with `<title>` and `<desc>` as
+/// the first children of `<svg>`, `role="img"`, `aria-labelledby` naming both, and `lang`.
+/// Text (data included) is XML-escaped by plotters-svg; ours is escaped here.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_svg_document(layout: &Layout, meta: &SvgMeta) -> Result<String, String> {
+    decorate_svg(&to_svg(layout)?, meta)
+}
+
+/// Inserts the attributes and `<title>`/`<desc>` into plotters-svg's output.
+pub fn decorate_svg(svg: &str, meta: &SvgMeta) -> Result<String, String> {
+    let open_end = svg.strip_prefix("<svg").and_then(|rest| rest.find('>')).ok_or("plotters-svg wrote no <svg> tag")? + 4;
+    let (open, rest) = svg.split_at(open_end);
+    let open = open.trim_end_matches('/');
+    // Ids unique per chart, so several inline SVGs on one page do not share them.
+    let id = format!("commune-chart-{:08x}", fnv1a(&[meta.title, meta.desc, &svg.len().to_string()]));
+    let mut out = String::with_capacity(svg.len() + meta.title.len() + meta.desc.len() + 256);
+    out.push_str(open);
+    out.push_str(&format!(
+        " role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" lang=\"{}\" font-family=\"{}\">\n",
+        escape_xml(meta.lang),
+        escape_xml(FONT_FAMILY)
+    ));
+    out.push_str(&format!("<title id=\"{id}-title\">{}</title>\n", escape_xml(meta.title)));
+    out.push_str(&format!("<desc id=\"{id}-desc\">{}</desc>", escape_xml(meta.desc)));
+    let rest = rest.strip_prefix('>').unwrap_or(rest);
+    if rest.chars().any(not_xml) {
+        // Data text with control characters: plotters-svg escapes markup but not these.
+        out.extend(rest.chars().map(|c| if not_xml(c) { '\u{fffd}' } else { c }));
+    } else {
+        out.push_str(rest);
+    }
+    Ok(out)
+}
+
+/// Characters XML 1.0 does not allow at all: controls other than tab and line breaks, U+FFFE/F.
+fn not_xml(c: char) -> bool {
+    ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// Text and attribute values for XML: `<`, `>`, `&` and both quotes (as plotters-svg does).
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if not_xml(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn fnv1a(parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in parts.iter().flat_map(|p| p.bytes().chain([0])) {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {

@@ -10,6 +10,8 @@ pub mod interact;
 pub mod layout;
 pub mod locale;
 pub mod model;
+#[cfg(all(feature = "png", not(target_arch = "wasm32")))]
+pub mod png;
 pub mod problem;
 pub mod spec;
 pub mod text;
@@ -76,4 +78,66 @@ pub fn render_svg(json: &str, kind_attribute: &str, width: f64, page_lang: &str)
     };
     let l = layout::layout(&input).map_err(|problem| say(vec![problem], p.locale))?;
     draw::to_svg(&l)
+}
+
+/// How to render a standalone chart (the command-line program's options).
+#[derive(Clone, Copy, Debug)]
+pub struct SvgOptions<'a> {
+    /// As `data-commune-chart`: empty takes the data's `chart`, else overview.
+    pub kind: &'a str,
+    /// CSS pixels, as the widget's width.
+    pub width: f64,
+    /// As the page's `<html lang>`: the data's own `locale` wins, as in the widget.
+    pub page_lang: &'a str,
+    pub dark: bool,
+}
+
+/// A standalone SVG document and what it was drawn from.
+pub struct RenderedSvg {
+    pub svg: String,
+    /// The geometry the SVG was drawn from (the one the canvas draws at this width).
+    pub layout: layout::Layout,
+    pub locale: Locale,
+    /// The preview warnings (duplicate names…) the widget shows journalists.
+    pub warnings: Vec<Problem>,
+}
+
+/// Why no SVG came out.
+#[derive(Debug)]
+pub enum RenderError {
+    /// What the widget's alert would say, in this language.
+    Problems(Vec<Problem>, Locale),
+    /// The SVG backend failed (not expected with a string target).
+    Drawing(String),
+}
+
+/// Native static fallback: JSON -> an accessible SVG document (`<title>`, `<desc>` with the
+/// summary sentence, `role="img"`, `lang`), or the problems the widget would show.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_svg_document(json: &str, options: &SvgOptions) -> Result<RenderedSvg, RenderError> {
+    let p = prepare(json, options.kind, options.page_lang).map_err(|(problems, locale)| RenderError::Problems(problems, locale))?;
+    let theme = if options.dark { theme::Theme::dark() } else { theme::Theme::light() };
+    let input = layout::LayoutInput {
+        model: &p.model,
+        kind: p.kind,
+        locale: p.locale,
+        width: options.width,
+        theme: &theme,
+        measure: &text::ApproxMeasure,
+    };
+    let l = layout::layout(&input).map_err(|problem| RenderError::Problems(vec![problem], p.locale))?;
+    let title = chart_title(&p.model, p.locale);
+    let desc = describe::summary(&p.model, p.kind, p.locale);
+    let meta = draw::SvgMeta { title: &title, desc: &desc, lang: p.locale.tag() };
+    let svg = draw::to_svg_document(&l, &meta).map_err(RenderError::Drawing)?;
+    Ok(RenderedSvg { svg, layout: l, locale: p.locale, warnings: model::warnings(&p.model, p.kind) })
+}
+
+/// The data's title, or a plain name for an untitled chart.
+pub fn chart_title(model: &Model, locale: Locale) -> String {
+    match (&model.title, locale) {
+        (Some(t), _) if !t.trim().is_empty() => t.trim().to_string(),
+        (_, Locale::Vi) => "Biểu đồ số liệu đảng bộ xã".to_string(),
+        (_, Locale::En) => "Chart of commune Party data".to_string(),
+    }
 }
