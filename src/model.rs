@@ -303,10 +303,17 @@ pub fn model_from_json(text: &str) -> Result<Model, Vec<Problem>> {
 /// percentages of plan written as fractions.
 pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
     let mut out = Vec::new();
+    // Lower-cased name -> first index: one pass, not a comparison of every pair (10,000 communes).
+    let mut first_of: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for (i, c) in model.communes.iter().enumerate() {
-        let key = c.name.trim().to_lowercase();
-        if let Some(first) = model.communes.iter().take(i).position(|o| o.name.trim().to_lowercase() == key) {
-            out.push(Problem::at(format!("communes[{i}].name"), ProblemKind::DuplicateName { name: c.name.clone(), first }));
+        match first_of.entry(c.name.trim().to_lowercase()) {
+            std::collections::btree_map::Entry::Occupied(e) => {
+                let first = *e.get();
+                out.push(Problem::at(format!("communes[{i}].name"), ProblemKind::DuplicateName { name: c.name.clone(), first }));
+            }
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(i);
+            }
         }
         if let (Some(members), Some(cells)) = (c.members, c.cells) {
             if members < cells {
