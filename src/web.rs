@@ -110,6 +110,15 @@ impl Drop for Listener {
 
 thread_local! {
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Between `beforeprint` and `afterprint`. Page-wide, so that a chart mounted during
+    /// `beforeprint` (js/api.js draws lazy charts then) prints like the others: each chart's
+    /// capturing listener on the window runs before api.js's and sets it. No listener of its own.
+    static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Printing (the print dialog, or print media): charts draw light, whole, without the toggle.
+fn printing() -> bool {
+    PRINTING.with(std::cell::Cell::get) || media_matches("print")
 }
 
 fn next_id() -> u32 {
@@ -176,6 +185,8 @@ struct Inner {
     _media_listeners: Vec<Listener>,
     drawn_width: f64,
     drawn_dpr: f64,
+    /// Drawn for paper (see `printing`).
+    drawn_print: bool,
     /// Tall charts: the part of the layout on the canvas now (CSS px), and its height.
     window_top: f64,
     window_height: Option<f64>,
@@ -294,6 +305,10 @@ fn system_color(document: &Document, parent: &HtmlElement, keyword: &str) -> Opt
 
 impl Inner {
     fn pick_theme(&self) -> Theme {
+        // Paper is white: a dark page prints the light theme (ink on paper, as the article's text).
+        if printing() {
+            return Theme::light();
+        }
         if media_matches("(forced-colors: active)") {
             let sys = |k| system_color(&self.document, &self.root, k);
             if let (Some(text), Some(bg), Some(hi), Some(gray)) = (sys("CanvasText"), sys("Canvas"), sys("Highlight"), sys("GrayText")) {
@@ -350,7 +365,8 @@ impl Inner {
         }
         let dpr = device_pixel_ratio();
         let theme = self.pick_theme();
-        if width == self.drawn_width && dpr == self.drawn_dpr && theme == self.theme && self.drawn.is_some() {
+        let print = printing();
+        if width == self.drawn_width && dpr == self.drawn_dpr && theme == self.theme && print == self.drawn_print && self.drawn.is_some() {
             return;
         }
         let m = measure(&self.document);
@@ -364,9 +380,10 @@ impl Inner {
                     self.build(locale);
                 }
                 self.theme = theme;
-                self.paint(&l, &summary, dpr);
+                self.paint(&l, &summary, dpr, print);
                 self.drawn_width = width;
                 self.drawn_dpr = dpr;
+                self.drawn_print = print;
                 self.layout = Some(l);
                 self.clear_cursor();
                 if let Some((title, (head, rows))) = table {
@@ -535,7 +552,11 @@ impl Inner {
         self.drawn = Some(Drawn { stage, view, canvas, overlay, table, toggle, live, _listeners: listeners });
     }
 
-    fn paint(&mut self, l: &Layout, summary: &str, dpr: f64) {
+    fn paint(&mut self, l: &Layout, summary: &str, dpr: f64, print: bool) {
+        // Print: the whole chart on one canvas at 2 device px per CSS px (crisp on paper), or
+        // as many as the canvas limits allow (at least 1); only taller charts stay a window.
+        let fit = (MAX_CANVAS_HEIGHT_DEVICE_PX / l.height).min((MAX_CANVAS_AREA_DEVICE_PX / (l.width * l.height)).sqrt());
+        let dpr = if print && fit >= 1.0 { dpr.max(2.0).min(fit) } else { dpr };
         let tall = l.height * dpr > MAX_CANVAS_HEIGHT_DEVICE_PX || l.width * l.height * dpr * dpr > MAX_CANVAS_AREA_DEVICE_PX;
         let viewport = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
         // A tall chart's canvas is one viewport high and sticks to the top while its stage scrolls.
@@ -559,7 +580,12 @@ impl Inner {
         for c in [&drawn.canvas, &drawn.overlay] {
             c.set_width(bw);
             c.set_height(bh);
-            set_styles(c, &[("width", &css_width), ("height", &css_height)]);
+            // On paper narrower than the chart the canvas scales down, keeping its proportions.
+            let (max_width, height) = if print { ("100%", "auto") } else { ("none", css_height.as_str()) };
+            set_styles(c, &[("width", &css_width), ("height", height), ("max-width", max_width)]);
+        }
+        if let Some(toggle) = &drawn.toggle {
+            set_styles(toggle, &[("display", if print { "none" } else { "inline-block" })]);
         }
         self.draw_window(l);
     }
@@ -1132,6 +1158,7 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
             _media_listeners: Vec::new(),
             drawn_width: 0.0,
             drawn_dpr: 0.0,
+            drawn_print: false,
             window_top: 0.0,
             window_height: None,
             fresh: false,
@@ -1154,11 +1181,31 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
     // Theme changes (dark mode, high contrast) redraw the chart.
     let mut media_listeners = Vec::new();
     if let Some(w) = web_sys::window() {
-        for q in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
+        // Printing redraws (light, whole, no toggle), and afterwards for the screen: the print
+        // dialog sends beforeprint/afterprint (capturing, so the flag is set before api.js's
+        // listener draws lazy charts); print media alone (emulation, previews) changes `print`.
+        let mut targets: Vec<(EventTarget, &'static str, bool)> = Vec::new();
+        for q in ["(prefers-color-scheme: dark)", "(forced-colors: active)", "print"] {
             if let Some(mql) = w.match_media(q).ok().flatten() {
-                let rerender = rerender.clone();
-                media_listeners.extend(Listener::new(mql.as_ref(), "change", false, move |_| rerender()));
+                targets.push((mql.into(), "change", false));
             }
+        }
+        targets.push((w.clone().into(), "beforeprint", true));
+        targets.push((w.into(), "afterprint", true));
+        for (target, kind, capture) in targets {
+            let rerender = rerender.clone();
+            let print = match kind {
+                "beforeprint" => Some(true),
+                "afterprint" => Some(false),
+                _ => None,
+            };
+            // One closure type for all (each closure type is code in the wasm).
+            media_listeners.extend(Listener::new(&target, kind, capture, move |_| {
+                if let Some(on) = print {
+                    PRINTING.with(|p| p.set(on));
+                }
+                rerender();
+            }));
         }
     }
     if let Ok(mut i) = inner.try_borrow_mut() {
