@@ -73,6 +73,14 @@
       copied: 'Đã sao chép. Dán vào bài ở chế độ HTML.',
       copyManual: 'Trình duyệt không cho sao chép tự động: mã đã được chọn sẵn, nhấn Ctrl+C (⌘C trên Mac).',
       noWidget: 'Không tải được /dist/commune-charts.js nên chưa xem trước được biểu đồ.',
+      hStatic: 'Ảnh tĩnh: khi bạn đọc tắt JavaScript, khi in, mạng xã hội',
+      staticHelp: 'Tệp SVG được tạo bằng chương trình commune-charts (cùng cách vẽ với biểu đồ trên trang, chữ chọn được). Chạy lệnh dưới đây trong thư mục mã nguồn commune-charts với tệp số liệu (chọn «Trong tệp data.json riêng» ở trên để tải tệp); đưa chart.svg lên máy chủ rồi thêm dòng <noscript> vào sau mã nhúng. Cần ảnh ngay? Tải ảnh PNG của biểu đồ đang xem.',
+      staticLabel: 'Lệnh tạo chart.svg và dòng <noscript>',
+      staticComment: '# Tạo chart.svg từ tệp số liệu (chạy trong thư mục mã nguồn commune-charts):',
+      noscriptComment: '<!-- Thêm sau mã nhúng: bạn đọc không có JavaScript thấy ảnh này -->',
+      downloadPng: 'Tải ảnh PNG',
+      pngDone: function (f) { return 'Đã tải ' + f + '.'; },
+      pngFailed: 'Trình duyệt không tạo được ảnh PNG.',
       // table reading
       tableEmpty: 'Dán bảng vào ô ở trên, hoặc bấm «Dán ví dụ bảng».',
       tableRead: function (n, kind, cols, fmt, why) {
@@ -179,6 +187,14 @@
       copied: 'Copied. Paste it into the article in HTML mode.',
       copyManual: 'The browser does not allow copying automatically: the code is selected, press Ctrl+C (⌘C on a Mac).',
       noWidget: 'Could not load /dist/commune-charts.js, so the chart cannot be previewed.',
+      hStatic: 'Static image: for readers without JavaScript, print, social media',
+      staticHelp: 'The SVG file is made by the commune-charts program (drawn like the chart on the page, with selectable text). Run the command below in the commune-charts source folder with the data file (choose “In a separate data.json file” above to download it); put chart.svg on your server and add the <noscript> line after the embed code. Need an image now? Download a PNG of the chart you see.',
+      staticLabel: 'Command that makes chart.svg, and the <noscript> line',
+      staticComment: '# Make chart.svg from the data file (run in the commune-charts source folder):',
+      noscriptComment: '<!-- Add after the embed code: readers without JavaScript see this image -->',
+      downloadPng: 'Download PNG image',
+      pngDone: function (f) { return 'Downloaded ' + f + '.'; },
+      pngFailed: 'The browser could not make a PNG image.',
       tableEmpty: 'Paste a table in the box above, or press “Paste an example table”.',
       tableRead: function (n, kind, cols, fmt, why) {
         return 'Read ' + n + (kind === 'indicators' ? (n === 1 ? ' indicator' : ' indicators') : (n === 1 ? ' commune' : ' communes')) + ' and ' + cols + ' columns. Numbers read the ' +
@@ -762,7 +778,8 @@
     meta: { title: $('meta-title'), subtitle: $('meta-subtitle'), source: $('meta-source'), note: $('meta-note') },
     variantInline: $('variant-inline'), variantSrc: $('variant-src'), srcField: $('src-field'), dataUrl: $('data-url'),
     scriptUrl: $('script-url'), embedBlocked: $('embed-blocked'), snippet: $('snippet'), copy: $('copy'),
-    download: $('download'), copyStatus: $('copy-status'), srcHelp: $('src-help')
+    download: $('download'), copyStatus: $('copy-status'), srcHelp: $('src-help'),
+    staticCode: $('static-code'), downloadPng: $('download-png'), pngStatus: $('png-status')
   };
 
   var state = {
@@ -1123,6 +1140,53 @@
     el.download.disabled = broken || !state.good;
     el.snippet.classList.toggle('stale', broken);
     el.snippet.value = state.good ? snippetFor(state.good) : '';
+    el.downloadPng.disabled = broken || !state.good;
+    el.staticCode.classList.toggle('stale', broken);
+    el.staticCode.value = state.good ? staticFor(state.good) : '';
+  }
+  /** The chart drawn on the page (the widget's canvas), if any. */
+  function chartCanvas() { return el.chart.querySelector('canvas[role=img]'); }
+  /** Static fallback (issue 8): the command-line program's command for this chart, and the
+   *  <noscript> image whose alt text is the chart's summary sentence (the canvas's aria-label).
+   *  A wasm SVG export would cost ~6.6 kB gz in every reader's download, so it is not in the widget. */
+  function staticFor(good) {
+    var canvas = chartCanvas();
+    var width = Math.max(200, Math.min(8192, Math.round(canvas ? canvas.getBoundingClientRect().width : 640) || 640));
+    var locale = (good.doc && good.doc.locale) || el.locale.value || 'vi';
+    var alt = (canvas && canvas.getAttribute('aria-label')) || (good.doc && good.doc.title) || '';
+    var q = function (s) { return /^[\w.\/-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'"; };
+    return t('staticComment') + '\n' +
+      'cargo run --release --bin commune-charts -- render ' + q(fileName()) + ' --kind ' + q(good.kind) +
+      ' --width ' + width + ' --locale ' + q(locale) + ' -o chart.svg\n\n' +
+      t('noscriptComment') + '\n' +
+      '<noscript><img src="chart.svg" alt="' + attr(alt) + '"></noscript>\n';
+  }
+  /** A PNG of the chart as it prints: light, whole, sharp (the widget's print drawing, asked for
+   *  with beforeprint/afterprint; toBlob copies the pixels at once, so the screen comes straight back). */
+  function downloadPng() {
+    var canvas = chartCanvas();
+    if (!canvas || !state.good) return;
+    el.pngStatus.textContent = '';
+    var name = fileName().replace(/\.json$/i, '') + '.png';
+    window.dispatchEvent(new Event('beforeprint'));
+    var failed = function () { el.pngStatus.textContent = t('pngFailed'); };
+    try {
+      chartCanvas().toBlob(function (blob) {
+        if (!blob) { failed(); return; }
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 2000);
+        el.pngStatus.textContent = t('pngDone', name);
+      }, 'image/png');
+    } catch (e) {
+      failed();
+    } finally {
+      window.dispatchEvent(new Event('afterprint'));
+    }
   }
   function fileName() {
     var u = el.dataUrl.value.trim().split(/[?#]/)[0];
@@ -1286,6 +1350,7 @@
   el.scriptUrl.addEventListener('input', updateEmbed);
   el.copy.addEventListener('click', copySnippet);
   el.download.addEventListener('click', downloadData);
+  el.downloadPng.addEventListener('click', downloadPng);
   el.uiLang.addEventListener('click', function () { ui = ui === 'vi' ? 'en' : 'vi'; applyLanguage(); });
 
   // Start with a real example: the seed communes, as a pasted table.
