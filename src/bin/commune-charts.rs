@@ -242,6 +242,9 @@ EXIT STATUS:
             std::fs::write(&args.output, &bytes)
         };
         if let Err(e) = written {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return 3; // `| head`: the reader left; nothing to say
+            }
             eprintln!("commune-charts: cannot write {}: {e}", shown(&args.output));
             return 3;
         }
