@@ -38,7 +38,10 @@ pub struct ApproxMeasure;
 impl TextMeasure for ApproxMeasure {
     fn width_px(&self, text: &str, font: Font) -> f64 {
         let em: f64 = text.chars().map(char_em).sum();
-        em * font.size_px * if font.bold { 1.07 } else { 1.0 }
+        // Calibrated against DejaVu Sans, the widest of the usual fallbacks (measured in Chromium
+        // over the seed texts: up to 6% wider than the table below, bold up to 12% more), so
+        // text laid out natively for an unknown viewer's font wraps early rather than overflows.
+        em * font.size_px * if font.bold { 1.19 } else { 1.06 }
     }
 }
 
@@ -59,6 +62,9 @@ fn char_em(c: char) -> f64 {
 
 /// `text` cut to fit `max_px`, ending in `…` when cut. Never splits inside a character.
 pub fn truncate(m: &dyn TextMeasure, text: &str, font: Font, max_px: f64) -> String {
+    // A hair of tolerance: a column sized `widest + 12.0` and given back as `w - 12.0` can come
+    // out one ulp short of `widest`, which must not truncate the widest name.
+    let max_px = max_px + 1e-6;
     if m.width_px(text, font) <= max_px {
         return text.to_string();
     }
