@@ -113,6 +113,13 @@ function createCommuneCharts(loadWasm, version) {
     });
   }
 
+  // Drawn, or valid and waiting for a width (a hidden tab, display:none): it draws, and says
+  // `commune-chart:ready` (or, if the layout finds nothing to draw, `commune-chart:error`),
+  // when it gets one. Only data that cannot be drawn at all rejects.
+  function settled(handle) {
+    return handle.is_ready() || !handle.error_message();
+  }
+
   function failure(handle, chart) {
     var err = new Error(handle.error_message() || 'commune-charts: invalid data');
     err.chart = chart;
@@ -135,7 +142,7 @@ function createCommuneCharts(loadWasm, version) {
         } else if (!handle.update(toText(data))) {
           return Promise.reject(failure(handle, chart));
         }
-        return handle.is_ready() ? Promise.resolve(chart) : Promise.reject(failure(handle, chart));
+        return settled(handle) ? Promise.resolve(chart) : Promise.reject(failure(handle, chart));
       },
       destroy: function () {
         if (!handle) return;
@@ -169,7 +176,7 @@ function createCommuneCharts(loadWasm, version) {
       : w.mount(el, data.text, kind);
     var chart = wrap(w, el, handle, kind);
     charts.set(el, chart);
-    return handle.is_ready() ? chart : Promise.reject(failure(handle, chart));
+    return settled(handle) ? chart : Promise.reject(failure(handle, chart));
   }
 
   function render(element, data, options) {

@@ -307,3 +307,21 @@ test('a wasm file that does not load gives every chart its own alert; a later sc
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test('render() into a hidden element resolves with the chart, which draws when it is shown', async () => {
+  const { page, context, errors } = await blank();
+  const result = await page.evaluate(async (seed) => {
+    const el = document.createElement('div');
+    el.style.display = 'none';
+    document.getElementById('main').appendChild(el);
+    const chart = await window.CommuneCharts.render(el, seed, { kind: 'members' });
+    const before = el.dataset.state;
+    const ready = new Promise((resolve) => el.addEventListener('commune-chart:ready', () => resolve(el.dataset.state), { once: true }));
+    el.style.display = 'block';
+    const after = await Promise.race([ready, new Promise((r) => setTimeout(() => r('no ready event'), 5000))]);
+    return { same: window.CommuneCharts.get(el) === chart, before, after, canvases: el.querySelectorAll('canvas[role=img]').length };
+  }, SEED);
+  assert.deepEqual(result, { same: true, before: 'loading', after: 'ready', canvases: 1 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
