@@ -213,17 +213,45 @@ impl Problem {
 
     /// The quoted source line with a caret under the column, for syntax errors.
     pub fn excerpt(&self) -> Option<String> {
-        match &self.kind {
-            ProblemKind::Syntax { caret, excerpt, .. } if !excerpt.is_empty() => {
-                let pad: String = excerpt
-                    .chars()
-                    .take(*caret)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                Some(format!("{excerpt}\n{pad}^"))
-            }
-            _ => None,
+        self.excerpt_within(usize::MAX)
+    }
+
+    /// [`Problem::excerpt`] in at most `max_chars` characters per line (a phone's error box):
+    /// the line's indentation dropped, then a window around the caret, cut ends marked `…`, so
+    /// the caret is always in view.
+    pub fn excerpt_within(&self, max_chars: usize) -> Option<String> {
+        let ProblemKind::Syntax { caret, excerpt, .. } = &self.kind else {
+            return None;
+        };
+        if excerpt.is_empty() {
+            return None;
         }
+        let total = excerpt.chars().count();
+        let caret = (*caret).min(total);
+        let max_chars = max_chars.max(12);
+        let (mut start, mut end) = (0, total);
+        if total > max_chars {
+            start = excerpt.chars().take(caret).take_while(|c| c.is_whitespace()).count();
+            if end - start > max_chars {
+                // Room for the `…` marks; two thirds of the window before the caret.
+                let room = max_chars - 2;
+                start = start.max(caret.saturating_sub(room * 2 / 3));
+                end = end.min(start + room);
+            }
+        }
+        let cut_start = start > 0 && excerpt.chars().nth(start - 1).is_some_and(|c| !c.is_whitespace());
+        let mut line = String::new();
+        let mut pad = String::new();
+        if cut_start {
+            line.push('…');
+            pad.push(' ');
+        }
+        line.extend(excerpt.chars().skip(start).take(end - start));
+        if end < total {
+            line.push('…');
+        }
+        pad.extend(excerpt.chars().skip(start).take(caret.saturating_sub(start)).map(|c| if c == '\t' { '\t' } else { ' ' }));
+        Some(format!("{line}\n{pad}^"))
     }
 
     fn place(&self, locale: Locale) -> String {
@@ -698,5 +726,24 @@ mod tests {
         assert_eq!(p.excerpt().as_deref(), Some("  { x\n    ^"));
         assert!(p.message(Locale::Vi).starts_with("Lỗi cú pháp JSON ở dòng 3, cột 5: "));
         assert!(p.message(Locale::En).starts_with("JSON syntax error at line 3, column 5: "));
+    }
+
+    #[test]
+    fn excerpts_fit_a_phone_with_the_caret_in_view() {
+        let text = "{\n  \"communes\": [\n      { \"name\": \"Đức Thọ\", \"members\": 2989, \"cells\": 77, },\n  ]\n}";
+        let p = crate::model::model_from_json(text).err().and_then(|p| p.into_iter().next()).unwrap();
+        let full = p.excerpt().unwrap();
+        assert!(full.starts_with("      { \"name\""), "{full}");
+        for max in [12, 20, 40, 60] {
+            let fitted = p.excerpt_within(max).unwrap();
+            let (line, caret) = fitted.split_once('\n').unwrap();
+            assert!(line.chars().count() <= max, "{max}: {line}");
+            let at = caret.chars().count() - 1;
+            assert_eq!(caret.trim_start(), "^");
+            // The caret still points at the offending `}` after the comma.
+            assert_eq!(line.chars().nth(at), Some('}'), "{max}: {fitted}");
+        }
+        // Wide enough: the line as it is, indentation included.
+        assert_eq!(p.excerpt_within(200), Some(full));
     }
 }

@@ -845,7 +845,12 @@ impl Inner {
         }
         self.root.set_text_content(None);
         let message = problems.iter().map(|p| p.message(locale)).collect::<Vec<_>>().join("\n");
-        if let Some(alert) = build_alert(&self.document, problems, locale) {
+        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
+        // padding and border), so on a phone the caret is on screen, not scrolled away.
+        let width = self.root.get_bounding_client_rect().width();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
+        if let Some(alert) = build_alert(&self.document, problems, locale, excerpt_chars) {
             self.root.append_child(&alert).ok();
         }
         self.el.set_attribute("data-state", "error").ok();
@@ -1082,7 +1087,7 @@ fn px(value: f64) -> String {
 
 const MAX_PROBLEMS_SHOWN: usize = 6;
 
-fn build_alert(document: &Document, problems: &[Problem], locale: Locale) -> Option<HtmlElement> {
+fn build_alert(document: &Document, problems: &[Problem], locale: Locale, excerpt_chars: usize) -> Option<HtmlElement> {
     let alert = create(document, "div")?;
     alert.set_attribute("role", "alert").ok();
     set_styles(&alert, &[
@@ -1104,7 +1109,7 @@ fn build_alert(document: &Document, problems: &[Problem], locale: Locale) -> Opt
         let line = create(document, "div")?;
         line.set_text_content(Some(&p.message(locale)));
         alert.append_child(&line).ok()?;
-        if let Some(excerpt) = p.excerpt() {
+        if let Some(excerpt) = p.excerpt_within(excerpt_chars) {
             let pre = create(document, "pre")?;
             pre.set_text_content(Some(&excerpt));
             set_styles(&pre, &[("margin", "6px 0 0"), ("padding", "6px 8px"), ("background", if dark { "#1d0b0a" } else { "#fff" }), ("color", color), ("font", "13px/1.35 ui-monospace, Menlo, Consolas, Noto Sans Mono, monospace"), ("overflow-x", "auto"), ("white-space", "pre")]);

@@ -325,3 +325,20 @@ test('render() into a hidden element resolves with the chart, which draws when i
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a 375 px phone the quoted line of a syntax error fits its box, with the caret under the mistake', async () => {
+  const { page, context, errors } = await blank({ width: 375, height: 812, dpr: 3 });
+  const text = '{\n  "communes": [\n      { "name": "Đức Thọ", "members": 2989, "cells": 77, },\n  ]\n}';
+  const r = await renderIn(page, text, 'members');
+  assert.equal(r.state, 'error');
+  const pre = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('[role=alert] pre')].pop();
+    return { text: p.textContent, overflow: p.scrollWidth - p.clientWidth };
+  });
+  assert.ok(pre.overflow <= 0, `the quoted line scrolls by ${pre.overflow}px`);
+  const [line, caret] = pre.text.split('\n');
+  assert.equal(line[caret.length - 1], '}', pre.text);
+  assert.match(line, /"cells": 77, }/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
