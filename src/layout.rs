@@ -546,10 +546,6 @@ fn tick_anchor(x: f64, text: &str, m: &dyn TextMeasure, x0: f64, x1: f64) -> (f6
 /// Row order for commune panels: the journalist's, or sorted by the kind's main value with
 /// missing values last (targets: by share met; overview: by members).
 fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..model.communes.len()).collect();
-    if model.sort == Sort::None {
-        return order;
-    }
     let key = |c: &Commune| -> Option<f64> {
         match kind {
             ChartKind::Cells => c.cells.map(|v| v as f64),
@@ -558,18 +554,26 @@ fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
             _ => c.members.map(|v| v as f64),
         }
     };
-    let keyed = |i: &usize| model.communes.get(*i).and_then(key);
-    order.sort_by(|a, b| {
-        let (ka, kb) = (keyed(a), keyed(b));
-        match (ka, kb) {
-            (Some(x), Some(y)) => {
-                let o = x.total_cmp(&y);
-                if model.sort == Sort::Desc { o.reverse() } else { o }
-            }
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+    let keys: Vec<Option<f64>> = if model.sort == Sort::None { Vec::new() } else { model.communes.iter().map(key).collect() };
+    sorted_order(model.communes.len(), &keys, model.sort)
+}
+
+/// `0..n` in `sort` order of `keys` (stable; missing values last). One sort for every kind,
+/// so the wasm carries one copy of the sort code.
+fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if sort == Sort::None {
+        return order;
+    }
+    let keyed = |i: &usize| keys.get(*i).copied().flatten();
+    order.sort_by(|a, b| match (keyed(a), keyed(b)) {
+        (Some(x), Some(y)) => {
+            let o = x.total_cmp(&y);
+            if sort == Sort::Desc { o.reverse() } else { o }
         }
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
     });
     order
 }
@@ -660,16 +664,8 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
     let words = locale.words();
     let units: Vec<&str> = model.indicators.iter().filter_map(|i| i.unit.as_deref()).collect();
     let one_unit = units.windows(2).all(|w| w.first() == w.get(1)) && units.len() == model.indicators.len();
-    let mut order: Vec<usize> = (0..model.indicators.len()).collect();
-    if model.sort != Sort::None {
-        let key = |i: &usize| model.indicators.get(*i).and_then(|x| x.percent_of_plan);
-        order.sort_by(|a, b| match (key(a), key(b)) {
-            (Some(x), Some(y)) => if model.sort == Sort::Desc { y.total_cmp(&x) } else { x.total_cmp(&y) },
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-    }
+    let keys: Vec<Option<f64>> = model.indicators.iter().map(|x| x.percent_of_plan).collect();
+    let order = sorted_order(model.indicators.len(), &keys, model.sort);
     let rows = order
         .iter()
         .filter_map(|&item| {
