@@ -290,7 +290,7 @@ function report(results) {
     ' (the full UMD bundle; tree-shaken to a bar chart not measured: no bundler in the pinned tools); floor = bench/pages/floor.js');
   const cs = results.coldStartMs;
   out.push('cold start, drawn, p25–p75 (ms): ' + CONTENDERS.map((w) => `${NAMES[w]} ${fmtMs(cs[w].drawn.p25)}–${fmtMs(cs[w].drawn.p75)}`).join(', ') +
-    '; commune-charts fetches its wasm only once the IntersectionObserver has seen the chart near the viewport (after the first layout)');
+    '; commune-charts fetches its wasm when scan() finds a chart on screen (charts further down wait for the IntersectionObserver)');
   out.push('hover: commune-charts and floor handle the pointermove synchronously; Chart.js first waits for the next animation frame (it throttles' +
     ' DOM events), which the hover row leaves out: dispatch-to-done medians are in the JSON (hoverMs.*.dispatchToDone).');
   for (const c of results.cases) for (const n of c.notes) out.push(`NOTE ${c.label}: ${n}`);
