@@ -725,9 +725,16 @@ impl Inner {
             let rect = drawn.canvas.get_bounding_client_rect();
             Some((rect.left() + (r.x0 + r.x1) / 2.0, rect.top() + r.y1 - window_top))
         });
-        if source == Source::Keyboard && !same {
+        if source == Source::Keyboard {
             if let Some(live) = &drawn.live {
-                live.set_text_content(Some(&text.sentence()));
+                // At the first or last bar a key changes nothing: say the readout again (a
+                // changed no-break space at the end makes screen readers repeat it), so the
+                // reader hears where they are rather than silence.
+                let mut sentence = text.sentence();
+                if same && live.text_content().is_some_and(|t| t == sentence) {
+                    sentence.push('\u{a0}');
+                }
+                live.set_text_content(Some(&sentence));
             }
         }
         self.cursor = Some((c, source));
