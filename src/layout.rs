@@ -424,7 +424,17 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
     let plot_x1 = (x1 - end_w).max(plot_x0 + 40.0);
     let x_of = |v: f64| plot_x0 + (plot_x1 - plot_x0) * (v / domain_max).clamp(0.0, 1.0);
 
-    let (label_h, bar_h, gap) = if names == Names::Above { (18.0, 18.0, 10.0) } else { (0.0, 20.0, 8.0) };
+    // In a narrow column (a sidebar) a name and its end label may not share a line: then the end
+    // label gets a line of its own under the name, rather than both being cut.
+    let stack_end = end_on_name_line
+        && p.rows.iter().any(|r| {
+            r.segments.is_some() && measure.width_px(&r.name, LABEL_FONT) + 10.0 + measure.width_px(&r.end_label, end_font) > width
+        });
+    let (label_h, bar_h, gap) = match names {
+        Names::Above if stack_end => (36.0, 18.0, 10.0),
+        Names::Above => (18.0, 18.0, 10.0),
+        _ => (0.0, 20.0, 8.0),
+    };
     let row_h = label_h + bar_h + gap;
     let plot_y1 = y + row_h * p.rows.len() as f64 - gap;
 
@@ -450,13 +460,16 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
         match names {
             Names::Above => {
                 let mut name_w = width;
-                if end_on_name_line && r.segments.is_some() {
+                if stack_end && r.segments.is_some() {
+                    let end = truncate(measure, &r.end_label, end_font, width);
+                    out.marks.push(Mark::Text { x: x0, y_mid: top + 26.0, text: end, font: end_font, color: theme.text, align: Align::Start });
+                } else if end_on_name_line && r.segments.is_some() {
                     let end = truncate(measure, &r.end_label, end_font, width * 0.6);
                     name_w = width - measure.width_px(&end, end_font) - 10.0;
-                    out.marks.push(Mark::Text { x: x1, y_mid: top + label_h / 2.0 - 1.0, text: end, font: end_font, color: theme.text, align: Align::End });
+                    out.marks.push(Mark::Text { x: x1, y_mid: top + 8.0, text: end, font: end_font, color: theme.text, align: Align::End });
                 }
                 let name = truncate(measure, &r.name, LABEL_FONT, name_w);
-                out.marks.push(Mark::Text { x: x0, y_mid: top + label_h / 2.0 - 1.0, text: name, font: LABEL_FONT, color: theme.text, align: Align::Start });
+                out.marks.push(Mark::Text { x: x0, y_mid: top + 8.0, text: name, font: LABEL_FONT, color: theme.text, align: Align::Start });
             }
             Names::Beside(w) => {
                 let name = truncate(measure, &r.name, LABEL_FONT, w - 12.0);
