@@ -1,4 +1,5 @@
 // Shared Playwright setup: Debian's Chromium, kept off the network, and the local static server.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -19,6 +20,21 @@ export async function launch() {
 export async function serve() {
   const server = await startServer(0);
   return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** One Chromium and one local server for a test file, started before its tests and closed after:
+ *  read `env.browser` and `env.base` inside the tests. */
+export function useBrowser() {
+  const env = { browser: null, server: null, base: '' };
+  before(async () => {
+    env.browser = await launch();
+    ({ server: env.server, base: env.base } = await serve());
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 /** A page that records uncaught errors and console errors. */

@@ -1,17 +1,9 @@
 // End-to-end: the demo article in headless Chromium, as a reader and a portal would load it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, settleAll } from './browser.mjs';
+import { useBrowser, openPage, settleAll } from './browser.mjs';
 
-let browser, server, base;
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 
 /** Per canvas: CSS size, backing size, and how many pixels have each of the given colours. */
@@ -43,7 +35,7 @@ const EXPECTED = {
 
 for (const [width, dpr] of [[1280, 1], [768, 2], [375, 3]]) {
   test(`every chart kind on the demo article renders crisply at ${width} px, DPR ${dpr}`, async () => {
-    const { page, context, errors } = await openPage(browser, `${base}/`, { width, dpr });
+    const { page, context, errors } = await openPage(env.browser, `${env.base}/`, { width, dpr });
     await settleAll(page);
     const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
     assert.deepEqual(states, Object.keys(EXPECTED).map((id) => `${id}:ready`));
@@ -70,7 +62,7 @@ for (const [width, dpr] of [[1280, 1], [768, 2], [375, 3]]) {
 }
 
 test('an invalid chart shows its alert and the other charts stay ready (scan picks it up)', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/`);
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/`);
   await settleAll(page);
   await page.evaluate(() => {
     const fig = document.createElement('figure');
@@ -96,7 +88,7 @@ test('an invalid chart shows its alert and the other charts stay ready (scan pic
 });
 
 test('the chart follows its container width and redraws on resize', async () => {
-  const { page, context } = await openPage(browser, `${base}/`, { width: 1280 });
+  const { page, context } = await openPage(env.browser, `${env.base}/`, { width: 1280 });
   await settleAll(page);
   const wide = (await page.evaluate(inspectCanvases, COLORS))[0];
   await page.setViewportSize({ width: 420, height: 900 });
@@ -109,7 +101,7 @@ test('the chart follows its container width and redraws on resize', async () => 
 });
 
 test('the script adds one global, and loading it twice is harmless', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/index.html`);
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/index.html`);
   await settleAll(page);
   const added = await page.evaluate(async () => {
     const frame = document.createElement('iframe');

@@ -5,10 +5,10 @@
 // attribute from the data in the DOM, no script from the data run (window.__pwned), no page
 // error or console error (a wasm panic shows as a RuntimeError "unreachable"); then the element
 // is destroyed. At the end the control chart and a freshly rendered one are still ready.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serve, openPage } from './browser.mjs';
+import { useBrowser, openPage } from './browser.mjs';
 import { manifestText, expand, MANIFEST_PATH } from '../hostile/generate.mjs';
 
 // HOSTILE_ONLY=substring runs the cases whose name contains it; HOSTILE_VERBOSE=1 prints each result.
@@ -30,15 +30,7 @@ function unlessFrozen(promise, what) {
   return Promise.race([promise, frozen]).finally(() => clearTimeout(timer));
 }
 
-let browser, server, base;
-before(async () => {
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const manifestOnDisk = readFileSync(MANIFEST_PATH, 'utf8');
 const manifest = JSON.parse(manifestOnDisk);
@@ -236,7 +228,7 @@ function judge(c, r) {
 
 test('every hostile case, rendered in Chromium through the embed', async () => {
   const started = Date.now();
-  const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/blank.html`, { width: 1280, height: 900 });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html`, { width: 1280, height: 900 });
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
 
   // Raw-byte cases: data-src answered with exactly these bytes.

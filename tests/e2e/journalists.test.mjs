@@ -1,18 +1,10 @@
 // What a journalist sees: every class of error named where it happens, data-src failures,
 // preview warnings, the JS API (render/update/destroy/scan/get, events), lazy rendering.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage } from './browser.mjs';
+import { useBrowser, openPage } from './browser.mjs';
 
-let browser, server, base;
-before(async () => {
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const SEED = {
   title: 'Số đảng viên',
@@ -24,7 +16,7 @@ const SEED = {
 };
 
 async function blank(opts, query = '') {
-  const r = await openPage(browser, `${base}/fixtures/pages/blank.html${query}`, opts);
+  const r = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html${query}`, opts);
   await r.page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   return r;
 }
@@ -218,10 +210,10 @@ test('render, update, get and destroy: destroy leaves the element as it was, wit
 });
 
 test('charts below the fold are drawn only when scrolled near: no data or wasm fetched before', async () => {
-  const { page, context, errors } = await openPage(browser, 'about:blank');
+  const { page, context, errors } = await openPage(env.browser, 'about:blank');
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${base}/fixtures/pages/lazy.html`);
+  await page.goto(`${env.base}/fixtures/pages/lazy.html`);
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   await page.waitForTimeout(500);
   assert.equal(await page.getAttribute('#far', 'data-state'), 'loading');
@@ -235,7 +227,7 @@ test('charts below the fold are drawn only when scrolled near: no data or wasm f
 });
 
 test('render() on an element still waiting to scroll near takes it over, and scan() still settles', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/lazy.html`);
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/fixtures/pages/lazy.html`);
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   const result = await page.evaluate(async () => {
     const el = document.createElement('div');
@@ -252,7 +244,7 @@ test('render() on an element still waiting to scroll near takes it over, and sca
 });
 
 test('printing draws charts that were never scrolled near', async () => {
-  const { page, context } = await openPage(browser, `${base}/fixtures/pages/lazy.html`);
+  const { page, context } = await openPage(env.browser, `${env.base}/fixtures/pages/lazy.html`);
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   await page.waitForTimeout(300);
   assert.equal(await page.getAttribute('#far', 'data-state'), 'loading');
@@ -262,12 +254,12 @@ test('printing draws charts that were never scrolled near', async () => {
 });
 
 test('a wasm file that does not load gives every chart its own alert; a later scan() tries again', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.route('**/commune-charts_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${base}/fixtures/pages/lazy.html`);
+  await page.goto(`${env.base}/fixtures/pages/lazy.html`);
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   const seen = await page.evaluate(async (seed) => {
     const el = document.createElement('div');

@@ -1,27 +1,21 @@
 // The npm package (make npm): the tarball `npm pack` wrote holds the API, its types, the data
 // types, the schema and the wasm; unpacked, its ES module draws charts in Chromium with no global.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, openPage } from './browser.mjs';
+import { useBrowser, openPage } from './browser.mjs';
 
 const npmDir = 'target/npm';
-let browser, server, base;
-before(async () => {
+before(() => {
   const tarball = readdirSync(npmDir).find((f) => f.endsWith('.tgz'));
   assert.ok(tarball, 'make npm wrote a tarball');
   rmSync(join(npmDir, 'package'), { recursive: true, force: true });
   mkdirSync(join(npmDir, 'package'), { recursive: true });
   execFileSync('tar', ['-xzf', join(npmDir, tarball), '-C', npmDir]);
-  ({ server, base } = await serve());
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test('the tarball holds what package.json promises', () => {
   const dir = join(npmDir, 'package');
@@ -47,7 +41,7 @@ test('the types accept the README\'s usage and reject typos (tsc --strict)', () 
 });
 
 test('the ES module renders and scans in Chromium, adding no global', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/esm.html`);
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/fixtures/pages/esm.html`);
   const before = await page.evaluate(() => Object.getOwnPropertyNames(window).length);
   const result = await page.evaluate(() => window.esmResult);
   assert.equal(result.error, undefined, result.error);

@@ -1,24 +1,16 @@
 // End-to-end: the playground (www/playground.html), as a journalist uses it, in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, serve, openPage } from './browser.mjs';
+import { useBrowser, openPage } from './browser.mjs';
 
-let browser, server, base;
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const realErrors = (errors) => errors.filter((e) => !/favicon/.test(e));
 
 /** The playground with its first chart drawn. */
 async function playground(opts) {
-  const r = await openPage(browser, `${base}/playground.html`, opts);
+  const r = await openPage(env.browser, `${env.base}/playground.html`, opts);
   await r.page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
   return r;
 }
@@ -212,11 +204,11 @@ test('JSON with a syntax error shows the widget’s alert and points at the line
 
 test('the copied inline snippet renders the same chart in a fresh page, even with </script> in the title', async () => {
   const { page, context, errors } = await playground();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
   await page.selectOption('#kind', 'targets');
   const title = 'Chỉ tiêu </script><b id="pwned">x</b> <!-- ok';
   await page.fill('#meta-title', title);
-  await page.fill('#script-url', `${base}/dist/commune-charts.js`);
+  await page.fill('#script-url', `${env.base}/dist/commune-charts.js`);
   await page.waitForFunction((t) => document.querySelector('#chart table caption')?.textContent === t && document.getElementById('chart').dataset.state === 'ready', title);
   await page.waitForFunction(() => /data-commune-chart="targets"/.test(document.getElementById('snippet').value));
   await page.click('#copy');
@@ -234,7 +226,7 @@ test('the copied inline snippet renders the same chart in a fresh page, even wit
   const freshErrors = [];
   fresh.on('pageerror', (e) => freshErrors.push(String(e)));
   fresh.on('console', (m) => { if (m.type() === 'error') freshErrors.push(m.text()); });
-  await fresh.goto(`${base}/article.css`); // any page of the server's origin, so the script and wasm are same-origin
+  await fresh.goto(`${env.base}/article.css`); // any page of the server's origin, so the script and wasm are same-origin
   await fresh.setContent(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><main>${snippet}</main></body></html>`);
   await fresh.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('[data-commune-chart]')?.dataset.state), null, { timeout: 15000 });
   assert.equal(await fresh.getAttribute('[data-commune-chart]', 'data-state'), 'ready');
@@ -253,10 +245,10 @@ test('the data-src snippet and the downloaded data.json render the same chart', 
   const { page, context, errors } = await playground();
   await page.selectOption('#kind', 'cells');
   await page.check('#variant-src');
-  await page.fill('#data-url', `${base}/data/phong-tho.json`);
-  await page.fill('#script-url', `${base}/dist/commune-charts.js`);
+  await page.fill('#data-url', `${env.base}/data/phong-tho.json`);
+  await page.fill('#script-url', `${env.base}/dist/commune-charts.js`);
   const snippet = await page.inputValue('#snippet');
-  assert.equal(snippet, `<div data-commune-chart="cells" data-src="${base}/data/phong-tho.json"></div>\n\n<script src="${base}/dist/commune-charts.js" defer></script>\n`);
+  assert.equal(snippet, `<div data-commune-chart="cells" data-src="${env.base}/data/phong-tho.json"></div>\n\n<script src="${env.base}/dist/commune-charts.js" defer></script>\n`);
   assert.equal((await page.textContent('#download')).trim(), 'Tải phong-tho.json');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   assert.equal(download.suggestedFilename(), 'phong-tho.json');
@@ -267,7 +259,7 @@ test('the data-src snippet and the downloaded data.json render the same chart', 
 
   const fresh = await context.newPage();
   await fresh.route('**/data/phong-tho.json', (route) => route.fulfill({ body, contentType: 'application/json' }));
-  await fresh.goto(`${base}/article.css`);
+  await fresh.goto(`${env.base}/article.css`);
   await fresh.setContent(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>${snippet}</body></html>`);
   await fresh.waitForFunction(() => document.querySelector('[data-commune-chart]')?.dataset.state === 'ready', null, { timeout: 15000 });
   assert.match(await fresh.getAttribute('[data-commune-chart] canvas[role=img]', 'aria-label'), /Đức Thọ \(77\)/);

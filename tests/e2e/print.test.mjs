@@ -1,19 +1,11 @@
 // Printing (issue 8): the canvas prints in the light theme, whole (tall charts too, where a
 // canvas can hold them), the table toggle hidden; the screen comes back after printing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, serve, openPage, settleAll } from './browser.mjs';
+import { useBrowser, openPage, settleAll } from './browser.mjs';
 
-let browser, server, base;
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /** The top-left pixel of each chart's canvas, and whether its table toggle is displayed. */
 const state = (page) => page.evaluate(() => [...document.querySelectorAll('[data-commune-chart]')].map((el) => {
@@ -26,7 +18,7 @@ const state = (page) => page.evaluate(() => [...document.querySelectorAll('[data
 const WHITE = [255, 255, 255];
 
 test('print media: a dark page prints light charts without the table toggle, then returns to dark', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/`, { width: 1000, height: 800, dark: true });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/`, { width: 1000, height: 800, dark: true });
   await settleAll(page);
   const screen = await state(page);
   assert.ok(screen.length >= 6);
@@ -59,7 +51,7 @@ test('print media: a dark page prints light charts without the table toggle, the
 });
 
 test('beforeprint/afterprint (the browser print dialog) redraw light and back; page.pdf() holds every chart', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/`, { width: 1000, height: 800, dark: true });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/`, { width: 1000, height: 800, dark: true });
   // Charts below the fold are still pending: printing draws them too, light.
   await page.waitForFunction(() => document.querySelector('#chart-members')?.dataset.state === 'ready');
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -82,7 +74,7 @@ test('beforeprint/afterprint (the browser print dialog) redraw light and back; p
 });
 
 test('a tall chart prints whole: one canvas for all its rows, at print resolution, scaled to the paper', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/blank.html`, { width: 1000, height: 800, dpr: 2 });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html`, { width: 1000, height: 800, dpr: 2 });
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   await page.evaluate(async () => {
     const el = document.createElement('div');
@@ -120,7 +112,7 @@ test('a tall chart prints whole: one canvas for all its rows, at print resolutio
 });
 
 test('playground: the static-image section gives the CLI command and <noscript> line, and a light PNG of the chart', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/playground.html`, { width: 1280, height: 900, dark: true });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/playground.html`, { width: 1280, height: 900, dark: true });
   await page.waitForFunction(() => document.querySelector('#chart')?.dataset.state === 'ready');
   await page.waitForFunction(() => document.getElementById('static-code').value.length > 0);
   const code = await page.inputValue('#static-code');
@@ -135,7 +127,7 @@ test('playground: the static-image section gives the CLI command and <noscript> 
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
   const css = await page.evaluate(() => document.querySelector('#chart canvas[role=img]').getBoundingClientRect().width);
   assert.ok(png.readUInt32BE(16) >= css * 2 - 1, `drawn at print resolution (${png.readUInt32BE(16)} px for ${css} CSS px)`);
-  // Light (as printed), though the page is dark: the image's first pixel, decoded by the browser.
+  // Light (as printed), though the page is dark: the image's first pixel, decoded by the env.browser.
   const corner = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;

@@ -1,21 +1,13 @@
 // Readers: hover, touch, keyboard, screen readers and display preferences, in real Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, settleAll } from './browser.mjs';
+import { useBrowser, openPage, settleAll } from './browser.mjs';
 
-let browser, server, base;
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 
 async function ready(opts) {
-  const r = await openPage(browser, `${base}/`, opts);
+  const r = await openPage(env.browser, `${env.base}/`, opts);
   await settleAll(r.page);
   return r;
 }
@@ -226,7 +218,7 @@ test('forced colors: the chart redraws in the system colours and stays legible',
 });
 
 test('a chart of every commune (3,321) draws the window on screen: bounded canvas, right readouts while scrolling', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}/fixtures/pages/blank.html`, { width: 375, height: 800, dpr: 3 });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html`, { width: 375, height: 800, dpr: 3 });
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   const sizes = await page.evaluate(async () => {
     const el = document.createElement('div');

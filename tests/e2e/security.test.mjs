@@ -2,26 +2,18 @@
 // markup in every string of the data, a portal stylesheet that targets everything, and a
 // thousand render/update/destroy cycles with wasm memory, nodes, listeners and observers counted.
 // Pages: tests/fixtures/pages/{csp,xss,portal,leak}.html (xss.json is xss.html's data, for data-src).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serve, settleAll } from './browser.mjs';
+import { useBrowser, settleAll } from './browser.mjs';
 
-let browser, server, base;
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const KINDS = ['members', 'cells', 'members-per-cell', 'targets', 'indicators', 'overview'];
 
 /** A page with init scripts installed before anything loads; records page and console errors. */
 async function newPage({ width = 1280, height = 900, dpr = 1, init = [] } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
   const page = await context.newPage();
   const errors = [];
   const consoleAll = [];
@@ -95,7 +87,7 @@ async function openWithPolicy(policy, opts) {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
   });
-  const response = await r.page.goto(`${base}/fixtures/pages/csp.html`);
+  const response = await r.page.goto(`${env.base}/fixtures/pages/csp.html`);
   assert.equal(response.headers()['content-security-policy'], policy, 'the page is served with the policy');
   return r;
 }
@@ -208,7 +200,7 @@ const OWN_TAGS = new Set(['DIV', 'CANVAS', 'SPAN', 'TABLE', 'CAPTION', 'TBODY', 
 
 test('XSS: markup in every string of the data is shown as text and never becomes an element', async () => {
   const { page, context, errors } = await newPage({ width: 1280, height: 900, init: [watchDom] });
-  await page.goto(`${base}/fixtures/pages/xss.html`);
+  await page.goto(`${env.base}/fixtures/pages/xss.html`);
   await settleAll(page);
   const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
   assert.deepEqual(states, [
@@ -368,7 +360,7 @@ function barRows([selector, hex]) {
 test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table and alert; one global, no page CSS', async () => {
   const dpr = 3;
   const { page, context, errors } = await newPage({ width: 1280, height: 900, dpr, init: [snapshotBeforeWidget] });
-  await page.goto(`${base}/fixtures/pages/portal.html`);
+  await page.goto(`${env.base}/fixtures/pages/portal.html`);
   await settleAll(page);
   const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
   assert.deepEqual(states, [...KINDS.map((k) => `portal-${k}:ready`), 'portal-invalid:error']);
@@ -569,7 +561,7 @@ test('leaks: 1,000 render/update/destroy cycles over every kind leave wasm memor
   const CYCLES = 1000;
   const WARMUP = 20;
   const { page, context, errors } = await newPage({ width: 1280, height: 900, init: [instrument] });
-  await page.goto(`${base}/fixtures/pages/leak.html`);
+  await page.goto(`${env.base}/fixtures/pages/leak.html`);
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
   const cdp = await context.newCDPSession(page);
   await cdp.send('DOMDebugger.enable').catch(() => {});

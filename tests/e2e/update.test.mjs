@@ -1,19 +1,11 @@
 // chart.update(data): what a reader sees afterwards. The chart keeps its nodes (the same canvas,
 // toggle, live region and listeners) and shows the new numbers on the canvas, in the tooltip and
 // in the data table (a big table is written after the chart is painted: the tests wait for it).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, settleAll } from './browser.mjs';
+import { useBrowser, openPage, settleAll } from './browser.mjs';
 
-let browser, server, base;
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const SEED = [['Mồ Sì San', 89], ['Pa Vây Sử', 86], ['Đức Thọ', 2989]];
 const data = (rows, title = 'Số đảng viên') => ({ title, communes: rows.map(([name, members]) => ({ name, members })) });
@@ -58,7 +50,7 @@ async function sweep(page) {
 }
 
 async function ready() {
-  const r = await openPage(browser, `${base}/`);
+  const r = await openPage(env.browser, `${env.base}/`);
   await settleAll(r.page);
   return r;
 }
