@@ -60,23 +60,15 @@ pub fn prepare(json: &str, kind_attribute: &str, page_lang: &str) -> Result<Prep
     Ok(Prepared { model, kind, locale })
 }
 
-/// Native one-call rendering: JSON -> SVG document (light theme, estimated text widths).
+/// Native one-call rendering: JSON -> the bare SVG drawing (light theme, estimated text widths),
+/// or the problems' messages, one per line.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_svg(json: &str, kind_attribute: &str, width: f64, page_lang: &str) -> Result<String, String> {
-    let say = |problems: Vec<Problem>, locale: Locale| {
-        problems.iter().map(|p| p.message(locale)).collect::<Vec<_>>().join("\n")
-    };
-    let p = prepare(json, kind_attribute, page_lang).map_err(|(problems, locale)| say(problems, locale))?;
-    let theme = theme::Theme::light();
-    let input = layout::LayoutInput {
-        model: &p.model,
-        kind: p.kind,
-        locale: p.locale,
-        width,
-        theme: &theme,
-        measure: &text::ApproxMeasure,
-    };
-    let l = layout::layout(&input).map_err(|problem| say(vec![problem], p.locale))?;
+    let options = SvgOptions { kind: kind_attribute, width, page_lang, dark: false };
+    let (_, l) = prepare_layout(json, &options).map_err(|e| match e {
+        RenderError::Problems(problems, locale) => problems.iter().map(|p| p.message(locale)).collect::<Vec<_>>().join("\n"),
+        RenderError::Drawing(message) => message,
+    })?;
     draw::to_svg(&l)
 }
 
@@ -115,6 +107,17 @@ pub enum RenderError {
 /// summary sentence, `role="img"`, `lang`), or the problems the widget would show.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_svg_document(json: &str, options: &SvgOptions) -> Result<RenderedSvg, RenderError> {
+    let (p, l) = prepare_layout(json, options)?;
+    let title = chart_title(&p.model, p.locale);
+    let desc = describe::summary(&p.model, p.kind, p.locale);
+    let meta = draw::SvgMeta { title: &title, desc: &desc, lang: p.locale.tag() };
+    let svg = draw::to_svg_document(&l, &meta).map_err(RenderError::Drawing)?;
+    Ok(RenderedSvg { svg, layout: l, locale: p.locale, warnings: model::warnings(&p.model, p.kind) })
+}
+
+/// Text -> the model and its layout at `options.width`, natively (estimated text widths).
+#[cfg(not(target_arch = "wasm32"))]
+fn prepare_layout(json: &str, options: &SvgOptions) -> Result<(Prepared, layout::Layout), RenderError> {
     let p = prepare(json, options.kind, options.page_lang).map_err(|(problems, locale)| RenderError::Problems(problems, locale))?;
     let theme = if options.dark { theme::Theme::dark() } else { theme::Theme::light() };
     let input = layout::LayoutInput {
@@ -126,11 +129,7 @@ pub fn render_svg_document(json: &str, options: &SvgOptions) -> Result<RenderedS
         measure: &text::ApproxMeasure,
     };
     let l = layout::layout(&input).map_err(|problem| RenderError::Problems(vec![problem], p.locale))?;
-    let title = chart_title(&p.model, p.locale);
-    let desc = describe::summary(&p.model, p.kind, p.locale);
-    let meta = draw::SvgMeta { title: &title, desc: &desc, lang: p.locale.tag() };
-    let svg = draw::to_svg_document(&l, &meta).map_err(RenderError::Drawing)?;
-    Ok(RenderedSvg { svg, layout: l, locale: p.locale, warnings: model::warnings(&p.model, p.kind) })
+    Ok((p, l))
 }
 
 /// The data's title, or a plain name for an untitled chart.

@@ -12,12 +12,17 @@ use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
-use commune_charts::interact::{readout, Cursor, Key};
-use commune_charts::layout::{layout, Layout, LayoutInput, Mark};
+use commune_charts::interact::{readout, Key};
+use commune_charts::layout::{layout, Layout, LayoutInput};
 use commune_charts::text::ApproxMeasure;
 use commune_charts::theme::Theme;
 use commune_charts::{describe, prepare, render_svg, Prepared};
 use serde_json::Value;
+
+/// The fuzzer's invariants (fuzz/src/checks.rs), shared so both hold layouts to the same rules.
+#[path = "../fuzz/src/checks.rs"]
+#[allow(dead_code)]
+mod checks;
 
 const MANIFEST: &str = include_str!("hostile/cases.json");
 const GENERATOR: &[u8] = include_bytes!("hostile/generate.mjs");
@@ -107,22 +112,7 @@ enum Outcome {
     Error(String),
 }
 
-fn cut(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        s.chars().take(max).collect::<String>() + "…"
-    }
-}
 
-/// The largest f64 below `v` (for `v` > 0): the last point of the band that ends at `v`.
-fn just_below(v: f64) -> f64 {
-    if v > 0.0 {
-        f64::from_bits(v.to_bits() - 1)
-    } else {
-        v - f64::MIN_POSITIVE
-    }
-}
 
 fn run_case(case: &Value) -> Result<Outcome, String> {
     let text = match (&case["json"], &case["generate"]) {
@@ -187,7 +177,7 @@ fn run_case(case: &Value) -> Result<Outcome, String> {
                     return Err("a drawn chart has an empty summary (aria-label)".into());
                 }
                 check_layout(&l, &prepared, width).map_err(|e| format!("at {width} px: {e}"))?;
-                let svg = render_svg(&text, kind, width, "vi").map_err(|e| format!("render_svg at {width} px: {}", cut(&e, 300)))?;
+                let svg = render_svg(&text, kind, width, "vi").map_err(|e| format!("render_svg at {width} px: {}", checks::cut(&e, 300)))?;
                 check_svg(&svg).map_err(|e| format!("SVG at {width} px: {e}"))?;
             }
         }
@@ -204,109 +194,42 @@ fn run_case(case: &Value) -> Result<Outcome, String> {
     }
 }
 
-fn finite(v: &[f64]) -> bool {
-    v.iter().all(|x| x.is_finite())
-}
 
-/// Geometry a browser can draw and a pointer can use: finite, inside the chart, bands tiling
-/// each panel, and `hit` consistent with the bars it returns.
+/// Geometry a browser can draw and a pointer can use (the fuzzer's checks: finite, inside the
+/// chart, bands tiling each panel, the middle of each bar finding it), and `hit` consistent with
+/// what is under every probe point, and the keyboard walking the chart.
 fn check_layout(l: &Layout, p: &Prepared, width: f64) -> Result<(), String> {
+    checks::check_layout(l, &p.model, width, &ApproxMeasure)?;
     let (w, h) = (l.width, l.height);
-    if !(w >= width.min(200.0) && w.is_finite() && h.is_finite() && h > 0.0) {
-        return Err(format!("chart size {w} x {h}"));
-    }
-    for m in &l.marks {
-        let ok = match m {
-            Mark::Rect { rect: r, .. } | Mark::Frame { rect: r, .. } => {
-                finite(&[r.x0, r.y0, r.x1, r.y1]) && r.x0 >= -0.5 && r.x1 <= w + 0.5 && r.y0 >= -0.5 && r.y1 <= h + 0.5 && r.x0 <= r.x1
-            }
-            Mark::Line { x0, y0, x1, y1, .. } => finite(&[*x0, *y0, *x1, *y1]) && *x0 >= -0.5 && *x1 <= w + 0.5,
-            Mark::Text { x, y_mid, .. } => finite(&[*x, *y_mid]) && *y_mid >= 0.0 && *y_mid <= h,
-        };
-        if !ok {
-            return Err(format!("mark outside the {w} x {h} chart or not finite: {}", cut(&format!("{m:?}"), 300)));
-        }
-    }
-    if l.panels.is_empty() {
-        return Err("a drawn chart has no panel".into());
-    }
-    for (pi, panel) in l.panels.iter().enumerate() {
-        if panel.rows.is_empty() {
-            return Err(format!("panel {pi} has no rows"));
-        }
-        for (ri, row) in panel.rows.iter().enumerate() {
-            if row.y0.partial_cmp(&row.y1) != Some(std::cmp::Ordering::Less) || row.bars.end > l.bars.len() {
-                return Err(format!("panel {pi} row {ri}: band {}..{}, bars {:?} of {}", row.y0, row.y1, row.bars, l.bars.len()));
-            }
-            if let Some(next) = panel.rows.get(ri + 1) {
-                if (next.y0 - row.y1).abs() > 1e-6 {
-                    return Err(format!("panel {pi}: rows {ri} and {} do not tile ({} vs {})", ri + 1, row.y1, next.y0));
-                }
-            }
-            for b in row.bars.clone() {
-                let bar = &l.bars[b];
-                if bar.panel != pi || bar.row != ri || !bar.value.is_finite() || bar.rect.x0 < panel.x0 - 0.5 || bar.rect.x1 > panel.x1 + 0.5 {
-                    return Err(format!("bar {b} does not belong to panel {pi} row {ri}: {bar:?}"));
-                }
-            }
-        }
-    }
 
     // Every point of the grid: the result, when there is one, must be what is under the point.
     let mut probes: Vec<(f64, f64)> = Vec::new();
-    let xs = [f64::NEG_INFINITY, -1e9, -1.0, just_below(0.0), 0.0, 0.5, w * 0.25, w * 0.5, w * 0.75, just_below(w), w, w + 1.0, f64::NAN];
-    let ys = [f64::NEG_INFINITY, -1.0, 0.0, 5.0, h * 0.5, just_below(h), h, h + 1.0, f64::INFINITY, f64::NAN];
+    let xs = [f64::NEG_INFINITY, -1e9, -1.0, checks::just_below(0.0), 0.0, 0.5, w * 0.25, w * 0.5, w * 0.75, checks::just_below(w), w, w + 1.0, f64::NAN];
+    let ys = [f64::NEG_INFINITY, -1.0, 0.0, 5.0, h * 0.5, checks::just_below(h), h, h + 1.0, f64::INFINITY, f64::NAN];
     for &x in &xs {
         for &y in &ys {
             probes.push((x, y));
         }
     }
     for panel in &l.panels {
-        for (ri, row) in sample_rows(panel.rows.len()).map(|ri| (ri, &panel.rows[ri])) {
+        for row in sample_rows(panel.rows.len()).map(|ri| &panel.rows[ri]) {
             let mid = (row.y0 + row.y1) / 2.0;
-            for y in [row.y0, just_below(row.y0), just_below(row.y1), row.y1, mid] {
-                for x in [panel.x0, just_below(panel.x0), just_below(panel.x1), panel.x1, (panel.x0 + panel.x1) / 2.0] {
+            for y in [row.y0, checks::just_below(row.y0), checks::just_below(row.y1), row.y1, mid] {
+                for x in [panel.x0, checks::just_below(panel.x0), checks::just_below(panel.x1), panel.x1, (panel.x0 + panel.x1) / 2.0] {
                     probes.push((x, y));
                 }
             }
             for b in row.bars.clone() {
                 let r = l.bars[b].rect;
-                for x in [r.x0, just_below(r.x0), just_below(r.x1), r.x1, (r.x0 + r.x1) / 2.0] {
+                for x in [r.x0, checks::just_below(r.x0), checks::just_below(r.x1), r.x1, (r.x0 + r.x1) / 2.0] {
                     probes.push((x, mid));
-                }
-            }
-            // The middle of a bar of some width must find that very bar.
-            for b in row.bars.clone() {
-                let r = l.bars[b].rect;
-                if r.x1 - r.x0 > 1e-6 {
-                    let hit = l.hit((r.x0 + r.x1) / 2.0, mid);
-                    let found = hit.map(|h| (h.row, h.item, h.bar));
-                    if found != Some((ri, row.item, Some(b))) {
-                        return Err(format!("hit at the middle of bar {b} (row {ri}) found {hit:?}"));
-                    }
                 }
             }
         }
     }
     let mut cursors = Vec::new();
     for (x, y) in probes {
-        let hit = l.hit(x, y);
-        let outside = !(x.is_finite() && y.is_finite()) || x < 0.0 || y < 0.0 || x >= w || y >= h;
-        let Some(hit) = hit else { continue };
-        if outside {
-            return Err(format!("hit({x}, {y}) outside the {w} x {h} chart found {hit:?}"));
-        }
-        let panel = l.panels.get(hit.panel).ok_or_else(|| format!("hit({x}, {y}): no panel {}", hit.panel))?;
-        let row = panel.rows.get(hit.row).ok_or_else(|| format!("hit({x}, {y}): no row {}", hit.row))?;
-        if row.item != hit.item || !(x >= panel.x0 && x < panel.x1 && y >= row.y0 && y < row.y1) {
-            return Err(format!("hit({x}, {y}) = {hit:?} is not under the point (panel {}..{}, row {}..{})", panel.x0, panel.x1, row.y0, row.y1));
-        }
-        if let Some(b) = hit.bar {
-            if !row.bars.contains(&b) || !l.bars[b].rect.contains_x(x) {
-                return Err(format!("hit({x}, {y}) = {hit:?}: bar {b} is not under the point"));
-            }
-        }
-        cursors.push(Cursor::from(hit));
+        cursors.extend(checks::check_hit(l, x, y)?);
     }
 
     // Keyboard: from the first bar, down every sampled row, across segments and panels, to the end.
@@ -344,7 +267,7 @@ fn sample_rows(n: usize) -> Box<dyn Iterator<Item = usize>> {
 /// The SVG is one document, and no text from the data became markup in it.
 fn check_svg(svg: &str) -> Result<(), String> {
     if !svg.starts_with("<svg") || !svg.trim_end().ends_with("</svg>") {
-        return Err(format!("not one SVG document: {}", cut(svg, 200)));
+        return Err(format!("not one SVG document: {}", checks::cut(svg, 200)));
     }
     let lower = svg.to_lowercase();
     for tag in ["<svg", "<script", "<img", "<iframe", "<style", "<a ", "<a>", "<!--"] {
@@ -431,17 +354,17 @@ fn hostile_corpus() {
                 if verbose {
                     let shown = match &outcome {
                         Outcome::Ready => "ready".to_string(),
-                        Outcome::Error(e) => format!("error: {}", cut(&e.replace('\n', " ⏎ "), 400)),
+                        Outcome::Error(e) => format!("error: {}", checks::cut(&e.replace('\n', " ⏎ "), 400)),
                     };
                     eprintln!("{name} ({took:.1?}): {shown}");
                 }
                 match (expect, outcome) {
                     (Expect::Ready, Outcome::Ready) => None,
-                    (Expect::Ready, Outcome::Error(e)) => Some(format!("expected ready, got error: {}", cut(&e, 400))),
+                    (Expect::Ready, Outcome::Error(e)) => Some(format!("expected ready, got error: {}", checks::cut(&e, 400))),
                     (Expect::Error(subs), Outcome::Ready) => Some(format!("expected an error containing {subs:?}, but the chart was drawn")),
                     (Expect::Error(subs), Outcome::Error(e)) => {
                         let missing: Vec<&String> = subs.iter().filter(|s| !e.contains(s.as_str())).collect();
-                        (!missing.is_empty()).then(|| format!("error lacks {missing:?}; it says: {}", cut(&e, 600)))
+                        (!missing.is_empty()).then(|| format!("error lacks {missing:?}; it says: {}", checks::cut(&e, 600)))
                     }
                 }
             }

@@ -749,7 +749,7 @@ impl DrawingBackend for Checked<'_> {
     }
 }
 
-fn cut(s: &str, max: usize) -> String {
+pub fn cut(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {
