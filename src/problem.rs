@@ -226,31 +226,8 @@ impl Problem {
         if excerpt.is_empty() {
             return None;
         }
-        let total = excerpt.chars().count();
-        let caret = (*caret).min(total);
-        let max_chars = max_chars.max(12);
-        let (mut start, mut end) = (0, total);
-        if total > max_chars {
-            start = excerpt.chars().take(caret).take_while(|c| c.is_whitespace()).count();
-            if end - start > max_chars {
-                // Room for the `…` marks; two thirds of the window before the caret.
-                let room = max_chars - 2;
-                start = start.max(caret.saturating_sub(room * 2 / 3));
-                end = end.min(start + room);
-            }
-        }
-        let cut_start = start > 0 && excerpt.chars().nth(start - 1).is_some_and(|c| !c.is_whitespace());
-        let mut line = String::new();
-        let mut pad = String::new();
-        if cut_start {
-            line.push('…');
-            pad.push(' ');
-        }
-        line.extend(excerpt.chars().skip(start).take(end - start));
-        if end < total {
-            line.push('…');
-        }
-        pad.extend(excerpt.chars().skip(start).take(caret.saturating_sub(start)).map(|c| if c == '\t' { '\t' } else { ' ' }));
+        let (line, at) = window_line(excerpt, *caret, max_chars);
+        let pad: String = line.chars().take(at).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
         Some(format!("{line}\n{pad}^"))
     }
 
@@ -266,6 +243,35 @@ impl Problem {
             _ => format!("`{}`", self.path),
         }
     }
+}
+
+/// `line` in at most `max_chars` characters (at least 12) around the character at `caret`: the
+/// indentation dropped first, then a window with two thirds of it before the caret; cut text
+/// marked `…`. Returns the text and the caret's position in it, in characters.
+pub fn window_line(line: &str, caret: usize, max_chars: usize) -> (String, usize) {
+    let total = line.chars().count();
+    let caret = caret.min(total);
+    let max_chars = max_chars.max(12);
+    if total <= max_chars {
+        return (line.to_string(), caret);
+    }
+    let indent = line.chars().take(caret).take_while(|c| c.is_whitespace()).count();
+    let (mut start, mut end) = (indent, total);
+    if end - start > max_chars {
+        // Room for the `…` marks.
+        let room = max_chars - 2;
+        start = start.max(caret.saturating_sub(room * 2 / 3));
+        end = end.min(start + room);
+    }
+    let mut out = String::new();
+    if start > indent {
+        out.push('…');
+    }
+    out.extend(line.chars().skip(start).take(end - start));
+    if end < total {
+        out.push('…');
+    }
+    (out, caret - start + usize::from(start > indent))
 }
 
 impl JsonType {

@@ -111,6 +111,9 @@ pub fn from_value(value: &Value) -> Result<Spec, Vec<Problem>> {
     }
 }
 
+/// The most of a line a syntax error quotes (the box on a phone narrows it further).
+const EXCERPT_CHARS: usize = 122;
+
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let line = e.line().max(1);
     let msg = e.to_string();
@@ -124,15 +127,7 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let column = source_line.get(..start).map_or(1, |prefix| prefix.chars().count() + 1);
     let what = SyntaxWhat::from_serde_message(&msg).refine(source_line, column);
     // A window of the line around the column: minified data is one very long line.
-    const BEFORE: usize = 60;
-    const AFTER: usize = 60;
-    let skip = column.saturating_sub(1).saturating_sub(BEFORE);
-    let mut excerpt: String = if skip > 0 { "…".to_string() } else { String::new() };
-    let caret = column - 1 - skip + usize::from(skip > 0);
-    excerpt.extend(source_line.chars().skip(skip).take(BEFORE + AFTER));
-    if source_line.chars().count() > skip + BEFORE + AFTER {
-        excerpt.push('…');
-    }
+    let (excerpt, caret) = crate::problem::window_line(source_line, column - 1, EXCERPT_CHARS);
     Problem::at("", ProblemKind::Syntax { line, column, what, excerpt, caret })
 }
 
