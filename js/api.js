@@ -248,7 +248,12 @@ function createCommuneCharts(loadWasm, version) {
     if (scope.matches && scope.matches('[data-commune-chart]')) list.unshift(scope);
     hookPrint();
     var jobs = [];
-    list.forEach(function (el) {
+    // Every position is read before anything is written: one layout, however many charts.
+    var near = list.map(function (el) {
+      var known = charts.get(el);
+      return !eager && (!known || !!known.startFailure) && nearViewport(el);
+    });
+    list.forEach(function (el, i) {
       var existing = charts.get(el);
       if (existing && existing.startFailure) {
         release(el); // the wasm failed to load before: try again
@@ -262,7 +267,7 @@ function createCommuneCharts(loadWasm, version) {
       jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
       charts.set(el, entry);
       el.setAttribute('data-state', 'loading');
-      if (eager || el.getAttribute('data-lazy') === 'false' || nearViewport(el)) draw(el, entry);
+      if (eager || near[i] || el.getAttribute('data-lazy') === 'false') draw(el, entry);
       else lazy.observe(el);
     });
     return Promise.all(jobs).then(function (all) { return all.filter(Boolean); });
