@@ -174,7 +174,6 @@ struct Inner {
     drawn: Option<Drawn>,
     tooltip: Option<HtmlElement>,
     cursor: Option<(Cursor, Source)>,
-    error: Option<String>,
     /// What the alert shows, kept for `problems()` and the error event.
     problems: Vec<Problem>,
     problems_locale: Locale,
@@ -344,7 +343,6 @@ impl Inner {
                 }
                 self.warnings = warnings;
                 self.prepared = Some(prepared);
-                self.error = None;
                 self.problems.clear();
                 self.fresh = true;
                 self.drawn_width = 0.0;
@@ -847,25 +845,30 @@ impl Inner {
         self.layout = None;
         self.drop_drawn();
         self.cursor = None;
+        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
+        // padding and border), so on a phone the caret is on screen, not scrolled away. Read
+        // before the DOM writes below, so no layout is forced between them.
+        let width = self.root.get_bounding_client_rect().width();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
         if let Some(t) = self.tooltip.take() {
             t.remove();
         }
         self.root.set_text_content(None);
-        let message = problems.iter().map(|p| p.message(locale)).collect::<Vec<_>>().join("\n");
-        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
-        // padding and border), so on a phone the caret is on screen, not scrolled away.
-        let width = self.root.get_bounding_client_rect().width();
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
         if let Some(alert) = build_alert(&self.document, problems, locale, excerpt_chars) {
             self.root.append_child(&alert).ok();
         }
         self.el.set_attribute("data-state", "error").ok();
         self.problems = problems.to_vec();
         self.problems_locale = locale;
-        self.error = Some(message.clone());
+        let message = self.error_text().unwrap_or_default();
         let list = self.problems_js();
         self.dispatch_with("commune-chart:error", &[("message", &message)], &[("problems", list.into())]);
+    }
+
+    /// The alert's problems as text, one per line; `None` when the data is drawable.
+    fn error_text(&self) -> Option<String> {
+        (!self.problems.is_empty()).then(|| self.problems.iter().map(|p| p.message(self.problems_locale)).collect::<Vec<_>>().join("\n"))
     }
 
     /// `[{path, line, column, message}]` for the problems shown; line and column are 0 when
@@ -1161,7 +1164,6 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
             drawn: None,
             tooltip: None,
             cursor: None,
-            error: None,
             problems: Vec::new(),
             problems_locale: Locale::default(),
             warnings: Vec::new(),
@@ -1277,12 +1279,12 @@ impl Chart {
     }
 
     pub fn is_ready(&self) -> bool {
-        self.inner.try_borrow().is_ok_and(|i| i.error.is_none() && i.drawn.is_some())
+        self.inner.try_borrow().is_ok_and(|i| i.problems.is_empty() && i.drawn.is_some())
     }
 
     /// The error text shown in the alert, if any.
     pub fn error_message(&self) -> Option<String> {
-        self.inner.try_borrow().ok().and_then(|i| i.error.clone())
+        self.inner.try_borrow().ok().and_then(|i| i.error_text())
     }
 
     /// The problems the alert shows: `[{path, line, column, message}]` (empty when ready).
