@@ -239,7 +239,7 @@ pub fn place_box(x: f64, y: f64, box_w: f64, box_h: f64, view_w: f64, view_h: f6
     }
     let max_left = (view_w - MARGIN - box_w).max(MARGIN);
     let max_top = (view_h - MARGIN - box_h).max(MARGIN);
-    (left.clamp(MARGIN, max_left), top.clamp(MARGIN, max_top))
+    (left.max(MARGIN).min(max_left), top.max(MARGIN).min(max_top))
 }
 
 #[cfg(test)]

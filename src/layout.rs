@@ -422,7 +422,7 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
     let end_w = if end_on_name_line { 4.0 } else { widest_end.min(width * 0.45) + 8.0 };
     let plot_x0 = x0 + names.width();
     let plot_x1 = (x1 - end_w).max(plot_x0 + 40.0);
-    let x_of = |v: f64| plot_x0 + (plot_x1 - plot_x0) * (v / domain_max).clamp(0.0, 1.0);
+    let x_of = |v: f64| plot_x0 + (plot_x1 - plot_x0) * (v / domain_max).max(0.0).min(1.0);
 
     // In a narrow column (a sidebar) a name and its end label may not share a line: then the end
     // label gets a line of its own under the name, rather than both being cut.

@@ -18,6 +18,8 @@ pub mod text;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
+pub mod canvas;
+#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use locale::Locale;

@@ -91,11 +91,12 @@ impl Locale {
 
 /// `value` (non-negative) with `decimals` decimals, rounded as Intl.NumberFormat does: from the
 /// shortest decimal that reads back as the same float (`0.15`, not 0.1499999…), ties up
-/// (`5755.25` -> `5755.3`, where Rust's `{:.1}` gives `5755.2`). Rust's `Display` for f64 is
-/// exactly that shortest form, never in exponent notation.
+/// (`5755.25` -> `5755.3`, where Rust's `{:.1}` gives `5755.2`). That shortest form comes from
+/// ryu (`small` tables), not from core's `{}` for f64, which costs twice the wasm.
 fn round_half_up(value: f64, decimals: usize) -> String {
-    let long = format!("{value}");
-    let (int_part, frac) = long.split_once('.').unwrap_or((long.as_str(), ""));
+    let mut buffer = ryu::Buffer::new();
+    let (int_part, frac) = positional(buffer.format(value));
+    let int_part = int_part.as_str();
     let kept_frac = frac.bytes().chain(std::iter::repeat(b'0')).take(decimals);
     let mut digits: Vec<u8> = int_part.bytes().chain(kept_frac).collect();
     if frac.as_bytes().get(decimals).is_some_and(|d| *d >= b'5') {
@@ -125,6 +126,43 @@ fn round_half_up(value: f64, decimals: usize) -> String {
         out.push_str(&String::from_utf8_lossy(f));
     }
     out
+}
+
+/// A number as JSON would have it written (`2.989`, `12.5`, `0.29`, `2077395710468448.8`): the
+/// shortest digits that read back as the same float, never in exponent notation, for messages
+/// that quote what was read.
+pub fn json_number(v: f64) -> String {
+    if !v.is_finite() {
+        return "null".to_string();
+    }
+    let mut buffer = ryu::Buffer::new();
+    let (int_part, frac) = positional(buffer.format(v.abs()));
+    let sign = if v < 0.0 && (int_part != "0" || !frac.is_empty()) { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{int_part}")
+    } else {
+        format!("{sign}{int_part}.{frac}")
+    }
+}
+
+/// Ryu's `1.5e16` / `1e-7` / `5755.25` as integer and fraction digits (`15000000000000000`, ``),
+/// (`0`, `0000001`), (`5755`, `25`).
+fn positional(shortest: &str) -> (String, String) {
+    let (mantissa, exponent) = shortest.split_once('e').unwrap_or((shortest, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let (int_digits, frac_digits) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int_digits.chars().chain(frac_digits.chars()).collect();
+    let point = i32::try_from(int_digits.len()).unwrap_or(0).saturating_add(exponent);
+    let len = i32::try_from(digits.len()).unwrap_or(0);
+    let (int_part, frac) = if point <= 0 {
+        ("0".to_string(), "0".repeat(usize::try_from(-point).unwrap_or(0)) + &digits)
+    } else if point >= len {
+        (digits + &"0".repeat(usize::try_from(point - len).unwrap_or(0)), String::new())
+    } else {
+        let (i, f) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        (i.to_string(), f.to_string())
+    };
+    (int_part, frac.trim_end_matches('0').to_string())
 }
 
 fn group_digits(digits: &str, sep: char) -> String {
@@ -205,6 +243,47 @@ static EN: Words = Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ryu's shortest digits, made positional, equal Rust's `{}` for f64 (the shortest
+    /// round-trip form too) over integers, decimals, ties and tiny values, except where two
+    /// shortest forms are equally near (662936471232937.25 -> `…937.2` or `…937.3`): ryu takes the
+    /// even digit, as JavaScript and Intl.NumberFormat do (tests/web.rs holds us to Intl), core the
+    /// odd one.
+    #[test]
+    fn shortest_digits_match_rusts_display() {
+        let mut values = vec![0.0, 0.15, 5755.25, 999.95, 0.1 + 0.2, 1e-7, 1.5e-5, 999999999999999.9, 1.5e16, 1e300, 1e-300, 5e-324];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = f64::from_bits(x);
+            if v.is_finite() {
+                values.push(v.abs());
+            }
+            values.push((x % 100_000_000) as f64 / 1000.0);
+            values.push((x % 3_000) as f64 / ((x >> 20) % 997 + 1) as f64);
+        }
+        for v in values {
+            let display = format!("{v}");
+            let (i, f) = display.split_once('.').unwrap_or((&display, ""));
+            let mut buffer = ryu::Buffer::new();
+            let ours = positional(buffer.format(v));
+            if ours != (i.to_string(), f.to_string()) {
+                // Only a tie in the last digit, resolved to even.
+                let (a, b) = (ours.0.clone() + &ours.1, i.to_string() + f);
+                let (a_last, b_last) = (a.bytes().last().unwrap(), b.bytes().last().unwrap());
+                assert!(a.len() == b.len() && a_last % 2 == 0 && a_last.abs_diff(b_last) == 1, "{v:e}: {ours:?} vs {display}");
+            }
+        }
+        let literals = [(2.989, "2.989"), (12.5, "12.5"), (0.29, "0.29"), (-7.25, "-7.25"), (1e-7, "0.0000001"), (-0.0, "0"),
+            (1.5e16, "15000000000000000"), (2_077_395_710_468_448.8, "2077395710468448.8"), (f64::NAN, "null")];
+        for (v, want) in literals {
+            assert_eq!(json_number(v), want, "{v}");
+        }
+        let mut buffer = ryu::Buffer::new();
+        assert_eq!(positional(buffer.format(662_936_471_232_937.0 + 0.25)), ("662936471232937".into(), "2".into()));
+    }
 
     #[test]
     fn integers_use_the_locale_grouping() {

@@ -4,7 +4,7 @@
 //! field path such as `communes[2].members`) and a [`ProblemKind`]. The message is made only when
 //! shown, in the chart's language, so the core never holds English-only strings for errors.
 
-use crate::locale::Locale;
+use crate::locale::{json_number, Locale};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
@@ -343,12 +343,12 @@ impl ProblemKind {
             (ProblemKind::EmptyList, Vi) => "danh sách trống: cần ít nhất một xã".to_string(),
             (ProblemKind::EmptyList, En) => "the list is empty: at least one commune is needed".to_string(),
             (ProblemKind::NotWholeNumber { value }, Vi) => match thousands_meant(*value) {
-                Some(n) => format!("cần một số nguyên, nhưng JSON đọc {value} là số thập phân (dấu chấm là dấu thập phân). Nếu ý là {} theo cách viết tiếng Việt, hãy viết {n}", Vi.format_int(n)),
-                None => format!("cần một số nguyên, nhưng đang là {value}"),
+                Some(n) => format!("cần một số nguyên, nhưng JSON đọc {} là số thập phân (dấu chấm là dấu thập phân). Nếu ý là {} theo cách viết tiếng Việt, hãy viết {n}", json_number(*value), Vi.format_int(n)),
+                None => format!("cần một số nguyên, nhưng đang là {}", json_number(*value)),
             },
             (ProblemKind::NotWholeNumber { value }, En) => match thousands_meant(*value) {
-                Some(n) => format!("expected a whole number, but JSON reads {value} as a decimal. If you meant {}, write {n}, without separators", En.format_int(n)),
-                None => format!("expected a whole number, found {value}"),
+                Some(n) => format!("expected a whole number, but JSON reads {} as a decimal. If you meant {}, write {n}, without separators", json_number(*value), En.format_int(n)),
+                None => format!("expected a whole number, found {}", json_number(*value)),
             },
             (ProblemKind::Negative { value }, Vi) => {
                 format!("không được âm (đang là {})", Vi.format_decimal(*value, 6))
@@ -450,13 +450,15 @@ impl ProblemKind {
                 names.join(", ")
             ),
             (ProblemKind::PercentLooksLikeFraction { value }, Vi) => format!(
-                "{value} nghĩa là {}% kế hoạch; nếu ý là {}%, hãy viết {}",
+                "{} nghĩa là {}% kế hoạch; nếu ý là {}%, hãy viết {}",
+                json_number(*value),
                 Vi.format_decimal(*value, 3),
                 Vi.format_decimal(value * 100.0, 1),
                 percent_literal(*value)
             ),
             (ProblemKind::PercentLooksLikeFraction { value }, En) => format!(
-                "{value} means {}% of plan; if you meant {}%, write {}",
+                "{} means {}% of plan; if you meant {}%, write {}",
+                json_number(*value),
                 En.format_decimal(*value, 3),
                 En.format_decimal(value * 100.0, 1),
                 percent_literal(*value)
@@ -537,8 +539,7 @@ fn thousands_meant(value: f64) -> Option<u64> {
 
 /// 0.997 -> "99.7": the JSON number to write for a percentage.
 fn percent_literal(fraction: f64) -> String {
-    let tenths = (fraction * 1000.0).round() / 10.0;
-    format!("{tenths}")
+    json_number((fraction * 1000.0).round() / 10.0)
 }
 
 fn number_in_quotes_hint(expected: JsonType, found: JsonType, found_text: &str, locale: Locale) -> &'static str {

@@ -22,8 +22,43 @@ impl Font {
     }
     /// The CSS `font` shorthand, for canvas `ctx.font`.
     pub fn css(&self, scale: f64) -> String {
-        format!("{}{}px {}", if self.bold { "bold " } else { "" }, self.size_px * scale, FONT_FAMILY)
+        let mut css = String::from(if self.bold { "bold " } else { "" });
+        css.push_str(&css_number(self.size_px * scale));
+        css.push_str("px ");
+        css.push_str(FONT_FAMILY);
+        css
     }
+}
+
+/// A number for CSS (`12.5`, `3`, `-0.125`): at most three decimals, no exponent, 0 for NaN or
+/// infinity. Numbers are written by hand so the wasm build links no float formatting (core's `{}`
+/// for f64 is about 7 kB gz of wasm).
+pub fn css_number(v: f64) -> String {
+    fixed_point(v, 3)
+}
+
+/// `v` rounded to `decimals` places, trailing zeros dropped; magnitudes are kept below 10^18.
+fn fixed_point(v: f64, decimals: u32) -> String {
+    let scale = 10u64.pow(decimals);
+    // Saturating cast: no CSS length we write comes near the bound.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    let scaled = if v.is_finite() { (v.abs() * scale as f64).round().min(1e18) as u64 } else { 0 };
+    let mut out = String::new();
+    if v < 0.0 && scaled > 0 {
+        out.push('-');
+    }
+    out.push_str(&(scaled / scale).to_string());
+    let mut frac = scaled % scale;
+    if frac > 0 {
+        out.push('.');
+        let mut place = scale / 10;
+        while frac > 0 && place > 0 {
+            out.push(char::from(b'0' + u8::try_from(frac / place).unwrap_or(0)));
+            frac %= place;
+            place /= 10;
+        }
+    }
+    out
 }
 
 pub trait TextMeasure {
@@ -109,6 +144,17 @@ mod tests {
     use super::*;
 
     const F: Font = Font::regular(13.0);
+
+    #[test]
+    fn css_numbers_have_no_exponent_and_at_most_three_decimals() {
+        let cases = [(0.0, "0"), (13.0, "13"), (12.5, "12.5"), (39.375, "39.375"), (34.12549, "34.125"), (0.05, "0.05"),
+            (-3.25, "-3.25"), (-0.0001, "0"), (1e7, "10000000"), (f64::NAN, "0"), (f64::INFINITY, "0"), (2.0005, "2.001")];
+        for (v, want) in cases {
+            assert_eq!(css_number(v), want, "{v}");
+        }
+        assert_eq!(Font::bold(13.0).css(3.0), format!("bold 39px {FONT_FAMILY}"));
+        assert_eq!(Font::regular(12.0).css(2.625), format!("31.5px {FONT_FAMILY}"));
+    }
 
     #[test]
     fn truncation_fits_and_marks_the_cut() {

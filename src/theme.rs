@@ -24,7 +24,14 @@ impl Rgb {
     }
 
     pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::from("#");
+        for byte in [self.0, self.1, self.2] {
+            for nibble in [byte >> 4, byte & 15] {
+                out.push(char::from(DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0')));
+            }
+        }
+        out
     }
 }
 
@@ -130,9 +137,9 @@ pub fn deuteranopia_lab(c: Rgb) -> [f64; 3] {
         if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
     }
     let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
-    let r2 = (0.367_322 * r + 0.860_646 * g - 0.227_968 * b).clamp(0.0, 1.0);
-    let g2 = (0.280_085 * r + 0.672_501 * g + 0.047_413 * b).clamp(0.0, 1.0);
-    let b2 = (-0.011_820 * r + 0.042_940 * g + 0.968_881 * b).clamp(0.0, 1.0);
+    let r2 = (0.367_322 * r + 0.860_646 * g - 0.227_968 * b).max(0.0).min(1.0);
+    let g2 = (0.280_085 * r + 0.672_501 * g + 0.047_413 * b).max(0.0).min(1.0);
+    let b2 = (-0.011_820 * r + 0.042_940 * g + 0.968_881 * b).max(0.0).min(1.0);
     lab(r2, g2, b2)
 }
 

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use plotters_canvas::CanvasBackend;
+use crate::canvas::Canvas2d;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -22,7 +22,7 @@ use crate::draw::{draw, draw_marks, Target};
 use crate::interact::{place_box, readout, Cursor, Key};
 use crate::layout::{layout, Layout, LayoutInput};
 use crate::problem::{FetchFailure, Problem, ProblemKind};
-use crate::text::{ApproxMeasure, Font, TextMeasure};
+use crate::text::{css_number, ApproxMeasure, Font, TextMeasure};
 use crate::theme::{Rgb, Theme};
 use crate::{prepare, Locale, Prepared};
 
@@ -271,7 +271,7 @@ fn media_matches(query: &str) -> bool {
 }
 
 fn device_pixel_ratio() -> f64 {
-    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0)
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0).min(4.0)
 }
 
 const VISUALLY_HIDDEN: &[(&str, &str)] = &[
@@ -283,12 +283,14 @@ const FONT_CSS: &str = "13px/1.4 system-ui, -apple-system, Segoe UI, Roboto, Not
 /// `rgb(1, 2, 3)` / `rgba(1, 2, 3, 1)` -> Rgb.
 fn parse_rgb(css: &str) -> Option<Rgb> {
     let inner = css.trim().strip_prefix("rgb")?.trim_start_matches('a').trim_start_matches('(').trim_end_matches(')');
-    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| p.trim().parse::<f64>().ok());
-    let mut next = || -> Option<u8> {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let v = parts.next()??.round().clamp(0.0, 255.0) as u8;
-        Some(v)
-    };
+    // Channels are integers in computed styles; a fraction is rounded by its first decimal. No
+    // f64 parsing here: core's `str::parse::<f64>` would link 15 kB of tables into the wasm.
+    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| {
+        let (whole, fraction) = p.trim().split_once('.').unwrap_or((p.trim(), ""));
+        let v = whole.parse::<u16>().ok()?.saturating_add(u16::from(fraction.starts_with(['5', '6', '7', '8', '9'])));
+        Some(u8::try_from(v).unwrap_or(255))
+    });
+    let mut next = || -> Option<u8> { parts.next()? };
     Some(Rgb(next()?, next()?, next()?))
 }
 
@@ -558,7 +560,7 @@ impl Inner {
         let tall = l.height * dpr > MAX_CANVAS_HEIGHT_DEVICE_PX || l.width * l.height * dpr * dpr > MAX_CANVAS_AREA_DEVICE_PX;
         let viewport = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
         // A tall chart's canvas is one viewport high and sticks to the top while its stage scrolls.
-        let window_height = if tall { viewport.clamp(200.0, MAX_CANVAS_HEIGHT_DEVICE_PX / dpr).min(l.height) } else { l.height };
+        let window_height = if tall { viewport.max(200.0).min(MAX_CANVAS_HEIGHT_DEVICE_PX / dpr).min(l.height) } else { l.height };
         self.window_height = tall.then_some(window_height);
         // Read before any write, so that no layout is forced between them.
         self.window_top = self.visible_top(l.height, window_height);
@@ -595,7 +597,7 @@ impl Inner {
             return 0.0;
         }
         let stage_top = drawn.stage.get_bounding_client_rect().top();
-        (-stage_top).clamp(0.0, (chart_height - window_height).max(0.0)).round()
+        (-stage_top).max(0.0).min((chart_height - window_height).max(0.0)).round()
     }
 
     fn target(&self, canvas: &HtmlCanvasElement, l: &Layout) -> Target {
@@ -609,7 +611,7 @@ impl Inner {
     fn draw_window(&self, l: &Layout) {
         let Some(drawn) = &self.drawn else { return };
         let target = self.target(&drawn.canvas, l);
-        if let Some(mut backend) = CanvasBackend::with_canvas_object(drawn.canvas.clone()) {
+        if let Some(mut backend) = Canvas2d::new(&drawn.canvas) {
             draw(l, &mut backend, target).ok();
         }
     }
@@ -641,7 +643,7 @@ impl Inner {
             ctx.clear_rect(0.0, 0.0, f64::from(overlay.width()), f64::from(overlay.height()));
         }
         let target = self.target(overlay, l);
-        if let Some(mut backend) = CanvasBackend::with_canvas_object(overlay.clone()) {
+        if let Some(mut backend) = Canvas2d::new(overlay) {
             draw_marks(&l.highlight(c, &self.theme), &mut backend, target).ok();
         }
     }
@@ -1092,7 +1094,7 @@ fn build_warnings(document: &Document, warnings: &[Problem], locale: Locale) -> 
 
 /// A CSS length in px.
 fn px(value: f64) -> String {
-    format!("{}px", if value.is_finite() { value } else { 0.0 })
+    css_number(value) + "px"
 }
 
 const MAX_PROBLEMS_SHOWN: usize = 6;

@@ -586,14 +586,14 @@ impl LayoutReport {
 fn canvas_for(case: &LayoutCase, w: f64, h: f64) -> (u32, u32, Target, bool) {
     const MAX_H: f64 = 8192.0;
     const MAX_AREA: f64 = 16_777_216.0;
-    let dpr = case.dpr.clamp(1.0, 4.0);
+    let dpr = case.dpr.max(1.0).min(4.0);
     let tall = h * dpr > MAX_H || w * h * dpr * dpr > MAX_AREA;
-    let window_h = if tall { case.viewport_height.clamp(200.0, MAX_H / dpr).min(h) } else { h };
+    let window_h = if tall { case.viewport_height.max(200.0).min(MAX_H / dpr).min(h) } else { h };
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let (bw, bh) = ((w * dpr).round() as u32, (window_h * dpr).round() as u32);
     let target = Target::canvas(f64::from(bw) / w);
     let target = if tall {
-        let top = (case.scroll.clamp(0.0, 1.0) * (h - window_h).max(0.0)).round();
+        let top = (case.scroll.max(0.0).min(1.0) * (h - window_h).max(0.0)).round();
         target.window(top, window_h)
     } else {
         target
@@ -613,7 +613,7 @@ pub fn layout_hit(case: &LayoutCase) -> LayoutReport {
         }
     };
     let theme = case.theme.theme();
-    let scale = if case.measure_scale.is_finite() { case.measure_scale.clamp(0.25, 4.0) } else { 1.0 };
+    let scale = if case.measure_scale.is_finite() { case.measure_scale.max(0.25).min(4.0) } else { 1.0 };
     let measure = ScaledMeasure(scale);
     let keys: Vec<Key> = case.keys.iter().filter_map(|k| Key::from_dom(k)).collect();
     let mut report = LayoutReport { drawn: Vec::new(), tall: false };
