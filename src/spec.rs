@@ -136,13 +136,83 @@ struct Walker {
     problems: Vec<Problem>,
 }
 
+/// `v` as compact JSON (`{"a":[1,"x"]}`), as serde_json writes it, stopping once `out` holds more
+/// than `max_chars` bytes: a message quotes only the start of a wrong value, however large. Not
+/// serde_json's serializer, which would link a float printer and its escape tables into the wasm.
+fn compact_json(v: &Value, out: &mut String, max_chars: usize) {
+    if out.len() > max_chars {
+        return;
+    }
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => out.push_str(&u.to_string()),
+            (None, Some(i), _) => out.push_str(&i.to_string()),
+            (None, None, Some(f)) => {
+                let text = crate::locale::json_number(f);
+                out.push_str(&text);
+                if !text.contains('.') {
+                    out.push_str(".0"); // a float stays one: `2.0`
+                }
+            }
+            _ => out.push_str("null"),
+        },
+        Value::String(s) => push_json_string(s, out, max_chars),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if out.len() > max_chars {
+                    break;
+                }
+                if i > 0 {
+                    out.push(',');
+                }
+                compact_json(item, out, max_chars);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if out.len() > max_chars {
+                    break;
+                }
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_string(key, out, max_chars);
+                out.push(':');
+                compact_json(item, out, max_chars);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn push_json_string(s: &str, out: &mut String, max_chars: usize) {
+    out.push('"');
+    for c in s.chars().take(max_chars + 1) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 impl Walker {
     fn report(&mut self, path: &str, kind: ProblemKind) {
         self.problems.push(Problem::at(path, kind));
     }
 
     fn wrong_type(&mut self, path: &str, expected: JsonType, found: &Value) {
-        let mut found_text = found.to_string();
+        let mut found_text = String::new();
+        compact_json(found, &mut found_text, 40);
         if found_text.chars().count() > 40 {
             found_text = found_text.chars().take(39).collect::<String>() + "…";
         }
@@ -328,6 +398,21 @@ fn join(path: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quoted start of a wrong value reads as serde_json would write it.
+    #[test]
+    fn wrong_values_are_quoted_as_compact_json() {
+        for text in [r#"{"a":[1,"x",null,true,-3,2.5,2.0],"b\"c":{"d":"e\\f\ng"}}"#, "0.29", "-7", r#""Xã \"Pa\" Vây""#, "[]", "{}"] {
+            let v: Value = serde_json::from_str(text).unwrap();
+            let mut ours = String::new();
+            compact_json(&v, &mut ours, 1000);
+            assert_eq!(ours, v.to_string(), "{text}");
+        }
+        let big: Value = serde_json::from_str(&format!("[{}]", vec!["123456789"; 10_000].join(","))).unwrap();
+        let mut ours = String::new();
+        compact_json(&big, &mut ours, 40);
+        assert!(ours.len() < 60 && ours.starts_with("[123456789,123456789,"), "{ours}");
+    }
 
     #[test]
     fn locale_hint_reads_broken_json_too() {
