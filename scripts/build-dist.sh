@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds dist/: commune-charts.js (classic script: wasm-bindgen glue + loader in one closure)
-# and commune-charts_bg.wasm (wasm-opt -Oz), then prints their raw and gzip -9 sizes.
+# and commune-charts_bg.wasm (wasm-opt -Os: about 1 kB gz smaller than -Oz on this module, measured), then prints their raw and gzip -9 sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -11,8 +11,8 @@ cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf target/wasm-bindgen && mkdir -p target/wasm-bindgen dist
 wasm-bindgen --target no-modules --no-typescript --out-dir target/wasm-bindgen --out-name commune-charts \
   target/wasm32-unknown-unknown/release/commune_charts.wasm
-say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Oz)"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Os)"
+wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
   target/wasm-bindgen/commune-charts_bg.wasm -o dist/commune-charts_bg.wasm
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
@@ -43,7 +43,7 @@ printf '    %-30s %8s        %7d B gz (%d kB)\n' "total" "" "$total" "$((total /
 
 # Size budget (issue 7): the build fails above it, so the widget only gets smaller. Lower it when a
 # change saves bytes; never raise it without saying why in the commit.
-BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-120100}
+BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-110250}
 if (( total > BUDGET_GZ )); then
   echo "error: dist/ is $total B gz, above the size budget of $BUDGET_GZ B (scripts/build-dist.sh)" >&2
   exit 1

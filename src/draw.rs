@@ -1,4 +1,4 @@
-//! Step 4: [`Layout`] -> any plotters [`DrawingBackend`]: `plotters-canvas` in the browser,
+//! Step 4: [`Layout`] -> any plotters [`DrawingBackend`]: ours over canvas in the browser (`canvas.rs`),
 //! `plotters-svg` natively. Coordinates arrive in CSS pixels and leave in device pixels
 //! (`device_px_per_css` = devicePixelRatio on canvas, 1 for SVG), rounded per edge, so bars are
 //! crisp at DPR 1, 2 and 3 and stacked segments still touch.

@@ -596,13 +596,13 @@ impl SyntaxWhat {
     }
 }
 
-/// The known name closest to `typo` (case-insensitive Levenshtein, at most 2 edits or a
-/// prefix), for "did you mean" suggestions: `member` -> `members`.
+/// The known name closest to `typo` (Levenshtein ignoring ASCII case, as every known name is
+/// ASCII; at most 2 edits or a prefix), for "did you mean" suggestions: `member` -> `members`.
 pub fn closest_name(typo: &str, known: &'static [&'static str]) -> Option<&'static str> {
-    let t = typo.to_lowercase();
+    let t = typo.to_ascii_lowercase();
     let mut best: Option<(usize, &'static str)> = None;
     for &k in known {
-        let kl = k.to_lowercase();
+        let kl = k.to_ascii_lowercase();
         let d = if kl == t { 0 } else { edit_distance(&t, &kl) };
         let limit = if t.chars().count() <= 4 { 1 } else { 2 };
         if (d <= limit || (t.len() >= 3 && kl.starts_with(&t))) && best.is_none_or(|(bd, _)| d < bd) {
