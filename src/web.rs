@@ -27,13 +27,23 @@ use crate::theme::{Rgb, Theme};
 use crate::{prepare, Locale, Prepared};
 
 /// Widths from one offscreen canvas context, cached: no DOM node per string, and no dependence on
-/// `document.body` existing (the context works before the body is parsed).
+/// `document.body` existing (the context works before the body is parsed). One map per font
+/// (there are a handful), so a cached width costs one hash of the text: no key to build.
 struct CanvasMeasure {
     ctx: Option<CanvasRenderingContext2d>,
-    cache: RefCell<HashMap<String, f64>>,
+    cache: RefCell<MeasureCache>,
 }
 
-const MEASURE_CACHE_MAX: usize = 20_000;
+#[derive(Default)]
+struct MeasureCache {
+    /// (size bits, bold) -> text -> width in CSS px.
+    fonts: Vec<((u64, bool), HashMap<String, f64>)>,
+    entries: usize,
+    /// The font the context is set to.
+    ctx_font: Option<(u64, bool)>,
+}
+
+const MEASURE_CACHE_MAX: usize = 40_000;
 
 impl CanvasMeasure {
     fn new(document: &Document) -> CanvasMeasure {
@@ -43,7 +53,7 @@ impl CanvasMeasure {
             .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-        CanvasMeasure { ctx, cache: RefCell::new(HashMap::new()) }
+        CanvasMeasure { ctx, cache: RefCell::new(MeasureCache::default()) }
     }
 }
 
@@ -52,18 +62,31 @@ impl TextMeasure for CanvasMeasure {
         let Some(ctx) = &self.ctx else {
             return ApproxMeasure.width_px(text, font);
         };
-        let css = font.css(1.0);
-        let key = format!("{css}\u{0}{text}");
-        if let Some(w) = self.cache.borrow().get(&key) {
+        let key = (font.size_px.to_bits(), font.bold);
+        let mut cache = self.cache.borrow_mut();
+        if let Some(w) = cache.fonts.iter().find(|(k, _)| *k == key).and_then(|(_, m)| m.get(text)) {
             return *w;
         }
-        ctx.set_font(&css);
-        let w = ctx.measure_text(text).map_or_else(|_| ApproxMeasure.width_px(text, font), |m| m.width());
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() >= MEASURE_CACHE_MAX {
-            cache.clear();
+        if cache.ctx_font != Some(key) {
+            ctx.set_font(&font.css(1.0));
+            cache.ctx_font = Some(key);
         }
-        cache.insert(key, w);
+        let w = ctx.measure_text(text).map_or_else(|_| ApproxMeasure.width_px(text, font), |m| m.width());
+        if cache.entries >= MEASURE_CACHE_MAX {
+            cache.fonts.clear();
+            cache.entries = 0;
+        }
+        let map = match cache.fonts.iter().position(|(k, _)| *k == key) {
+            Some(i) => cache.fonts.get_mut(i),
+            None => {
+                cache.fonts.push((key, HashMap::new()));
+                cache.fonts.last_mut()
+            }
+        };
+        if let Some((_, map)) = map {
+            map.insert(text.to_string(), w);
+            cache.entries += 1;
+        }
         w
     }
 }
@@ -172,7 +195,7 @@ struct Inner {
     layout: Option<Layout>,
     theme: Theme,
     drawn: Option<Drawn>,
-    tooltip: Option<HtmlElement>,
+    tooltip: Option<Tooltip>,
     cursor: Option<(Cursor, Source)>,
     /// What the alert shows, kept for `problems()` and the error event.
     problems: Vec<Problem>,
@@ -208,7 +231,7 @@ impl Drop for Inner {
             o.disconnect();
         }
         if let Some(t) = self.tooltip.take() {
-            t.remove();
+            t.el.remove();
         }
         if let (Some(id), Some(w)) = (self.table_timer.take(), web_sys::window()) {
             w.clear_timeout_with_handle(id);
@@ -757,41 +780,73 @@ impl Inner {
             }
         }
         if let Some(t) = &self.tooltip {
-            set_styles(t, &[("display", "none")]);
+            set_styles(&t.el, &[("display", "none")]);
         }
     }
 
+    /// Shows the readout next to (x, y). A pointer move to another bar rewrites only the text
+    /// that differs and the position: the tooltip's nodes and colours stay.
     fn show_tooltip(&mut self, title: &str, lines: &[String], focus: Option<usize>, x: f64, y: f64) {
         if self.tooltip.is_none() {
-            self.tooltip = self.create_tooltip();
+            self.tooltip = self.create_tooltip().map(|el| Tooltip { el, colors: String::new(), texts: Vec::new(), focus: None });
         }
-        let Some(tip) = &self.tooltip else { return };
+        let Some(tip) = self.tooltip.as_mut() else { return };
         let t = &self.theme;
-        let (bg, fg, border) = (t.background.hex(), t.text.hex(), t.muted.hex());
-        set_styles(tip, &[("background", &bg), ("color", &fg), ("border", &format!("1px solid {border}")), ("display", "block"), ("visibility", "hidden")]);
-        tip.set_text_content(None);
-        if let Some(strong) = create(&self.document, "strong") {
-            strong.set_text_content(Some(title));
-            set_styles(&strong, &[("display", "block"), ("font-weight", "700"), ("margin", "0 0 2px")]);
-            tip.append_child(&strong).ok();
+        let colors = [t.background.hex(), t.text.hex(), t.muted.hex()].concat();
+        if tip.colors != colors {
+            let border = format!("1px solid {}", t.muted.hex());
+            set_styles(&tip.el, &[("background", &t.background.hex()), ("color", &t.text.hex()), ("border", &border)]);
+            tip.colors = colors;
         }
-        for (i, line) in lines.iter().enumerate() {
-            if let Some(div) = create(&self.document, "div") {
-                div.set_text_content(Some(line));
-                if focus == Some(i) {
-                    set_styles(&div, &[("font-weight", "700")]);
+        set_styles(&tip.el, &[("display", "block")]);
+        let texts = std::iter::once(title).chain(lines.iter().map(String::as_str));
+        let mut node = tip.el.first_element_child();
+        let mut count = 0;
+        let mut created = false;
+        for (i, text) in texts.enumerate() {
+            count = i + 1;
+            let el = match node.take() {
+                Some(el) => el,
+                None => {
+                    let Some(el) = create(&self.document, if i == 0 { "strong" } else { "div" }) else { break };
+                    let weight = if i == 0 { "700" } else { "400" };
+                    set_styles(&el, &[("display", "block"), ("font-weight", weight), ("margin", if i == 0 { "0 0 2px" } else { "0" })]);
+                    tip.el.append_child(&el).ok();
+                    created = true;
+                    el.into()
                 }
-                tip.append_child(&div).ok();
+            };
+            if tip.texts.get(i).is_none_or(|shown| shown != text) {
+                el.set_text_content(Some(text));
             }
+            node = el.next_element_sibling();
+        }
+        while let Some(extra) = node {
+            node = extra.next_element_sibling();
+            extra.remove();
+        }
+        tip.texts = std::iter::once(title.to_string()).chain(lines.iter().cloned()).take(count).collect();
+        // The focused line (a segment's group) in bold; the title row is index 0.
+        if tip.focus != focus || created {
+            let mut child = tip.el.first_element_child().and_then(|c| c.next_element_sibling());
+            let mut i = 0;
+            while let Some(c) = child {
+                if let Some(h) = c.dyn_ref::<HtmlElement>() {
+                    set_styles(h, &[("font-weight", if focus == Some(i) { "700" } else { "400" })]);
+                }
+                child = c.next_element_sibling();
+                i += 1;
+            }
+            tip.focus = focus;
         }
         // Keep it inside the viewport: measured after the text is in.
         let (vw, vh) = self
             .document
             .document_element()
             .map_or((1024.0, 768.0), |e| (f64::from(e.client_width()), f64::from(e.client_height())));
-        let (w, h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
+        let (w, h) = (f64::from(tip.el.offset_width()), f64::from(tip.el.offset_height()));
         let (left, top) = place_box(x, y, w, h, vw, vh);
-        set_styles(tip, &[("left", &px(left)), ("top", &px(top)), ("visibility", "visible")]);
+        set_styles(&tip.el, &[("left", &px(left)), ("top", &px(top))]);
     }
 
     fn create_tooltip(&self) -> Option<HtmlElement> {
@@ -854,7 +909,7 @@ impl Inner {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
         if let Some(t) = self.tooltip.take() {
-            t.remove();
+            t.el.remove();
         }
         self.root.set_text_content(None);
         if let Some(alert) = build_alert(&self.document, problems, locale, excerpt_chars) {
@@ -940,6 +995,17 @@ const CELL_CSS_RIGHT: &str = "padding:3px 8px!important;text-align:right!importa
 
 /// Rows written at once; a bigger table gets the rest in a zero-delay task.
 const TABLE_ROWS_NOW: usize = 100;
+
+/// The tooltip element (in `body`) and what it shows now, so a move rewrites only what changed.
+struct Tooltip {
+    el: HtmlElement,
+    /// Background, text and border colours as set (a theme change sets them again).
+    colors: String,
+    /// Title, then one text per line.
+    texts: Vec<String>,
+    /// The line in bold.
+    focus: Option<usize>,
+}
 
 /// The data table in a wrapper that is visually hidden until the reader asks for it (a table
 /// box ignores width/height, a block does not); screen readers always read it. It knows what it
