@@ -17,6 +17,11 @@ pub mod spec;
 pub mod text;
 pub mod theme;
 
+/// The wasm heap (single-threaded: no atomics): see Cargo.toml for why talc.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 #[cfg(target_arch = "wasm32")]
