@@ -5,7 +5,7 @@
 # the corpus size and whether anything crashed. Exits 1 if a target crashed.
 #
 #   FUZZ_SECONDS=60      seconds per target
-#   FUZZ_TARGETS="parse_validate layout_hit"
+#   FUZZ_TARGETS="parse_validate layout_hit json_oracle"
 #   FUZZ_MAX_LEN=16384   libFuzzer -max_len for parse_validate (layout_hit: 8192)
 #   FUZZ_SANITIZER=address   cargo fuzz --sanitizer (`none`: faster, but no AddressSanitizer)
 #
@@ -23,7 +23,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # build of libfuzzer-sys 0.4.
 CARGO_FUZZ_VERSION=0.13.2
 SECONDS_PER_TARGET="${FUZZ_SECONDS:-60}"
-TARGETS="${FUZZ_TARGETS:-parse_validate layout_hit}"
+TARGETS="${FUZZ_TARGETS:-parse_validate layout_hit json_oracle}"
 MAX_LEN="${FUZZ_MAX_LEN:-16384}"
 SANITIZER="${FUZZ_SANITIZER:-address}"
 
@@ -38,7 +38,7 @@ fi
 
 # ------------------------------------------------------------------ seeds
 say "Seeding fuzz/corpus/ from tests/fixtures and tests/hostile/cases.json"
-mkdir -p fuzz/corpus/parse_validate fuzz/corpus/layout_hit
+mkdir -p fuzz/corpus/parse_validate fuzz/corpus/layout_hit fuzz/corpus/json_oracle
 if command -v node >/dev/null; then
   # parse_validate inputs start with a selector byte (fuzz/src/checks.rs `Selector`): bits 0-2 the
   # kind attribute, bits 3-4 the page language, bit 5 a data-src body (decoded by the browser).
@@ -72,6 +72,7 @@ for (const f of files) {
   put('parse_validate', name, Buffer.concat([Buffer.from([selector('', '', false)]), bytes]));
   put('parse_validate', name + '-members-vi', Buffer.concat([Buffer.from([selector('members', 'vi', false)]), bytes]));
   put('layout_hit', name, bytes);
+  put('json_oracle', name, bytes);
   fixtures++;
 }
 const manifest = JSON.parse(fs.readFileSync('tests/hostile/cases.json', 'utf8'));
@@ -82,6 +83,7 @@ for (const c of manifest.cases) {
   else { skipped++; continue; } // `generate` recipes: up to 5 MB, past -max_len
   if (bytes.length > 65536) { skipped++; continue; }
   put('parse_validate', 'hostile-' + c.name, Buffer.concat([Buffer.from([selector(c.kind, 'vi', dataSrc)]), bytes]));
+  put('json_oracle', 'hostile-' + c.name, bytes);
   hostile++;
 }
 console.log(`    ${fixtures} fixtures (x2 selectors) and ${hostile} hostile cases; ${skipped} generated/huge cases left out`);
@@ -92,6 +94,7 @@ else
     name=$(echo "${f#tests/fixtures/}" | tr '/' '_')
     { printf '\000'; cat "$f"; } > "fuzz/corpus/parse_validate/seed-$name"
     cp "$f" "fuzz/corpus/layout_hit/seed-$name"
+    cp "$f" "fuzz/corpus/json_oracle/seed-$name"
   done < <(find tests/fixtures -name '*.json' -print0)
 fi
 

@@ -91,7 +91,7 @@ impl ProblemKind {
     }
 }
 
-/// The syntax errors serde_json reports, sorted into what a journalist can act on.
+/// The syntax errors `json::parse` reports, sorted into what a journalist can act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyntaxWhat {
     UnexpectedEnd,
@@ -105,7 +105,7 @@ pub enum SyntaxWhat {
     InvalidNumber,
     InvalidEscape,
     ControlCharacter,
-    /// `99,7`: a decimal comma (serde_json reads `99` then a stray `,7`).
+    /// `99,7`: a decimal comma (the parser reads `99` then a stray `,7`).
     DecimalComma,
     /// `1.234.567`: dots grouping thousands.
     ThousandsDot,
@@ -119,38 +119,6 @@ pub enum SyntaxWhat {
 }
 
 impl SyntaxWhat {
-    /// Sorts a serde_json message (its text is the only stable handle serde_json gives).
-    pub fn from_serde_message(msg: &str) -> SyntaxWhat {
-        let m = msg.to_ascii_lowercase();
-        if m.starts_with("eof") {
-            SyntaxWhat::UnexpectedEnd
-        } else if m.starts_with("trailing comma") {
-            SyntaxWhat::TrailingComma
-        } else if m.starts_with("trailing characters") {
-            SyntaxWhat::TrailingCharacters
-        } else if m.contains("`,` or `}`") {
-            SyntaxWhat::ExpectedCommaOrBrace
-        } else if m.contains("`,` or `]`") {
-            SyntaxWhat::ExpectedCommaOrBracket
-        } else if m.contains("expected `:`") {
-            SyntaxWhat::ExpectedColon
-        } else if m.starts_with("key must be a string") {
-            SyntaxWhat::KeyMustBeString
-        } else if m.starts_with("expected value") || m.starts_with("expected ident") {
-            SyntaxWhat::ExpectedValue
-        } else if m.contains("number out of range") {
-            SyntaxWhat::NumberOutOfRange
-        } else if m.contains("number") {
-            SyntaxWhat::InvalidNumber
-        } else if m.contains("escape") || m.contains("unicode code point") {
-            SyntaxWhat::InvalidEscape
-        } else if m.contains("control character") {
-            SyntaxWhat::ControlCharacter
-        } else {
-            SyntaxWhat::Other
-        }
-    }
-
     /// A number written the way people write it, not the way JSON does, found from the
     /// characters around the error (`column` is 1-based, at the offending character).
     pub fn refine(self, line: &str, column: usize) -> SyntaxWhat {
@@ -275,14 +243,15 @@ pub fn window_line(line: &str, caret: usize, max_chars: usize) -> (String, usize
 }
 
 impl JsonType {
-    pub fn of(v: &serde_json::Value) -> JsonType {
+    pub fn of(v: &crate::json::Value) -> JsonType {
+        use crate::json::Value;
         match v {
-            serde_json::Value::Null => JsonType::Null,
-            serde_json::Value::Bool(_) => JsonType::Bool,
-            serde_json::Value::Number(_) => JsonType::Number,
-            serde_json::Value::String(_) => JsonType::String,
-            serde_json::Value::Array(_) => JsonType::Array,
-            serde_json::Value::Object(_) => JsonType::Object,
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Bool,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
         }
     }
 

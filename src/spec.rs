@@ -1,13 +1,13 @@
 //! Step 1: JSON text -> [`Spec`], the data format v1 exactly as written, types checked.
 //!
-//! serde_json parses (it gives the line and column of a syntax error); a small walker then reads
+//! `json.rs` parses (it gives the line and column of a syntax error); a small walker then reads
 //! the `Value` into typed structs while it knows the path of every field, so it can report *all*
 //! problems at once, each with its path, in the journalist's language, and suggest the right name
 //! for an unknown field. Meaning (non-negative integers, sums) is checked in `model.rs`.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
-use crate::problem::{closest_name, JsonType, Problem, ProblemKind, SyntaxWhat};
+use crate::problem::{closest_name, JsonType, Problem, ProblemKind};
 
 /// The whole document. Every field is optional here; `model.rs` says what is required.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -79,7 +79,7 @@ pub fn parse(text: &str) -> Result<Spec, Vec<Problem>> {
     if text.len() > MAX_JSON_BYTES {
         return Err(vec![Problem::at("", ProblemKind::TooLarge { bytes: text.len(), max: MAX_JSON_BYTES })]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    let value = crate::json::parse(text).map_err(|e| vec![syntax_problem(text, e)])?;
     from_value(&value)
 }
 
@@ -88,7 +88,7 @@ pub fn parse(text: &str) -> Result<Spec, Vec<Problem>> {
 /// Text that is not even JSON is searched for `"locale": "…"` directly.
 pub fn locale_hint(text: &str) -> Option<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Ok(value) = serde_json::from_str::<Value>(text) {
+    if let Ok(value) = crate::json::parse(text) {
         return match value.get("locale")? {
             Value::String(s) => Some(s.clone()),
             _ => None,
@@ -114,18 +114,17 @@ pub fn from_value(value: &Value) -> Result<Spec, Vec<Problem>> {
 /// The most of a line a syntax error quotes (the box on a phone narrows it further).
 const EXCERPT_CHARS: usize = 122;
 
-fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
-    let line = e.line().max(1);
-    let msg = e.to_string();
+fn syntax_problem(text: &str, e: crate::json::SyntaxError) -> Problem {
+    let line = e.line.max(1);
     let source_line = text.lines().nth(line - 1).unwrap_or("");
-    // serde_json's column is 1-based in bytes, at the offending byte; the journalist counts
+    // The parser's column is 1-based in bytes, at the offending byte; the journalist counts
     // characters: the characters before the offending one, plus one.
-    let mut start = e.column().saturating_sub(1).min(source_line.len());
+    let mut start = e.column.saturating_sub(1).min(source_line.len());
     while start > 0 && !source_line.is_char_boundary(start) {
         start -= 1;
     }
     let column = source_line.get(..start).map_or(1, |prefix| prefix.chars().count() + 1);
-    let what = SyntaxWhat::from_serde_message(&msg).refine(source_line, column);
+    let what = e.what.refine(source_line, column);
     // A window of the line around the column: minified data is one very long line.
     let (excerpt, caret) = crate::problem::window_line(source_line, column - 1, EXCERPT_CHARS);
     Problem::at("", ProblemKind::Syntax { line, column, what, excerpt, caret })
@@ -137,8 +136,7 @@ struct Walker {
 }
 
 /// `v` as compact JSON (`{"a":[1,"x"]}`), as serde_json writes it, stopping once `out` holds more
-/// than `max_chars` bytes: a message quotes only the start of a wrong value, however large. Not
-/// serde_json's serializer, which would link a float printer and its escape tables into the wasm.
+/// than `max_chars` bytes: a message quotes only the start of a wrong value, however large.
 fn compact_json(v: &Value, out: &mut String, max_chars: usize) {
     if out.len() > max_chars {
         return;
@@ -146,17 +144,16 @@ fn compact_json(v: &Value, out: &mut String, max_chars: usize) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => out.push_str(&u.to_string()),
-            (None, Some(i), _) => out.push_str(&i.to_string()),
-            (None, None, Some(f)) => {
-                let text = crate::locale::json_number(f);
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => out.push_str(&u.to_string()),
+            (None, Some(i)) => out.push_str(&i.to_string()),
+            (None, None) => {
+                let text = crate::locale::json_number(n.as_f64());
                 out.push_str(&text);
                 if !text.contains('.') {
                     out.push_str(".0"); // a float stays one: `2.0`
                 }
             }
-            _ => out.push_str("null"),
         },
         Value::String(s) => push_json_string(s, out, max_chars),
         Value::Array(items) => {
@@ -220,7 +217,7 @@ impl Walker {
     }
 
     /// The object at `path`, after reporting its unknown fields.
-    fn object<'v>(&mut self, path: &str, v: &'v Value, known: &'static [&'static str]) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, path: &str, v: &'v Value, known: &'static [&'static str]) -> Option<&'v Map> {
         let Value::Object(map) = v else {
             self.wrong_type(path, JsonType::Object, v);
             return None;
@@ -234,7 +231,7 @@ impl Walker {
         Some(map)
     }
 
-    fn string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+    fn string(&mut self, map: &Map, path: &str, key: &str) -> Option<String> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => {
@@ -252,7 +249,7 @@ impl Walker {
         }
     }
 
-    fn number(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<f64> {
+    fn number(&mut self, map: &Map, path: &str, key: &str) -> Option<f64> {
         self.number_value(&join(path, key), map.get(key)?)
     }
 
@@ -260,7 +257,7 @@ impl Walker {
         match v {
             Value::Null => None,
             Value::Number(n) => match n.as_f64() {
-                Some(f) if f.is_finite() => Some(f),
+                f if f.is_finite() => Some(f),
                 _ => {
                     self.report(path, ProblemKind::NotFinite);
                     None
@@ -273,7 +270,7 @@ impl Walker {
         }
     }
 
-    fn list<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str, max: usize) -> Option<&'v Vec<Value>> {
+    fn list<'v>(&mut self, map: &'v Map, path: &str, key: &str, max: usize) -> Option<&'v Vec<Value>> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Array(items)) if items.len() > max => {
@@ -398,17 +395,18 @@ fn join(path: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::SyntaxWhat;
 
     /// The quoted start of a wrong value reads as serde_json would write it.
     #[test]
     fn wrong_values_are_quoted_as_compact_json() {
         for text in [r#"{"a":[1,"x",null,true,-3,2.5,2.0],"b\"c":{"d":"e\\f\ng"}}"#, "0.29", "-7", r#""Xã \"Pa\" Vây""#, "[]", "{}"] {
-            let v: Value = serde_json::from_str(text).unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
             let mut ours = String::new();
-            compact_json(&v, &mut ours, 1000);
-            assert_eq!(ours, v.to_string(), "{text}");
+            compact_json(&crate::json::parse(text).unwrap(), &mut ours, 1000);
+            assert_eq!(ours, theirs.to_string(), "{text}");
         }
-        let big: Value = serde_json::from_str(&format!("[{}]", vec!["123456789"; 10_000].join(","))).unwrap();
+        let big = crate::json::parse(&format!("[{}]", vec!["123456789"; 10_000].join(","))).unwrap();
         let mut ours = String::new();
         compact_json(&big, &mut ours, 40);
         assert!(ours.len() < 60 && ours.starts_with("[123456789,123456789,"), "{ours}");

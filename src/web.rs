@@ -37,11 +37,14 @@ struct CanvasMeasure {
 #[derive(Default)]
 struct MeasureCache {
     /// (size bits, bold) -> text -> width in CSS px.
-    fonts: Vec<((u64, bool), HashMap<String, f64>)>,
+    fonts: Vec<((u64, bool), Widths)>,
     entries: usize,
     /// The font the context is set to.
     ctx_font: Option<(u64, bool)>,
 }
+
+/// Text -> width in CSS px, for one font.
+type Widths = HashMap<String, f64, foldhash::fast::RandomState>;
 
 const MEASURE_CACHE_MAX: usize = 40_000;
 
@@ -79,7 +82,7 @@ impl TextMeasure for CanvasMeasure {
         let map = match cache.fonts.iter().position(|(k, _)| *k == key) {
             Some(i) => cache.fonts.get_mut(i),
             None => {
-                cache.fonts.push((key, HashMap::new()));
+                cache.fonts.push((key, Widths::default()));
                 cache.fonts.last_mut()
             }
         };

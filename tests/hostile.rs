@@ -6,7 +6,8 @@
 //! edges of every band and bar), keyboard steps and readouts, the summary and data table, and
 //! `render_svg`. Each case runs under `catch_unwind`, so a panic names its case and the run goes
 //! on; the test fails at the end listing every case that panicked or did not give its expected
-//! outcome. `HOSTILE_VERBOSE=1` prints each case's outcome and time.
+//! outcome. Each case's text also goes through the JSON reader and serde_json, which must agree
+//! (tests/support/json_agree.rs). `HOSTILE_VERBOSE=1` prints each case's outcome and time.
 
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -23,6 +24,11 @@ use serde_json::Value;
 #[path = "../fuzz/src/checks.rs"]
 #[allow(dead_code)]
 mod checks;
+
+/// The JSON reader held to serde_json on every case (tests/json_oracle.rs does the same on
+/// damaged fixtures).
+#[path = "support/json_agree.rs"]
+mod json_agree;
 
 const MANIFEST: &str = include_str!("hostile/cases.json");
 const GENERATOR: &[u8] = include_bytes!("hostile/generate.mjs");
@@ -120,6 +126,7 @@ fn run_case(case: &Value) -> Result<Outcome, String> {
         (_, g @ Value::Object(_)) => expand(g),
         _ => return Err("case has neither json nor generate".into()),
     };
+    json_agree::agree(text.strip_prefix('\u{feff}').unwrap_or(&text)).map_err(|why| format!("the JSON reader and serde_json differ: {why}"))?;
     let kind = case["kind"].as_str().expect("kind");
     let prepared = match prepare(&text, kind, "vi") {
         Err((problems, locale)) => {
