@@ -233,7 +233,7 @@ impl Parser<'_> {
 
     fn object(&mut self) -> Result<Map, SyntaxError> {
         let mut entries: Vec<(String, Value)> = Vec::new();
-        let mut positions: std::collections::HashMap<String, usize, foldhash::fast::RandomState> = Default::default();
+        let mut positions: std::collections::HashMap<String, usize, foldhash::fast::FixedState> = Default::default();
         loop {
             let Some(b) = self.skip_whitespace() else {
                 return Err(self.peek_error(SyntaxWhat::UnexpectedEnd));

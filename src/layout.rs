@@ -714,7 +714,11 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     }
     let step_for = |count: usize| {
         let raw = max / count.max(1) as f64;
-        let mag = 10f64.powf(raw.log10().floor());
+        // 10^floor(log10(raw)) for raw >= 1 (a smaller step becomes 1 below), without libm.
+        let mut mag = 1.0;
+        while mag * 10.0 <= raw {
+            mag *= 10.0;
+        }
         [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag).max(1.0)
     };
     let end = |step: f64| (max / step).ceil() * step;

@@ -159,7 +159,8 @@ fn positional(shortest: &str) -> (String, String) {
     } else if point >= len {
         (digits + &"0".repeat(usize::try_from(point - len).unwrap_or(0)), String::new())
     } else {
-        let (i, f) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        // ASCII digits: any split is a character boundary (checked, so no panic path is linked).
+        let (i, f) = digits.split_at_checked(usize::try_from(point).unwrap_or(0)).unwrap_or((&digits, ""));
         (i.to_string(), f.to_string())
     };
     (int_part, frac.trim_end_matches('0').to_string())

@@ -94,8 +94,10 @@ pub fn locale_hint(text: &str) -> Option<String> {
             _ => None,
         };
     }
-    let (_, after) = text.split_once("\"locale\"")?;
-    let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    // A byte search, not `split_once(&str)`: core's substring searcher costs 2 kB of wasm.
+    const KEY: &[u8] = b"\"locale\"";
+    let at = text.as_bytes().windows(KEY.len()).position(|w| w == KEY)?;
+    let after = text.get(at + KEY.len()..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
     let (tag, _) = after.split_once('"')?;
     (tag.len() <= 16).then(|| tag.to_string())
 }

@@ -44,7 +44,7 @@ struct MeasureCache {
 }
 
 /// Text -> width in CSS px, for one font.
-type Widths = HashMap<String, f64, foldhash::fast::RandomState>;
+type Widths = HashMap<String, f64, foldhash::fast::FixedState>;
 
 const MEASURE_CACHE_MAX: usize = 40_000;
 

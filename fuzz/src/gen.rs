@@ -176,11 +176,10 @@ fn count_value(u: &mut Unstructured<'_>) -> Result<u64> {
     })
 }
 
-/// Whole floats up to this are read back exactly by serde_json without its `float_roundtrip`
-/// feature (its fast path: the digits of `N.0`, N x 10, fit in 2^53). Larger ones, such as
-/// `2077395710468449.0`, are misread (tests/fixtures/fuzz/*-whole-float-misread*), which the
-/// fuzzer found; the generator stays below so it can look for other things.
-const MAX_EXACT_WHOLE_FLOAT: u64 = 900_719_925_474_099;
+/// Whole floats up to this are read back exactly. serde_json without `float_roundtrip` misread
+/// larger ones such as `2077395710468449.0` (tests/fixtures/fuzz/*-whole-float-misread*, found by
+/// this fuzzer); the widget's own JSON reader (src/json.rs) reads every count up to 2^53 − 1.
+const MAX_EXACT_WHOLE_FLOAT: u64 = MAX_COUNT;
 
 /// A count as JSON: `89`, or a whole float `89.0` (also accepted), or `-0.0` for zero.
 fn count_json(u: &mut Unstructured<'_>, v: u64) -> Result<Value> {
@@ -193,11 +192,10 @@ fn count_json(u: &mut Unstructured<'_>, v: u64) -> Result<Value> {
     })
 }
 
-/// Whether serde_json reads `v` back as written (see `MAX_EXACT_WHOLE_FLOAT`: without
-/// `float_roundtrip` it is off by one unit in the last place for some long numbers, which only
-/// matters at the 10^15 limit, where `999999999999999.9` is read as 10^15 and refused).
+/// Whether the widget's JSON reader reads `v`, as serde_json writes it, back as written.
 fn reads_back(v: f64) -> bool {
-    serde_json::to_string(&v).ok().and_then(|s| serde_json::from_str::<f64>(&s).ok()) == Some(v)
+    let read = serde_json::to_string(&v).ok().and_then(|s| commune_charts::json::parse(&s).ok());
+    matches!(read, Some(commune_charts::json::Value::Number(n)) if n.as_f64() == v)
 }
 
 fn float(v: f64) -> Value {
