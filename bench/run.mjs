@@ -275,8 +275,10 @@ function report(results) {
   const out = [];
   out.push(`commune-charts ${m.ours} (${m.commit ?? '?'}) vs Chart.js ${m.chartjs} vs a Canvas2D floor, ${m.date}`);
   out.push(`machine: ${m.nproc} CPUs, ${m.cpu}, ${m.memGiB} GiB; ${m.chromium} headless (--disable-gpu: software canvas); node ${m.node}`);
-  const busy = Math.max(m.loadavgAtStart[0], m.loadavgAtEnd[0]) > m.nproc / 2;
-  out.push(`load average (1 min) at start ${m.loadavgAtStart[0]}, at end ${m.loadavgAtEnd[0]}` +
+  // The end figure includes the benchmark's own browser (about 2 on two cores); only the load
+  // before it started says whether other work was running.
+  const busy = m.loadavgAtStart[0] > m.nproc / 2;
+  out.push(`load average (1 min) at start ${m.loadavgAtStart[0]}, at end ${m.loadavgAtEnd[0]} (the benchmark's own browser included)` +
     (busy ? ': OTHER WORK WAS RUNNING, absolute times are inflated (the alternation keeps the ratios fairer)' : ''));
   const runs = results.cases.map((c) => c.runs);
   out.push(`medians; re-render: ${results.settings.warmup} warm-ups + ${Math.max(...runs)} runs per contender and size${RUNS_10K !== RUNS ? ` (${RUNS_10K} at 10,000)` : ''}, contenders alternating;` +
