@@ -550,14 +550,27 @@ pub fn decimal_to_f64(significand: u64, exponent: i32) -> f64 {
             let room = m.leading_zeros().saturating_sub(1);
             m <<= room;
             binary_exponent -= i32::try_from(room).unwrap_or(0);
-            sticky |= m % 10 != 0;
-            m /= 10;
+            let (q, r) = div10(m);
+            sticky |= r != 0;
+            m = q;
         }
     }
     let f = round_to_f64(m, sticky);
     // Scaled in two steps, so each power of two is a normal f64.
     let half = binary_exponent / 2;
     f * two_pow(half) * two_pow(binary_exponent - half)
+}
+
+/// `n` / 10 and `n` % 10 by long division on 32-bit digits: no 128-bit division routine linked.
+fn div10(n: u128) -> (u128, u64) {
+    let (mut q, mut r) = (0u128, 0u64);
+    for shift in [96u32, 64, 32, 0] {
+        #[allow(clippy::cast_possible_truncation)]
+        let cur = r << 32 | ((n >> shift) as u64 & 0xFFFF_FFFF);
+        q |= u128::from(cur / 10) << shift;
+        r = cur % 10;
+    }
+    (q, r)
 }
 
 /// `q` (with `sticky`: something nonzero below it) rounded to the nearest f64, ties to even.
@@ -619,6 +632,13 @@ mod tests {
         }
         assert!(decimal_to_f64(1, 400).is_infinite());
         assert_eq!(decimal_to_f64(0, 400), 0.0);
+    }
+
+    #[test]
+    fn long_division_by_ten() {
+        for n in [0u128, 9, 10, 11, u128::from(u64::MAX), u128::MAX, u128::MAX / 3, 1 << 127, 12_345_678_901_234_567_890_123_456_789] {
+            assert_eq!(div10(n), (n / 10, (n % 10) as u64), "{n}");
+        }
     }
 
     #[test]

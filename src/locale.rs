@@ -120,10 +120,11 @@ fn round_half_up(value: f64, decimals: usize) -> String {
     }
     let split = digits.len().saturating_sub(decimals);
     let (i, f) = digits.split_at(split);
-    let mut out = String::from_utf8_lossy(i).into_owned();
+    // ASCII digits: each byte is its character.
+    let mut out: String = i.iter().map(|&d| char::from(d)).collect();
     if decimals > 0 {
         out.push('.');
-        out.push_str(&String::from_utf8_lossy(f));
+        out.extend(f.iter().map(|&d| char::from(d)));
     }
     out
 }
