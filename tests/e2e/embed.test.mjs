@@ -100,6 +100,20 @@ test('the chart follows its container width and redraws on resize', async () => 
   await context.close();
 });
 
+test("the README's optional <link rel=preload> for the wasm is used: one request, no warning", async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/fixtures/pages/preload.html`);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
+  // A credentials or mode mismatch between the preload and the widget's fetch would fetch twice.
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+  assert.equal(wasm, 1, 'the wasm is fetched once');
+  await page.waitForTimeout(3500); // Chromium warns about a preload unused after about 3 s
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the script adds one global, and loading it twice is harmless', async () => {
   const { page, context, errors } = await openPage(env.browser, `${env.base}/index.html`);
   await settleAll(page);
