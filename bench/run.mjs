@@ -4,7 +4,7 @@
 // What is measured and how: bench/README.md. Never part of `make test` (no timing assertions).
 //
 // Environment: BENCH_RUNS (default 7) and BENCH_WARMUP (2) re-renders per contender and size,
-// BENCH_RUNS_10K (default 7) for 10,000 communes, BENCH_COLD_RUNS (11), BENCH_HOVER (200 moves),
+// BENCH_RUNS_10K (default 7) for 10,000 communes, BENCH_COLD_RUNS (31), BENCH_HOVER (200 moves),
 // BENCH_QUICK=1 (3 runs, 1 warm-up, 40 moves: a smoke test of the bench itself).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const num = (v, d) => (v !== undefined && v !== '' && Number.isFinite(Number(v))
 const RUNS = num(env.BENCH_RUNS, quick ? 3 : 7);
 const RUNS_10K = num(env.BENCH_RUNS_10K, quick ? 3 : RUNS);
 const WARMUP = num(env.BENCH_WARMUP, quick ? 1 : 2);
-const COLD_RUNS = num(env.BENCH_COLD_RUNS, quick ? 3 : 11);
+const COLD_RUNS = num(env.BENCH_COLD_RUNS, quick ? 3 : 31);
 const HOVER_MOVES = num(env.BENCH_HOVER, quick ? 40 : 200);
 const HOVER_BATCH = 20;
 
