@@ -7,8 +7,8 @@
 pub mod describe;
 pub mod draw;
 pub mod interact;
-pub mod layout;
 pub mod json;
+pub mod layout;
 pub mod locale;
 pub mod model;
 #[cfg(all(feature = "png", not(target_arch = "wasm32")))]

@@ -303,8 +303,9 @@ pub fn model_from_json(text: &str) -> Result<Model, Vec<Problem>> {
 /// percentages of plan written as fractions.
 pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
     let mut out = Vec::new();
-    // Lower-cased (Vietnamese letters: text::fold_case) once (not once per pair: that took 4.7 s at 10,000 communes); the pairwise
-    // comparison left is of ready strings, which a map would not beat by enough to pay for its code.
+    // Lower-cased once (`text::fold_case`, for Vietnamese letters), not once per pair: that took
+    // 4.7 s at 10,000 communes. The pairwise comparison left is of ready strings, which a map
+    // would not beat by enough to pay for its code.
     let keys: Vec<String> = model.communes.iter().map(|c| c.name.trim().chars().map(crate::text::fold_case).collect()).collect();
     for (i, (c, key)) in model.communes.iter().zip(&keys).enumerate() {
         if let Some(first) = keys.iter().take(i).position(|k| k == key) {

@@ -1,7 +1,8 @@
 //! The browser glue (wasm32 only): owns the DOM around one chart. It sizes the canvas by
 //! devicePixelRatio, observes the element's width, draws the core's layout through
-//! [`crate::canvas::Canvas2d`], and shows errors in a `role="alert"` element. Everything it adds lives in one
-//! wrapper `<div>` and one ResizeObserver, both removed when the chart is destroyed or dropped.
+//! [`crate::canvas::Canvas2d`], and shows errors in a `role="alert"` element. Everything it adds
+//! lives in one wrapper `<div>` and one ResizeObserver, both removed when the chart is destroyed
+//! or dropped.
 //!
 //! No panics here: every DOM call's `Result` is handled or deliberately ignored (`.ok()`), since
 //! a panic would leave the shared wasm instance unusable for every other chart on the page.
