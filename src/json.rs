@@ -423,7 +423,7 @@ impl Parser<'_> {
                 match significand.checked_mul(10).and_then(|s| s.checked_add(u64::from(d - b'0'))) {
                     Some(s) => {
                         significand = s;
-                        exponent -= 1;
+                        exponent = exponent.saturating_sub(1);
                     }
                     None => {
                         // Digits beyond 64 bits are dropped (serde_json does the same).
