@@ -58,11 +58,10 @@ pub struct Prepared {
 /// Text + attribute + page language -> a model ready to lay out, or problems with the locale to
 /// say them in.
 pub fn prepare(json: &str, kind_attribute: &str, page_lang: &str) -> Result<Prepared, (Vec<Problem>, Locale)> {
-    let model = model::model_from_json(json).map_err(|p| {
-        // Invalid data still speaks the language it asked for, if it can be read.
-        let asked = spec::locale_hint(json).and_then(|tag| Locale::from_tag(&tag));
-        (p, asked.unwrap_or_else(|| resolve_locale(None, page_lang)))
-    })?;
+    // Invalid data still speaks the language it asked for, if it can be read (from the one parse).
+    let said_in = |tag: Option<String>| tag.and_then(|t| Locale::from_tag(&t)).unwrap_or_else(|| resolve_locale(None, page_lang));
+    let spec = spec::parse_with_locale(json).map_err(|(p, tag)| (p, said_in(tag)))?;
+    let model = model::validate(&spec).map_err(|p| (p, said_in(spec.locale.clone())))?;
     let locale = resolve_locale(Some(&model), page_lang);
     let kind = resolve_kind(kind_attribute, Some(&model)).map_err(|p| (vec![p], locale))?;
     Ok(Prepared { model, kind, locale })

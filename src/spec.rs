@@ -75,42 +75,36 @@ pub const INDICATOR_FIELDS: &[&str] = &["unit", "name", "value", "measure", "per
 /// Parses and type-checks. On failure, every problem found (a syntax error is always alone).
 /// A leading byte-order mark is ignored.
 pub fn parse(text: &str) -> Result<Spec, Vec<Problem>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.len() > MAX_JSON_BYTES {
-        return Err(vec![Problem::at("", ProblemKind::TooLarge { bytes: text.len(), max: MAX_JSON_BYTES })]);
-    }
-    let value = crate::json::parse(text).map_err(|e| vec![syntax_problem(text, e)])?;
-    from_value(&value)
+    parse_with_locale(text).map_err(|(problems, _)| problems)
 }
 
-/// The `locale` field of a document that may be invalid elsewhere, so its errors are said in
-/// the language it asked for.
-/// Text that is not even JSON is searched for `"locale": "…"` directly.
-pub fn locale_hint(text: &str) -> Option<String> {
+/// [`parse`], and on failure also the `locale` the document asks for, so its errors are said in
+/// that language: read by the same parse when the text is JSON, else found by [`locale_hint`].
+pub fn parse_with_locale(text: &str) -> Result<Spec, (Vec<Problem>, Option<String>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Ok(value) = crate::json::parse(text) {
-        return match value.get("locale")? {
-            Value::String(s) => Some(s.clone()),
-            _ => None,
-        };
+    if text.len() > MAX_JSON_BYTES {
+        let too_large = Problem::at("", ProblemKind::TooLarge { bytes: text.len(), max: MAX_JSON_BYTES });
+        return Err((vec![too_large], locale_hint(text)));
     }
+    let value = crate::json::parse(text).map_err(|e| (vec![syntax_problem(text, e)], locale_hint(text)))?;
+    let mut w = Walker::default();
+    let spec = w.document(&value);
+    if w.problems.is_empty() {
+        Ok(spec)
+    } else {
+        Err((w.problems, spec.locale))
+    }
+}
+
+/// `"locale": "…"` found in text that cannot be read as a document (not JSON, or too large), so
+/// even a syntax error is said in the language the journalist asked for.
+pub fn locale_hint(text: &str) -> Option<String> {
     // A byte search, not `split_once(&str)`: core's substring searcher costs 2 kB of wasm.
     const KEY: &[u8] = b"\"locale\"";
     let at = text.as_bytes().windows(KEY.len()).position(|w| w == KEY)?;
     let after = text.get(at + KEY.len()..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
     let (tag, _) = after.split_once('"')?;
     (tag.len() <= 16).then(|| tag.to_string())
-}
-
-/// Reads an already parsed document (for `CommuneCharts.render(el, object)`).
-pub fn from_value(value: &Value) -> Result<Spec, Vec<Problem>> {
-    let mut w = Walker::default();
-    let spec = w.document(value);
-    if w.problems.is_empty() {
-        Ok(spec)
-    } else {
-        Err(w.problems)
-    }
 }
 
 /// The most of a line a syntax error quotes (the box on a phone narrows it further).
