@@ -11,7 +11,7 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::text::css_number;
+use crate::text::font_css;
 use crate::theme::Rgb;
 
 use wasm_bindgen::JsCast;
@@ -167,10 +167,8 @@ impl DrawingBackend for Canvas2d {
             self.ctx.set_text_align(align);
             self.align = align;
         }
-        let mut font = String::from(if matches!(style.style(), FontStyle::Bold) { "bold " } else { "" });
-        font.push_str(&css_number(style.size()));
-        font.push_str("px ");
-        font.push_str(style.family().as_str());
+        // Our styles always name FONT_FAMILY (draw.rs): the font as the measuring canvas set it.
+        let font = font_css(matches!(style.style(), FontStyle::Bold), style.size());
         if font != self.font {
             self.ctx.set_font(&font);
             self.font = font;

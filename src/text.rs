@@ -22,37 +22,36 @@ impl Font {
     }
     /// The CSS `font` shorthand, for canvas `ctx.font`.
     pub fn css(&self, scale: f64) -> String {
-        let mut css = String::from(if self.bold { "bold " } else { "" });
-        css.push_str(&css_number(self.size_px * scale));
-        css.push_str("px ");
-        css.push_str(FONT_FAMILY);
-        css
+        font_css(self.bold, self.size_px * scale)
     }
+}
+
+/// `[bold ]<size>px <FONT_FAMILY>`: the canvas `font` for measuring and for drawing alike.
+pub fn font_css(bold: bool, size_px: f64) -> String {
+    let mut css = String::from(if bold { "bold " } else { "" });
+    css.push_str(&css_number(size_px));
+    css.push_str("px ");
+    css.push_str(FONT_FAMILY);
+    css
 }
 
 /// A number for CSS (`12.5`, `3`, `-0.125`): at most three decimals, no exponent, 0 for NaN or
 /// infinity. Numbers are written by hand so the wasm build links no float formatting (core's `{}`
 /// for f64 is about 7 kB gz of wasm).
 pub fn css_number(v: f64) -> String {
-    fixed_point(v, 3)
-}
-
-/// `v` rounded to `decimals` places, trailing zeros dropped; magnitudes are kept below 10^18.
-fn fixed_point(v: f64, decimals: u32) -> String {
-    let scale = 10u64.pow(decimals);
-    // Saturating cast: no CSS length we write comes near the bound.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
-    let scaled = if v.is_finite() { (v.abs() * scale as f64).round().min(1e18) as u64 } else { 0 };
+    // Thousandths; the saturating cast is far beyond any CSS length we write.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scaled = if v.is_finite() { (v.abs() * 1000.0).round().min(1e18) as u64 } else { 0 };
     let mut out = String::new();
     if v < 0.0 && scaled > 0 {
         out.push('-');
     }
-    out.push_str(&(scaled / scale).to_string());
-    let mut frac = scaled % scale;
+    out.push_str(&(scaled / 1000).to_string());
+    let mut frac = scaled % 1000;
     if frac > 0 {
         out.push('.');
-        let mut place = scale / 10;
-        while frac > 0 && place > 0 {
+        let mut place = 100;
+        while frac > 0 {
             out.push(char::from(b'0' + u8::try_from(frac / place).unwrap_or(0)));
             frac %= place;
             place /= 10;
