@@ -792,36 +792,39 @@ impl Inner {
     /// that differs and the position: the tooltip's nodes and colours stay.
     fn show_tooltip(&mut self, title: &str, lines: &[String], focus: Option<usize>, x: f64, y: f64) {
         if self.tooltip.is_none() {
-            self.tooltip = self.create_tooltip().map(|el| Tooltip { el, colors: String::new(), texts: Vec::new(), focus: None });
+            self.tooltip = self.create_tooltip().map(|el| Tooltip { el, colors: None, texts: Vec::new(), focus: None });
         }
         let Some(tip) = self.tooltip.as_mut() else { return };
         let t = &self.theme;
-        let colors = [t.background.hex(), t.text.hex(), t.muted.hex()].concat();
-        if tip.colors != colors {
+        let colors = (t.background, t.text, t.muted);
+        if tip.colors != Some(colors) {
             let border = format!("1px solid {}", t.muted.hex());
             set_styles(&tip.el, &[("background", &t.background.hex()), ("color", &t.text.hex()), ("border", &border)]);
-            tip.colors = colors;
+            tip.colors = Some(colors);
         }
         set_styles(&tip.el, &[("display", "block")]);
+        // The title, then one node per line; the focused line (a segment's group) in bold.
         let texts = std::iter::once(title).chain(lines.iter().map(String::as_str));
         let mut node = tip.el.first_element_child();
         let mut count = 0;
-        let mut created = false;
         for (i, text) in texts.enumerate() {
             count = i + 1;
-            let el = match node.take() {
-                Some(el) => el,
+            let (el, new) = match node.take() {
+                Some(el) => (el, false),
                 None => {
                     let Some(el) = create(&self.document, if i == 0 { "strong" } else { "div" }) else { break };
-                    let weight = if i == 0 { "700" } else { "400" };
-                    set_styles(&el, &[("display", "block"), ("font-weight", weight), ("margin", if i == 0 { "0 0 2px" } else { "0" })]);
+                    set_styles(&el, &[("display", "block"), ("margin", if i == 0 { "0 0 2px" } else { "0" })]);
                     tip.el.append_child(&el).ok();
-                    created = true;
-                    el.into()
+                    (el.into(), true)
                 }
             };
-            if tip.texts.get(i).is_none_or(|shown| shown != text) {
+            if new || tip.texts.get(i).is_none_or(|shown| shown != text) {
                 el.set_text_content(Some(text));
+            }
+            if i > 0 && (new || tip.focus != focus) {
+                if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                    set_styles(h, &[("font-weight", if focus == Some(i - 1) { "700" } else { "400" })]);
+                }
             }
             node = el.next_element_sibling();
         }
@@ -830,19 +833,7 @@ impl Inner {
             extra.remove();
         }
         tip.texts = std::iter::once(title.to_string()).chain(lines.iter().cloned()).take(count).collect();
-        // The focused line (a segment's group) in bold; the title row is index 0.
-        if tip.focus != focus || created {
-            let mut child = tip.el.first_element_child().and_then(|c| c.next_element_sibling());
-            let mut i = 0;
-            while let Some(c) = child {
-                if let Some(h) = c.dyn_ref::<HtmlElement>() {
-                    set_styles(h, &[("font-weight", if focus == Some(i) { "700" } else { "400" })]);
-                }
-                child = c.next_element_sibling();
-                i += 1;
-            }
-            tip.focus = focus;
-        }
+        tip.focus = focus;
         // Keep it inside the viewport: measured after the text is in.
         let (vw, vh) = self
             .document
@@ -1004,7 +995,7 @@ const TABLE_ROWS_NOW: usize = 100;
 struct Tooltip {
     el: HtmlElement,
     /// Background, text and border colours as set (a theme change sets them again).
-    colors: String,
+    colors: Option<(Rgb, Rgb, Rgb)>,
     /// Title, then one text per line.
     texts: Vec<String>,
     /// The line in bold.
@@ -1090,7 +1081,7 @@ impl Table {
         for (i, cells) in want.iter_mut().enumerate().take(end).skip(self.next) {
             if let Some((tr, shown)) = self.rows.get_mut(i) {
                 if shown != cells {
-                    fill(tr, cells, Some(shown));
+                    fill(tr, cells, shown);
                     std::mem::swap(shown, cells);
                 }
             } else if let Some(tr) = Table::row(document, cells, false) {
@@ -1115,11 +1106,11 @@ impl Table {
 
 /// Sets the text of `tr`'s cells to `cells`, skipping those equal to `shown`.
 #[inline(never)]
-fn fill(tr: &HtmlElement, cells: &[String], shown: Option<&[String]>) {
+fn fill(tr: &HtmlElement, cells: &[String], shown: &[String]) {
     let mut cell = tr.first_element_child();
     for (i, text) in cells.iter().enumerate() {
         let Some(c) = cell else { return };
-        if shown.and_then(|s| s.get(i)) != Some(text) {
+        if shown.get(i) != Some(text) {
             c.set_text_content(Some(text));
         }
         cell = c.next_element_sibling();
