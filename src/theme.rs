@@ -4,17 +4,24 @@
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
-    /// WCAG relative luminance.
-    pub fn luminance(self) -> f64 {
+    /// The channels as linear light, 0..=1. WCAG's threshold (0.03928) and sRGB's (0.04045)
+    /// split 8-bit values alike (10/255 below, 11/255 above), so one curve serves both.
+    pub fn linear(self) -> [f64; 3] {
         fn channel(c: u8) -> f64 {
             let c = f64::from(c) / 255.0;
-            if c <= 0.03928 {
+            if c <= 0.04045 {
                 c / 12.92
             } else {
                 pow_2_4((c + 0.055) / 1.055)
             }
         }
-        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+        [channel(self.0), channel(self.1), channel(self.2)]
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let [r, g, b] = self.linear();
+        0.2126 * r + 0.7152 * g + 0.0722 * b
     }
 
     /// WCAG contrast ratio, 1..=21.
@@ -146,11 +153,7 @@ impl Theme {
 
 /// How `c` looks with deuteranopia (Machado, Oliveira & Fernandes 2009, severity 1), in CIELAB.
 pub fn deuteranopia_lab(c: Rgb) -> [f64; 3] {
-    fn lin(c: u8) -> f64 {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-    }
-    let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+    let [r, g, b] = c.linear();
     let r2 = (0.367_322 * r + 0.860_646 * g - 0.227_968 * b).max(0.0).min(1.0);
     let g2 = (0.280_085 * r + 0.672_501 * g + 0.047_413 * b).max(0.0).min(1.0);
     let b2 = (-0.011_820 * r + 0.042_940 * g + 0.968_881 * b).max(0.0).min(1.0);
@@ -175,6 +178,14 @@ pub fn delta_e(a: [f64; 3], b: [f64; 3]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wcag_and_srgb_thresholds_split_8_bit_channels_alike() {
+        for c in 0..=255u8 {
+            let v = f64::from(c) / 255.0;
+            assert_eq!(v <= 0.03928, v <= 0.04045, "{c}");
+        }
+    }
 
     #[test]
     fn luminance_power_matches_powf() {
