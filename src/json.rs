@@ -73,12 +73,6 @@ impl Map {
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
         self.entries.iter().map(|(k, v)| (k, v))
     }
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 impl Value {
@@ -515,7 +509,7 @@ const POW10: [f64; 23] = [
 /// by ten on a 128-bit integer (keeping 124 bits or more, with a sticky bit for what is dropped)
 /// and rounding once. Matches Rust's own `str::parse::<f64>` (tested) except for subnormals.
 #[allow(clippy::cast_precision_loss)]
-pub fn decimal_to_f64(significand: u64, exponent: i32) -> f64 {
+fn decimal_to_f64(significand: u64, exponent: i32) -> f64 {
     let (mut s, mut e) = (significand, exponent);
     if s == 0 {
         return 0.0;
