@@ -200,6 +200,10 @@ pub struct Words {
     pub unit: &'static str,
     pub value: &'static str,
     pub percent_of_plan: &'static str,
+    /// The heading of the error box (and of the command-line program's report).
+    pub cannot_draw: &'static str,
+    /// One preview warning, as a noun.
+    pub warning: &'static str,
 }
 
 static VI: Words = Words {
@@ -220,6 +224,8 @@ static VI: Words = Words {
     unit: "Đơn vị",
     value: "Kết quả",
     percent_of_plan: "% kế hoạch",
+    cannot_draw: "Không vẽ được biểu đồ",
+    warning: "cảnh báo",
 };
 
 static EN: Words = Words {
@@ -240,6 +246,8 @@ static EN: Words = Words {
     unit: "Unit",
     value: "Result",
     percent_of_plan: "% of plan",
+    cannot_draw: "The chart cannot be drawn",
+    warning: "warning",
 };
 
 #[cfg(test)]

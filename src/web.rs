@@ -1149,7 +1149,7 @@ fn build_warnings(document: &Document, warnings: &[Problem], locale: Locale) -> 
         line.set_text_content(Some(&w.message(locale)));
         box_.append_child(&line).ok()?;
     }
-    append_more(document, &box_, warnings.len(), locale, "cảnh báo")?;
+    append_more(document, &box_, warnings.len(), locale, Locale::Vi.words().warning)?;
     Some(box_)
 }
 
@@ -1172,10 +1172,7 @@ fn build_alert(document: &Document, problems: &[Problem], locale: Locale, excerp
     let (border, background, color) = if dark { ("#ff8a80", "#3b1513", "#ffdad6") } else { ("#b3261e", "#fdecea", "#410e0b") };
     set_styles(&alert, &[("border-left", &format!("4px solid {border}")), ("background", background), ("color", color)]);
     let heading = create(document, "strong")?;
-    heading.set_text_content(Some(match locale {
-        Locale::Vi => "Không vẽ được biểu đồ",
-        Locale::En => "The chart cannot be drawn",
-    }));
+    heading.set_text_content(Some(locale.words().cannot_draw));
     set_styles(&heading, &[("display", "block"), ("margin-bottom", "4px")]);
     alert.append_child(&heading).ok()?;
     for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {

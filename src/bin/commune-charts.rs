@@ -221,7 +221,7 @@ EXIT STATUS:
         };
         if !args.quiet {
             for w in &rendered.warnings {
-                eprintln!("{}: {}: {}", shown(&args.input), warning_word(rendered.locale), w.message(rendered.locale));
+                eprintln!("{}: {}: {}", shown(&args.input), rendered.locale.words().warning, w.message(rendered.locale));
             }
         }
         let bytes = if args.png {
@@ -269,22 +269,11 @@ EXIT STATUS:
         }
     }
 
-    fn warning_word(locale: Locale) -> &'static str {
-        match locale {
-            Locale::Vi => "cảnh báo",
-            Locale::En => "warning",
-        }
-    }
-
     /// The widget's alert, as text: its heading, each problem's message (syntax errors prefixed
     /// `file:line:column:` so editors can jump there) and the excerpt with its caret.
     fn report(input: &str, problems: &[Problem], locale: Locale) {
         let mut err = std::io::stderr().lock();
-        let heading = match locale {
-            Locale::Vi => "Không vẽ được biểu đồ",
-            Locale::En => "The chart cannot be drawn",
-        };
-        let mut text = format!("{}: {heading}\n", shown(input));
+        let mut text = format!("{}: {}\n", shown(input), locale.words().cannot_draw);
         for p in problems {
             match p.line_column() {
                 Some((line, column)) => text.push_str(&format!("{}:{line}:{column}: {}\n", shown(input), p.message(locale))),
