@@ -1173,13 +1173,7 @@
     try {
       chartCanvas().toBlob(function (blob) {
         if (!blob) { failed(); return; }
-        var a = document.createElement('a');
-        a.href = URL.createObjectURL(blob);
-        a.download = name;
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(function () { URL.revokeObjectURL(a.href); }, 2000);
+        saveBlob(blob, name);
         el.pngStatus.textContent = t('pngDone', name);
       }, 'image/png');
     } catch (e) {
@@ -1211,10 +1205,13 @@
 
   function downloadData() {
     if (!state.good) return;
-    var blob = new Blob([formatJson(state.good.doc) + '\n'], { type: 'application/json' });
+    saveBlob(new Blob([formatJson(state.good.doc) + '\n'], { type: 'application/json' }), fileName());
+  }
+  /** Downloads `blob` as the file `name`. */
+  function saveBlob(blob, name) {
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = fileName();
+    a.download = name;
     document.body.appendChild(a);
     a.click();
     a.remove();
