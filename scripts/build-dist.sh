@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds dist/: commune-charts.js (classic script: wasm-bindgen glue + loader in one closure)
-# and commune-charts_bg.wasm (wasm-opt -Os: about 1 kB gz smaller than -Oz on this module, measured), then prints their raw and gzip -9 sizes.
+# and commune-charts_bg.wasm (scripts/wasm-opt.sh), then prints their raw and gzip -9 sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -12,9 +12,7 @@ rm -rf target/wasm-bindgen && mkdir -p target/wasm-bindgen dist
 wasm-bindgen --target no-modules --no-typescript --out-dir target/wasm-bindgen --out-name commune-charts \
   target/wasm32-unknown-unknown/release/commune_charts.wasm
 say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Os)"
-wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
-  target/wasm-bindgen/commune-charts_bg.wasm -o dist/commune-charts_bg.wasm
+bash scripts/wasm-opt.sh target/wasm-bindgen/commune-charts_bg.wasm dist/commune-charts_bg.wasm
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 {
   echo "/*! commune-charts $version | MIT */"

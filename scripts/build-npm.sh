@@ -13,9 +13,7 @@ say "wasm-pack build --target web (wasm-bindgen $(wasm-bindgen --version | awk '
 rm -rf pkg
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name commune_charts
 # wasm-pack's wasm-opt step would look for its own download; ours is the pinned npm one.
-wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
-  pkg/commune_charts_bg.wasm -o pkg/commune_charts_bg.wasm
+bash scripts/wasm-opt.sh pkg/commune_charts_bg.wasm pkg/commune_charts_bg.wasm
 
 version=$(node -p 'require("./pkg/package.json").version')
 node - "$version" <<'JS'
