@@ -77,22 +77,15 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
 }
 
 fn targets_sentence(model: &Model, locale: Locale) -> String {
-    let best = model
-        .communes
-        .iter()
-        .filter_map(|c| Some((c.name.as_str(), c.targets?)))
-        .reduce(|a, b| if b.1.met > a.1.met { b } else { a });
+    let best =
+        model.communes.iter().filter_map(|c| Some((c.name.as_str(), c.targets?))).reduce(|a, b| if b.1.met > a.1.met { b } else { a });
     match (best, locale) {
-        (Some((name, t)), Locale::Vi) => format!(
-            "{name} có nhiều chỉ tiêu đạt và vượt nhất: {} trên {}",
-            locale.format_int(t.met),
-            locale.format_int(t.total())
-        ),
-        (Some((name, t)), Locale::En) => format!(
-            "{name} met or exceeded the most targets: {} of {}",
-            locale.format_int(t.met),
-            locale.format_int(t.total())
-        ),
+        (Some((name, t)), Locale::Vi) => {
+            format!("{name} có nhiều chỉ tiêu đạt và vượt nhất: {} trên {}", locale.format_int(t.met), locale.format_int(t.total()))
+        }
+        (Some((name, t)), Locale::En) => {
+            format!("{name} met or exceeded the most targets: {} of {}", locale.format_int(t.met), locale.format_int(t.total()))
+        }
         (None, Locale::Vi) => "Không xã nào có số liệu chỉ tiêu".to_string(),
         (None, Locale::En) => "No commune has target data".to_string(),
     }
@@ -188,10 +181,7 @@ mod tests {
             summary(&m, ChartKind::Members, Locale::Vi),
             "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ (2.989), ít nhất là Pa Vây Sử (86)."
         );
-        assert_eq!(
-            summary(&m, ChartKind::Cells, Locale::En),
-            "Party cells in 3 communes: most in Đức Thọ (77), fewest in Mồ Sì San (9)."
-        );
+        assert_eq!(summary(&m, ChartKind::Cells, Locale::En), "Party cells in 3 communes: most in Đức Thọ (77), fewest in Mồ Sì San (9).");
         assert_eq!(
             summary(&m, ChartKind::MembersPerCell, Locale::Vi),
             "Biểu đồ số đảng viên mỗi chi bộ của 3 xã: nhiều nhất là Đức Thọ (38,8), ít nhất là Pa Vây Sử (7,8)."
@@ -217,7 +207,10 @@ mod tests {
         let m = model_from_json(SEED).unwrap();
         let (head, rows) = table(&m, ChartKind::Members, Locale::Vi);
         assert_eq!(head, ["Xã", "Đảng viên", "Chi bộ", "Đảng viên mỗi chi bộ", "Đạt và vượt", "Đạt trên 80%", "Khó đạt", "Tổng"]);
-        assert_eq!(rows[0], ["Mồ Sì San", "89", "9 (Chi bộ bản: 4; Chi bộ đơn vị sự nghiệp: 5)", "9,9", "3 (27,3%)", "3 (27,3%)", "5 (45,5%)", "11"]);
+        assert_eq!(
+            rows[0],
+            ["Mồ Sì San", "89", "9 (Chi bộ bản: 4; Chi bộ đơn vị sự nghiệp: 5)", "9,9", "3 (27,3%)", "3 (27,3%)", "5 (45,5%)", "11"]
+        );
         assert_eq!(rows[2], ["Đức Thọ", "2.989", "77", "38,8", "–", "–", "–", "–"]);
         let (head, rows) = table(&m, ChartKind::Indicators, Locale::En);
         assert_eq!(head, ["Unit", "Indicator", "Result", "% of plan"]);

@@ -5,8 +5,7 @@
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
-    FontStyle,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
 };
 
 use crate::layout::{Align, Layout, Mark};
@@ -44,7 +43,12 @@ impl Target {
 pub fn draw<B: DrawingBackend>(layout: &Layout, backend: &mut B, target: Target) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     backend.ensure_prepared()?;
     let (w, h) = backend.get_size();
-    backend.draw_rect((0, 0), (i32::try_from(w).unwrap_or(i32::MAX), i32::try_from(h).unwrap_or(i32::MAX)), &color(layout.background), true)?;
+    backend.draw_rect(
+        (0, 0),
+        (i32::try_from(w).unwrap_or(i32::MAX), i32::try_from(h).unwrap_or(i32::MAX)),
+        &color(layout.background),
+        true,
+    )?;
     draw_marks(&layout.marks, backend, target)?;
     backend.present()
 }

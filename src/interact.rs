@@ -98,7 +98,8 @@ impl Layout {
                     (Key::Right, None) if len > 0 => at(c.panel, c.row, Some(0)),
                     (Key::Right, Some(i)) if i + 1 < len => at(c.panel, c.row, Some(i + 1)),
                     (Key::Left, Some(i)) if i > 0 => at(c.panel, c.row, Some(i - 1)),
-                    (Key::Right, _) => side_neighbour(1).map_or(c, |j| at(j, c.row.min(self.panels.get(j).map_or(0, |p| p.rows.len().saturating_sub(1))), Some(0))),
+                    (Key::Right, _) => side_neighbour(1)
+                        .map_or(c, |j| at(j, c.row.min(self.panels.get(j).map_or(0, |p| p.rows.len().saturating_sub(1))), Some(0))),
                     (Key::Left, _) => side_neighbour(-1).map_or(c, |j| at(j, c.row, Some(usize::MAX))),
                     _ => c,
                 }

@@ -499,10 +499,8 @@ impl Parser<'_> {
 }
 
 /// 10^0 ..= 10^22: every one exact in an f64.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-    1e21, 1e22,
-];
+const POW10: [f64; 23] =
+    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /// `significand` × 10^`exponent`, rounded to the nearest f64: directly when both fit an f64
 /// exactly (significand at most 2^53, exponent within ±22), otherwise by multiplying or dividing
@@ -618,7 +616,9 @@ mod tests {
                 assert!(got.to_bits().abs_diff(want.to_bits()) <= 1, "{text}: {got:e} vs {want:e}");
             }
         }
-        for (s, e) in [(9_999_999_999_999_999, -1), (20_773_957_104_684_490, -1), (9_007_199_254_740_993, 0), (u64::MAX, -19), (u64::MAX, 19)] {
+        for (s, e) in
+            [(9_999_999_999_999_999, -1), (20_773_957_104_684_490, -1), (9_007_199_254_740_993, 0), (u64::MAX, -19), (u64::MAX, 19)]
+        {
             assert_eq!(decimal_to_f64(s, e), format!("{s}e{e}").parse::<f64>().unwrap(), "{s}e{e}");
         }
         for (s, e) in [(17_976_931_348_623_157, 292), (22_250_738_585_072_014, -324), (17, 300), (123_456_789, -300)] {

@@ -35,11 +35,31 @@ pub enum Align {
 /// One thing to draw. Text is positioned by its vertical centre.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
-    Rect { rect: Rect, color: Rgb },
-    Line { x0: f64, y0: f64, x1: f64, y1: f64, color: Rgb },
-    Text { x: f64, y_mid: f64, text: String, font: Font, color: Rgb, align: Align },
+    Rect {
+        rect: Rect,
+        color: Rgb,
+    },
+    Line {
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        color: Rgb,
+    },
+    Text {
+        x: f64,
+        y_mid: f64,
+        text: String,
+        font: Font,
+        color: Rgb,
+        align: Align,
+    },
     /// An unfilled rectangle (highlight), `width` CSS px thick.
-    Frame { rect: Rect, color: Rgb, width: f64 },
+    Frame {
+        rect: Rect,
+        color: Rgb,
+        width: f64,
+    },
 }
 
 /// What one panel measures. A chart kind is one panel, except `overview` (three).
@@ -127,7 +147,6 @@ impl Layout {
         let bar = row.bars.clone().find(|&b| self.bars.get(b).is_some_and(|bar| bar.rect.contains_x(x)));
         Some(Hit { panel: panel_index, row: i, item: row.item, bar })
     }
-
 }
 
 pub struct LayoutInput<'a> {
@@ -297,15 +316,7 @@ pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
     let source = model.source.as_ref().map(|s| format!("{}{s}", locale.words().source_prefix));
     y = text_block(&mut out.marks, measure, source.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
 
-    Ok(Layout {
-        kind,
-        width,
-        height: (y + PAD).ceil(),
-        background: theme.background,
-        marks: out.marks,
-        panels: out.panels,
-        bars: out.bars,
-    })
+    Ok(Layout { kind, width, height: (y + PAD).ceil(), background: theme.background, marks: out.marks, panels: out.panels, bars: out.bars })
 }
 
 struct Ctx<'a> {
@@ -341,7 +352,16 @@ impl Names {
 
 /// Wrapped lines of `text` from `y`; returns the y below them.
 #[allow(clippy::too_many_arguments)]
-fn text_block(marks: &mut Vec<Mark>, m: &dyn TextMeasure, text: Option<&str>, font: Font, color: Rgb, x: f64, width: f64, mut y: f64) -> f64 {
+fn text_block(
+    marks: &mut Vec<Mark>,
+    m: &dyn TextMeasure,
+    text: Option<&str>,
+    font: Font,
+    color: Rgb,
+    x: f64,
+    width: f64,
+    mut y: f64,
+) -> f64 {
     let Some(t) = text else { return y };
     let line_h = (font.size_px * 1.35).round();
     for line in wrap(m, t, font, width) {
@@ -382,8 +402,18 @@ fn panel_header(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, mut y: f64, marks: &
                 y += line_h;
             }
             let mid = y + line_h / 2.0;
-            marks.push(Mark::Rect { rect: Rect { x0: x, y0: mid - swatch / 2.0, x1: x + swatch, y1: mid + swatch / 2.0 }, color: item.color });
-            marks.push(Mark::Text { x: x + swatch + 5.0, y_mid: mid, text: label, font: LABEL_FONT, color: ctx.theme.text, align: Align::Start });
+            marks.push(Mark::Rect {
+                rect: Rect { x0: x, y0: mid - swatch / 2.0, x1: x + swatch, y1: mid + swatch / 2.0 },
+                color: item.color,
+            });
+            marks.push(Mark::Text {
+                x: x + swatch + 5.0,
+                y_mid: mid,
+                text: label,
+                font: LABEL_FONT,
+                color: ctx.theme.text,
+                align: Align::Start,
+            });
             x += w;
         }
         y += line_h + 8.0;
@@ -396,11 +426,7 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
     let Ctx { locale, theme, measure } = *ctx;
     let panel_index = out.panels.len();
     let width = x1 - x0;
-    let max_value = p
-        .rows
-        .iter()
-        .filter_map(|r| r.segments.as_ref().map(|s| s.iter().map(|g| g.value).sum::<f64>()))
-        .fold(0.0, f64::max);
+    let max_value = p.rows.iter().filter_map(|r| r.segments.as_ref().map(|s| s.iter().map(|g| g.value).sum::<f64>())).fold(0.0, f64::max);
     let few_ticks = width < NARROW_BELOW_PX;
     let ticks = match p.scale {
         Scale::Count | Scale::Ratio => nice_ticks(max_value, if few_ticks { 3 } else { 5 }),
@@ -462,18 +488,39 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
                 let mut name_w = width;
                 if stack_end && r.segments.is_some() {
                     let end = truncate(measure, &r.end_label, end_font, width);
-                    out.marks.push(Mark::Text { x: x0, y_mid: top + 26.0, text: end, font: end_font, color: theme.text, align: Align::Start });
+                    out.marks.push(Mark::Text {
+                        x: x0,
+                        y_mid: top + 26.0,
+                        text: end,
+                        font: end_font,
+                        color: theme.text,
+                        align: Align::Start,
+                    });
                 } else if end_on_name_line && r.segments.is_some() {
                     let end = truncate(measure, &r.end_label, end_font, width * 0.6);
                     name_w = width - measure.width_px(&end, end_font) - 10.0;
                     out.marks.push(Mark::Text { x: x1, y_mid: top + 8.0, text: end, font: end_font, color: theme.text, align: Align::End });
                 }
                 let name = truncate(measure, &r.name, LABEL_FONT, name_w);
-                out.marks.push(Mark::Text { x: x0, y_mid: top + 8.0, text: name, font: LABEL_FONT, color: theme.text, align: Align::Start });
+                out.marks.push(Mark::Text {
+                    x: x0,
+                    y_mid: top + 8.0,
+                    text: name,
+                    font: LABEL_FONT,
+                    color: theme.text,
+                    align: Align::Start,
+                });
             }
             Names::Beside(w) => {
                 let name = truncate(measure, &r.name, LABEL_FONT, w - 12.0);
-                out.marks.push(Mark::Text { x: plot_x0 - 8.0, y_mid: bar_mid, text: name, font: LABEL_FONT, color: theme.text, align: Align::End });
+                out.marks.push(Mark::Text {
+                    x: plot_x0 - 8.0,
+                    y_mid: bar_mid,
+                    text: name,
+                    font: LABEL_FONT,
+                    color: theme.text,
+                    align: Align::End,
+                });
             }
             Names::Hidden => {}
         }
@@ -511,7 +558,14 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
                 }
                 if !end_on_name_line {
                     let end = truncate(measure, &r.end_label, end_font, end_w - 6.0);
-                    out.marks.push(Mark::Text { x: x_of(acc) + 5.0, y_mid: bar_mid, text: end, font: end_font, color: theme.text, align: Align::Start });
+                    out.marks.push(Mark::Text {
+                        x: x_of(acc) + 5.0,
+                        y_mid: bar_mid,
+                        text: end,
+                        font: end_font,
+                        color: theme.text,
+                        align: Align::Start,
+                    });
                 }
             }
         }
@@ -582,7 +636,11 @@ fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
     order.sort_by(|a, b| match (keyed(a), keyed(b)) {
         (Some(x), Some(y)) => {
             let o = x.total_cmp(&y);
-            if sort == Sort::Desc { o.reverse() } else { o }
+            if sort == Sort::Desc {
+                o.reverse()
+            } else {
+                o
+            }
         }
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -638,7 +696,11 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
                     let segs = [t.met, t.over80, t.behind]
                         .iter()
                         .enumerate()
-                        .map(|(group, &v)| Segment { group, value: 100.0 * v as f64 / total, inside: (v > 0).then(|| locale.format_int(v)) })
+                        .map(|(group, &v)| Segment {
+                            group,
+                            value: 100.0 * v as f64 / total,
+                            inside: (v > 0).then(|| locale.format_int(v)),
+                        })
                         .collect();
                     (segs, locale.format_int(t.total()))
                 }),
@@ -764,7 +826,14 @@ mod tests {
         let w: Vec<f64> = l.bars.iter().map(|b| b.rect.width()).collect();
         assert!((w[0] / w[2] - 89.0 / 2989.0).abs() < 1e-9);
         assert!(l.bars.iter().all(|b| b.rect.x1 <= l.width - 12.0));
-        let texts: Vec<&str> = l.marks.iter().filter_map(|m| match m { Mark::Text { text, .. } => Some(text.as_str()), _ => None }).collect();
+        let texts: Vec<&str> = l
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
         assert!(texts.contains(&"2.989"));
         assert!(texts.contains(&"Mồ Sì San"));
         assert!(texts.contains(&"Nguồn: Báo cáo tại các buổi làm việc với Đảng ủy xã"));
@@ -796,10 +865,14 @@ mod tests {
                 assert!(rect.x0 >= 0.0 && rect.x1 <= 375.0);
             }
         }
-        let names_x: Vec<f64> = l.marks.iter().filter_map(|m| match m {
-            Mark::Text { x, text, .. } if text == "Pa Vây Sử" => Some(*x),
-            _ => None,
-        }).collect();
+        let names_x: Vec<f64> = l
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { x, text, .. } if text == "Pa Vây Sử" => Some(*x),
+                _ => None,
+            })
+            .collect();
         assert_eq!(names_x, vec![12.0]);
     }
 
@@ -850,12 +923,22 @@ mod tests {
     }
 
     fn texts(l: &Layout) -> Vec<&str> {
-        l.marks.iter().filter_map(|m| match m { Mark::Text { text, .. } => Some(text.as_str()), _ => None }).collect()
+        l.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]
     fn members_per_cell_has_one_decimal_and_skips_zero_cells() {
-        let l = lay(r#"{"communes":[{"name":"A","members":89,"cells":9},{"name":"B","members":5,"cells":0},{"name":"C","cells":3}]}"#, ChartKind::MembersPerCell, 600.0);
+        let l = lay(
+            r#"{"communes":[{"name":"A","members":89,"cells":9},{"name":"B","members":5,"cells":0},{"name":"C","cells":3}]}"#,
+            ChartKind::MembersPerCell,
+            600.0,
+        );
         let t = texts(&l);
         assert!(t.contains(&"9,9"), "{t:?}");
         assert_eq!(t.iter().filter(|x| **x == "không có số liệu").count(), 2);
@@ -932,7 +1015,14 @@ mod tests {
 
     #[test]
     fn every_kind_stays_inside_its_width() {
-        for kind in [ChartKind::Members, ChartKind::Cells, ChartKind::MembersPerCell, ChartKind::Targets, ChartKind::Indicators, ChartKind::Overview] {
+        for kind in [
+            ChartKind::Members,
+            ChartKind::Cells,
+            ChartKind::MembersPerCell,
+            ChartKind::Targets,
+            ChartKind::Indicators,
+            ChartKind::Overview,
+        ] {
             for width in [320.0, 375.0, 640.0, 1280.0] {
                 let l = lay(SEED, kind, width);
                 for m in &l.marks {
@@ -940,7 +1030,11 @@ mod tests {
                         Mark::Rect { rect, .. } => assert!(rect.x0 >= 0.0 && rect.x1 <= width, "{kind:?} {width} {rect:?}"),
                         Mark::Text { x, text, font, align, .. } => {
                             let w = ApproxMeasure.width_px(text, *font);
-                            let (l0, r0) = match align { Align::Start => (*x, x + w), Align::End => (x - w, *x), Align::Middle => (x - w / 2.0, x + w / 2.0) };
+                            let (l0, r0) = match align {
+                                Align::Start => (*x, x + w),
+                                Align::End => (x - w, *x),
+                                Align::Middle => (x - w / 2.0, x + w / 2.0),
+                            };
                             assert!(l0 >= 0.0 && r0 <= width + 0.5, "{kind:?} {width}: {text} spans {l0}..{r0}");
                         }
                         Mark::Line { .. } | Mark::Frame { .. } => {}

@@ -38,9 +38,8 @@ pub fn resolve_kind(attribute: &str, model: Option<&Model>) -> Result<ChartKind,
     if attribute.is_empty() {
         return Ok(model.and_then(|m| m.chart).unwrap_or(ChartKind::Overview));
     }
-    ChartKind::from_name(attribute).ok_or_else(|| {
-        Problem::at("data-commune-chart", problem::ProblemKind::UnknownKind { value: attribute.to_string() })
-    })
+    ChartKind::from_name(attribute)
+        .ok_or_else(|| Problem::at("data-commune-chart", problem::ProblemKind::UnknownKind { value: attribute.to_string() }))
 }
 
 /// The chart's language: the data's `locale`, else the page's `<html lang>`, else Vietnamese.

@@ -16,8 +16,7 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    pub const NAMES: &'static [&'static str] =
-        &["members", "cells", "members-per-cell", "targets", "indicators", "overview"];
+    pub const NAMES: &'static [&'static str] = &["members", "cells", "members-per-cell", "targets", "indicators", "overview"];
 
     pub fn from_name(name: &str) -> Option<ChartKind> {
         match name.trim() {
@@ -137,9 +136,7 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
     match &spec.communes {
         None if spec.indicators.is_none() => report("communes".into(), ProblemKind::Missing),
         None => {}
-        Some(list) if list.is_empty() && spec.indicators.is_none() => {
-            report("communes".into(), ProblemKind::EmptyList)
-        }
+        Some(list) if list.is_empty() && spec.indicators.is_none() => report("communes".into(), ProblemKind::EmptyList),
         Some(list) => {
             for (i, c) in list.iter().enumerate() {
                 if let Some(commune) = commune(&format!("communes[{i}]"), c, &mut report) {
@@ -154,9 +151,7 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
         let path = format!("indicators[{i}]");
         let name = required_text(&path, ind.name.as_deref(), &mut report);
         let value = ind.value.filter(|v| check_non_negative(&format!("{path}.value"), *v, &mut report));
-        let percent_of_plan = ind
-            .percent_of_plan
-            .filter(|v| check_non_negative(&format!("{path}.percentOfPlan"), *v, &mut report));
+        let percent_of_plan = ind.percent_of_plan.filter(|v| check_non_negative(&format!("{path}.percentOfPlan"), *v, &mut report));
         if let Some(name) = name {
             indicators.push(Indicator { unit: ind.unit.clone(), name, value, measure: ind.measure.clone(), percent_of_plan });
         }
@@ -248,10 +243,7 @@ fn commune(path: &str, c: &CommuneSpec, report: &mut impl FnMut(String, ProblemK
     let kinds_sum = cell_kinds.iter().fold(0u64, |s, (_, n)| s.saturating_add(*n));
     if let Some(cells) = cells {
         if !cell_kinds.is_empty() && kinds_sum != cells {
-            report(
-                format!("{path}.cellKinds"),
-                ProblemKind::SumMismatch { sum: kinds_sum, expected: cells, expected_field: "cells" },
-            );
+            report(format!("{path}.cellKinds"), ProblemKind::SumMismatch { sum: kinds_sum, expected: cells, expected_field: "cells" });
         }
     }
     // cellKinds without cells: the kinds give the total.
@@ -271,10 +263,7 @@ fn commune(path: &str, c: &CommuneSpec, report: &mut impl FnMut(String, ProblemK
         let targets = Targets { met: met?, over80: over80?, behind: behind? };
         if let Some(total) = total {
             if total != targets.total() {
-                report(
-                    format!("{tp}.total"),
-                    ProblemKind::SumMismatch { sum: targets.total(), expected: total, expected_field: "total" },
-                );
+                report(format!("{tp}.total"), ProblemKind::SumMismatch { sum: targets.total(), expected: total, expected_field: "total" });
             }
         }
         Some(targets)
@@ -320,8 +309,7 @@ pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
     let lacking = |field: &'static str, has: fn(&Commune) -> bool| -> Option<Problem> {
         let names: Vec<String> = model.communes.iter().filter(|c| !has(c)).map(|c| c.name.clone()).collect();
         // Nobody having it is an error (nothing to draw), not a warning.
-        (!names.is_empty() && names.len() < model.communes.len())
-            .then(|| Problem::at("communes", ProblemKind::LacksField { field, names }))
+        (!names.is_empty() && names.len() < model.communes.len()).then(|| Problem::at("communes", ProblemKind::LacksField { field, names }))
     };
     type Has = fn(&Commune) -> bool;
     let fields: &[(&'static str, Has)] = match kind {
@@ -329,11 +317,9 @@ pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
         ChartKind::Cells => &[("cells", |c| c.cells.is_some())],
         ChartKind::MembersPerCell => &[("members", |c| c.members.is_some()), ("cells", |c| c.cells.is_some())],
         ChartKind::Targets => &[("targets", |c| c.targets.is_some())],
-        ChartKind::Overview => &[
-            ("members", |c| c.members.is_some()),
-            ("cells", |c| c.cells.is_some()),
-            ("targets", |c| c.targets.is_some()),
-        ],
+        ChartKind::Overview => {
+            &[("members", |c| c.members.is_some()), ("cells", |c| c.cells.is_some()), ("targets", |c| c.targets.is_some())]
+        }
         ChartKind::Indicators => &[],
     };
     out.extend(fields.iter().filter_map(|(field, has)| lacking(field, *has)));
@@ -414,10 +400,7 @@ mod tests {
     #[test]
     fn cell_kinds_must_add_up_to_cells() {
         let e = errs(r#"{"communes":[{"name":"A","cells":9,"cellKinds":{"Bản":4,"Khác":4}}]}"#);
-        assert_eq!(
-            e[0],
-            ("communes[0].cellKinds".into(), ProblemKind::SumMismatch { sum: 8, expected: 9, expected_field: "cells" })
-        );
+        assert_eq!(e[0], ("communes[0].cellKinds".into(), ProblemKind::SumMismatch { sum: 8, expected: 9, expected_field: "cells" }));
         let m = model_from_json(r#"{"communes":[{"name":"A","cellKinds":{"Bản":4,"Khác":5}}]}"#).unwrap();
         assert_eq!(m.communes[0].cells, Some(9));
     }
@@ -425,10 +408,7 @@ mod tests {
     #[test]
     fn targets_total_must_match_and_groups_are_required() {
         let e = errs(r#"{"communes":[{"name":"A","targets":{"met":1,"over80":2,"behind":3,"total":7}}]}"#);
-        assert_eq!(
-            e[0],
-            ("communes[0].targets.total".into(), ProblemKind::SumMismatch { sum: 6, expected: 7, expected_field: "total" })
-        );
+        assert_eq!(e[0], ("communes[0].targets.total".into(), ProblemKind::SumMismatch { sum: 6, expected: 7, expected_field: "total" }));
         let e = errs(r#"{"communes":[{"name":"A","targets":{"met":1,"behind":3}}]}"#);
         assert_eq!(e[0], ("communes[0].targets.over80".into(), ProblemKind::Missing));
     }

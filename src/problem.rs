@@ -29,38 +29,89 @@ pub enum ProblemKind {
     /// The text is not JSON. `excerpt` is the offending line; `column` is 1-based.
     /// `excerpt` is a window of that line (with `…` where cut); `caret` is the 0-based
     /// character in it to point at.
-    Syntax { line: usize, column: usize, what: SyntaxWhat, excerpt: String, caret: usize },
-    UnknownField { field: String, suggestion: Option<&'static str> },
-    WrongType { expected: JsonType, found: JsonType, found_text: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        what: SyntaxWhat,
+        excerpt: String,
+        caret: usize,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<&'static str>,
+    },
+    WrongType {
+        expected: JsonType,
+        found: JsonType,
+        found_text: String,
+    },
     Missing,
     EmptyText,
     EmptyList,
-    NotWholeNumber { value: f64 },
-    Negative { value: f64 },
+    NotWholeNumber {
+        value: f64,
+    },
+    Negative {
+        value: f64,
+    },
     NotFinite,
-    UnknownValue { value: String, allowed: &'static [&'static str] },
+    UnknownValue {
+        value: String,
+        allowed: &'static [&'static str],
+    },
     /// `cellKinds` that do not add up to `cells`, or `targets` to their `total`.
-    SumMismatch { sum: u64, expected: u64, expected_field: &'static str },
+    SumMismatch {
+        sum: u64,
+        expected: u64,
+        expected_field: &'static str,
+    },
     /// The chart kind needs a field that no commune has.
-    NothingToDraw { field: &'static str },
-    UnknownKind { value: String },
+    NothingToDraw {
+        field: &'static str,
+    },
+    UnknownKind {
+        value: String,
+    },
     /// The element has neither inline JSON nor `data-src`.
     NoData,
     /// Limits (see `spec::MAX_*`): the whole text, one text field, one list.
-    TooLarge { bytes: usize, max: usize },
-    TooLong { chars: usize, max: usize },
-    TooMany { count: usize, max: usize },
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
+    TooLong {
+        chars: usize,
+        max: usize,
+    },
+    TooMany {
+        count: usize,
+        max: usize,
+    },
     /// `data-src` could not be fetched, or did not answer with JSON.
-    FetchFailed { url: String, why: FetchFailure },
+    FetchFailed {
+        url: String,
+        why: FetchFailure,
+    },
     // Warnings: shown only in preview mode (see `model::warnings`); the chart is still drawn.
     /// Two communes with the same name (readers cannot tell the bars apart).
-    DuplicateName { name: String, first: usize },
+    DuplicateName {
+        name: String,
+        first: usize,
+    },
     /// Fewer party members than party cells: almost always two numbers swapped.
-    FewerMembersThanCells { members: u64, cells: u64 },
+    FewerMembersThanCells {
+        members: u64,
+        cells: u64,
+    },
     /// Communes that lack what this chart kind draws (they are shown as "no data").
-    LacksField { field: &'static str, names: Vec<String> },
+    LacksField {
+        field: &'static str,
+        names: Vec<String>,
+    },
     /// `percentOfPlan` such as 0.997: a fraction where a percentage (99.7) was meant.
-    PercentLooksLikeFraction { value: f64 },
+    PercentLooksLikeFraction {
+        value: f64,
+    },
 }
 
 /// Why `data-src` gave no data.
@@ -142,7 +193,8 @@ impl SyntaxWhat {
             SyntaxWhat::ExpectedCommaOrBrace | SyntaxWhat::ExpectedCommaOrBracket => {
                 if c == '.' && digit_before(0) && number_tail.contains('.') {
                     SyntaxWhat::ThousandsDot
-                } else if c.is_ascii_digit() && last.is_some_and(char::is_whitespace) && last_non_space.is_some_and(|d| d.is_ascii_digit()) {
+                } else if c.is_ascii_digit() && last.is_some_and(char::is_whitespace) && last_non_space.is_some_and(|d| d.is_ascii_digit())
+                {
                     SyntaxWhat::SpaceInNumber
                 } else if (c == '%' || c.is_alphabetic()) && last_non_space.is_some_and(|d| d.is_ascii_digit()) {
                     SyntaxWhat::UnitAfterNumber
@@ -468,9 +520,9 @@ impl FetchFailure {
             }
             (FetchFailure::Status(s), Vi) => format!("không tải được dữ liệu từ {url}: máy chủ trả lời {s}"),
             (FetchFailure::Status(s), En) => format!("could not load the data from {url}: the server answered {s}"),
-            (FetchFailure::Network, Vi) => format!(
-                "không tải được dữ liệu từ {url}: lỗi mạng, hoặc máy chủ khác không cho trang này đọc tệp (CORS)"
-            ),
+            (FetchFailure::Network, Vi) => {
+                format!("không tải được dữ liệu từ {url}: lỗi mạng, hoặc máy chủ khác không cho trang này đọc tệp (CORS)")
+            }
             (FetchFailure::Network, En) => format!(
                 "could not load the data from {url}: a network error, or another server does not let this page read the file (CORS)"
             ),
@@ -480,9 +532,9 @@ impl FetchFailure {
             (FetchFailure::Timeout { seconds }, En) => {
                 format!("could not load the data from {url}: no answer after {seconds} second{}", if *seconds == 1 { "" } else { "s" })
             }
-            (FetchFailure::NotJson, Vi) => format!(
-                "{url} trả về một trang web (HTML), không phải dữ liệu JSON; có thể đường dẫn data-src bị sai"
-            ),
+            (FetchFailure::NotJson, Vi) => {
+                format!("{url} trả về một trang web (HTML), không phải dữ liệu JSON; có thể đường dẫn data-src bị sai")
+            }
             (FetchFailure::Empty, Vi) => format!("{url} trả về nội dung trống, không có dữ liệu; kiểm tra lại tệp trên máy chủ"),
             (FetchFailure::Empty, En) => format!("{url} returned nothing (an empty file); check the file on the server"),
             (FetchFailure::NotJson, En) => {
@@ -549,8 +601,12 @@ impl SyntaxWhat {
             (SyntaxWhat::InvalidEscape, En) => "invalid \\ escape in a text",
             (SyntaxWhat::ControlCharacter, Vi) => "chuỗi chưa đóng ngoặc kép, hoặc có xuống dòng trong chuỗi",
             (SyntaxWhat::ControlCharacter, En) => "a text is not closed with \", or contains a line break",
-            (SyntaxWhat::DecimalComma, Vi) => "số thập phân phải viết bằng dấu chấm: 99.7, không phải 99,7 (số hàng nghìn thì viết liền: 2989, không phải 2,989)",
-            (SyntaxWhat::DecimalComma, En) => "write decimals with a dot: 99.7, not 99,7 (and thousands without a separator: 2989, not 2,989)",
+            (SyntaxWhat::DecimalComma, Vi) => {
+                "số thập phân phải viết bằng dấu chấm: 99.7, không phải 99,7 (số hàng nghìn thì viết liền: 2989, không phải 2,989)"
+            }
+            (SyntaxWhat::DecimalComma, En) => {
+                "write decimals with a dot: 99.7, not 99,7 (and thousands without a separator: 2989, not 2,989)"
+            }
             (SyntaxWhat::ThousandsDot, Vi) => "không dùng dấu chấm ngăn cách hàng nghìn: viết 1234567, không phải 1.234.567",
             (SyntaxWhat::ThousandsDot, En) => "do not group thousands with dots: write 1234567, not 1.234.567",
             (SyntaxWhat::SpaceInNumber, Vi) => "không để dấu cách trong số: viết 2989, không phải 2 989",
@@ -653,7 +709,10 @@ mod tests {
     fn limits_give_clear_errors() {
         let many = format!(r#"{{"communes":[{}]}}"#, vec![r#"{"name":"A","members":1}"#; 10_001].join(","));
         let p = crate::spec::parse(&many).unwrap_err();
-        assert_eq!(p[0].message(Locale::Vi), "`communes`: danh sách quá dài (10.001 mục); một biểu đồ vẽ tối đa 10.000 mục, hãy chia thành nhiều biểu đồ");
+        assert_eq!(
+            p[0].message(Locale::Vi),
+            "`communes`: danh sách quá dài (10.001 mục); một biểu đồ vẽ tối đa 10.000 mục, hãy chia thành nhiều biểu đồ"
+        );
         let long = format!(r#"{{"communes":[{{"name":"{}","members":1}}]}}"#, "ồ".repeat(1001));
         let p = crate::spec::parse(&long).unwrap_err();
         assert_eq!(p[0].message(Locale::En), "`communes[0].name`: the text is too long (1,001 characters); at most 1,000");
@@ -695,10 +754,8 @@ mod tests {
 
     #[test]
     fn syntax_excerpt_points_at_the_column() {
-        let p = Problem::at(
-            "",
-            ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, excerpt: "  { x".into(), caret: 4 },
-        );
+        let p =
+            Problem::at("", ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, excerpt: "  { x".into(), caret: 4 });
         assert_eq!(p.excerpt().as_deref(), Some("  { x\n    ^"));
         assert!(p.message(Locale::Vi).starts_with("Lỗi cú pháp JSON ở dòng 3, cột 5: "));
         assert!(p.message(Locale::En).starts_with("JSON syntax error at line 3, column 5: "));

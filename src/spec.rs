@@ -64,11 +64,8 @@ pub const MAX_INDICATORS: usize = 1_000;
 pub const MAX_TEXT_CHARS: usize = 1_000;
 
 /// `$schema` is accepted (and ignored) so editors can find the JSON Schema.
-pub const DOC_FIELDS: &[&str] =
-    &["$schema", "title", "subtitle", "source", "note", "locale", "chart", "sort", "communes", "indicators"];
-pub const COMMUNE_FIELDS: &[&str] = &[
-    "name", "district", "province", "members", "cells", "cellKinds", "targets", "population", "areaKm2",
-];
+pub const DOC_FIELDS: &[&str] = &["$schema", "title", "subtitle", "source", "note", "locale", "chart", "sort", "communes", "indicators"];
+pub const COMMUNE_FIELDS: &[&str] = &["name", "district", "province", "members", "cells", "cellKinds", "targets", "population", "areaKm2"];
 pub const TARGET_FIELDS: &[&str] = &["met", "over80", "behind", "total"];
 pub const INDICATOR_FIELDS: &[&str] = &["unit", "name", "value", "measure", "percentOfPlan"];
 
@@ -285,20 +282,12 @@ impl Walker {
         let Some(map) = self.object("", v, DOC_FIELDS) else {
             return Spec::default();
         };
-        let communes = self.list(map, "", "communes", MAX_COMMUNES).map(|items| {
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, c)| self.commune(&format!("communes[{i}]"), c))
-                .collect()
-        });
-        let indicators = self.list(map, "", "indicators", MAX_INDICATORS).map(|items| {
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, c)| self.indicator(&format!("indicators[{i}]"), c))
-                .collect()
-        });
+        let communes = self
+            .list(map, "", "communes", MAX_COMMUNES)
+            .map(|items| items.iter().enumerate().map(|(i, c)| self.commune(&format!("communes[{i}]"), c)).collect());
+        let indicators = self
+            .list(map, "", "indicators", MAX_INDICATORS)
+            .map(|items| items.iter().enumerate().map(|(i, c)| self.indicator(&format!("indicators[{i}]"), c)).collect());
         Spec {
             title: self.string(map, "", "title"),
             subtitle: self.string(map, "", "subtitle"),

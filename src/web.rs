@@ -15,8 +15,8 @@ use crate::canvas::Canvas2d;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CanvasRenderingContext2d, CustomEvent, CustomEventInit, Document, Event, EventTarget, HtmlCanvasElement, HtmlElement,
-    KeyboardEvent, MouseEvent, Node, PointerEvent, ResizeObserver,
+    CanvasRenderingContext2d, CustomEvent, CustomEventInit, Document, Event, EventTarget, HtmlCanvasElement, HtmlElement, KeyboardEvent,
+    MouseEvent, Node, PointerEvent, ResizeObserver,
 };
 
 use crate::draw::{draw, draw_marks, Target};
@@ -129,9 +129,7 @@ impl Listener {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        self.target
-            .remove_event_listener_with_callback_and_bool(self.kind, self.closure.as_ref().unchecked_ref(), self.capture)
-            .ok();
+        self.target.remove_event_listener_with_callback_and_bool(self.kind, self.closure.as_ref().unchecked_ref(), self.capture).ok();
     }
 }
 
@@ -302,8 +300,16 @@ fn device_pixel_ratio() -> f64 {
 }
 
 const VISUALLY_HIDDEN: &[(&str, &str)] = &[
-    ("position", "absolute"), ("width", "1px"), ("height", "1px"), ("overflow", "hidden"), ("clip", "rect(0 0 0 0)"),
-    ("clip-path", "inset(50%)"), ("white-space", "nowrap"), ("margin", "-1px"), ("padding", "0"), ("border", "0"),
+    ("position", "absolute"),
+    ("width", "1px"),
+    ("height", "1px"),
+    ("overflow", "hidden"),
+    ("clip", "rect(0 0 0 0)"),
+    ("clip-path", "inset(50%)"),
+    ("white-space", "nowrap"),
+    ("margin", "-1px"),
+    ("padding", "0"),
+    ("border", "0"),
 ];
 const FONT_CSS: &str = "13px/1.4 system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, DejaVu Sans, Arial, sans-serif";
 
@@ -360,11 +366,7 @@ impl Inner {
         let lang = page_lang(&self.document);
         match prepare(json, &self.kind_attribute, &lang) {
             Ok(prepared) => {
-                let warnings = if preview_mode(&self.el) {
-                    crate::model::warnings(&prepared.model, prepared.kind)
-                } else {
-                    Vec::new()
-                };
+                let warnings = if preview_mode(&self.el) { crate::model::warnings(&prepared.model, prepared.kind) } else { Vec::new() };
                 // The same language and no preview warnings: the nodes and listeners stay, the
                 // canvas is redrawn and the table patched.
                 if self.prepared.as_ref().map(|p| p.locale) != Some(prepared.locale) || !warnings.is_empty() || !self.warnings.is_empty() {
@@ -490,7 +492,15 @@ impl Inner {
         };
         set_styles(&stage, &[("position", "relative"), ("display", "block"), ("margin", "0"), ("padding", "0"), ("line-height", "0")]);
         set_styles(&view, &[("position", "relative"), ("display", "block"), ("margin", "0"), ("padding", "0"), ("top", "0")]);
-        let reset: &[(&str, &str)] = &[("display", "block"), ("max-width", "none"), ("min-width", "0"), ("margin", "0"), ("padding", "0"), ("border", "0"), ("box-sizing", "content-box")];
+        let reset: &[(&str, &str)] = &[
+            ("display", "block"),
+            ("max-width", "none"),
+            ("min-width", "0"),
+            ("margin", "0"),
+            ("padding", "0"),
+            ("border", "0"),
+            ("box-sizing", "content-box"),
+        ];
         set_styles(&canvas, reset);
         set_styles(&overlay, reset);
         set_styles(&overlay, &[("position", "absolute"), ("left", "0"), ("top", "0"), ("pointer-events", "none")]);
@@ -525,11 +535,23 @@ impl Inner {
             toggle.set_attribute("type", "button").ok();
             toggle.set_attribute("aria-expanded", "false").ok();
             toggle.set_text_content(Some(words.1));
-            set_styles(toggle, &[
-                ("display", "inline-block"), ("margin", "6px 0 0"), ("padding", "3px 10px"), ("font", FONT_CSS),
-                ("color", "inherit"), ("background", "transparent"), ("border", "1px solid currentColor"),
-                ("border-radius", "3px"), ("cursor", "pointer"), ("opacity", "0.85"), ("width", "auto"), ("height", "auto"),
-            ]);
+            set_styles(
+                toggle,
+                &[
+                    ("display", "inline-block"),
+                    ("margin", "6px 0 0"),
+                    ("padding", "3px 10px"),
+                    ("font", FONT_CSS),
+                    ("color", "inherit"),
+                    ("background", "transparent"),
+                    ("border", "1px solid currentColor"),
+                    ("border-radius", "3px"),
+                    ("cursor", "pointer"),
+                    ("opacity", "0.85"),
+                    ("width", "auto"),
+                    ("height", "auto"),
+                ],
+            );
             self.root.append_child(toggle).ok();
         }
 
@@ -539,39 +561,64 @@ impl Inner {
         let w = self.this.clone();
         let with = |f: fn(&mut Inner, &Event)| handler(w.clone(), f);
         listeners.extend(Listener::new(target, "pointermove", false, with(|i, e| i.on_pointer_move(e))));
-        listeners.extend(Listener::new(target, "pointerleave", false, with(|i, _| {
-            if i.cursor.is_some_and(|(_, s)| s == Source::Hover) {
-                i.clear_cursor();
-            }
-        })));
+        listeners.extend(Listener::new(
+            target,
+            "pointerleave",
+            false,
+            with(|i, _| {
+                if i.cursor.is_some_and(|(_, s)| s == Source::Hover) {
+                    i.clear_cursor();
+                }
+            }),
+        ));
         listeners.extend(Listener::new(target, "click", false, with(|i, e| i.on_tap(e))));
         listeners.extend(Listener::new(target, "keydown", false, with(|i, e| i.on_key(e))));
         listeners.extend(Listener::new(target, "focus", false, with(|i, _| i.focus_ring(true))));
-        listeners.extend(Listener::new(target, "blur", false, with(|i, _| {
-            i.focus_ring(false);
-            if i.cursor.is_some_and(|(_, s)| s == Source::Keyboard) {
-                i.clear_cursor();
-            }
-        })));
+        listeners.extend(Listener::new(
+            target,
+            "blur",
+            false,
+            with(|i, _| {
+                i.focus_ring(false);
+                if i.cursor.is_some_and(|(_, s)| s == Source::Keyboard) {
+                    i.clear_cursor();
+                }
+            }),
+        ));
         // A tap outside the chart, Escape anywhere, or scrolling closes a tapped/hovered readout.
-        listeners.extend(Listener::new(doc_target, "pointerdown", true, with(|i, e| {
-            let inside = e.target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|n| i.root.contains(Some(&n)));
-            if !inside && i.cursor.is_some_and(|(_, s)| s == Source::Tap) {
-                i.clear_cursor();
-            }
-        })));
-        listeners.extend(Listener::new(doc_target, "keydown", false, with(|i, e| {
-            let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
-            if escape && i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
-                i.clear_cursor();
-            }
-        })));
-        listeners.extend(Listener::new(doc_target, "scroll", true, with(|i, _| {
-            if i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
-                i.clear_cursor();
-            }
-            i.scroll_window();
-        })));
+        listeners.extend(Listener::new(
+            doc_target,
+            "pointerdown",
+            true,
+            with(|i, e| {
+                let inside = e.target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|n| i.root.contains(Some(&n)));
+                if !inside && i.cursor.is_some_and(|(_, s)| s == Source::Tap) {
+                    i.clear_cursor();
+                }
+            }),
+        ));
+        listeners.extend(Listener::new(
+            doc_target,
+            "keydown",
+            false,
+            with(|i, e| {
+                let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+                if escape && i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
+                    i.clear_cursor();
+                }
+            }),
+        ));
+        listeners.extend(Listener::new(
+            doc_target,
+            "scroll",
+            true,
+            with(|i, _| {
+                if i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
+                    i.clear_cursor();
+                }
+                i.scroll_window();
+            }),
+        ));
         if let (Some(toggle), Some(_)) = (&toggle, &table) {
             let t: &EventTarget = toggle.as_ref();
             listeners.extend(Listener::new(t, "click", false, with(|i, _| i.toggle_table())));
@@ -739,7 +786,13 @@ impl Inner {
         // A keyboard step to a bar outside a tall chart's window scrolls the page to it first
         // (the scroll handler then redraws the window and comes back here).
         if let (Some(h), Some(r), true) = (self.window_height, l.anchor(c), source == Source::Keyboard) {
-            let delta = if r.y0 < self.window_top { r.y0 - self.window_top - 8.0 } else if r.y1 > self.window_top + h { r.y1 - self.window_top - h + 8.0 } else { 0.0 };
+            let delta = if r.y0 < self.window_top {
+                r.y0 - self.window_top - 8.0
+            } else if r.y1 > self.window_top + h {
+                r.y1 - self.window_top - h + 8.0
+            } else {
+                0.0
+            };
             if delta != 0.0 {
                 if let Some(w) = web_sys::window() {
                     w.scroll_by_with_x_and_y(0.0, delta);
@@ -835,10 +888,8 @@ impl Inner {
         tip.texts = std::iter::once(title.to_string()).chain(lines.iter().cloned()).take(count).collect();
         tip.focus = focus;
         // Keep it inside the viewport: measured after the text is in.
-        let (vw, vh) = self
-            .document
-            .document_element()
-            .map_or((1024.0, 768.0), |e| (f64::from(e.client_width()), f64::from(e.client_height())));
+        let (vw, vh) =
+            self.document.document_element().map_or((1024.0, 768.0), |e| (f64::from(e.client_width()), f64::from(e.client_height())));
         let (w, h) = (f64::from(tip.el.offset_width()), f64::from(tip.el.offset_height()));
         let (left, top) = place_box(x, y, w, h, vw, vh);
         set_styles(&tip.el, &[("left", &px(left)), ("top", &px(top))]);
@@ -848,12 +899,27 @@ impl Inner {
         let tip = create(&self.document, "div")?;
         tip.set_attribute("role", "tooltip").ok();
         tip.set_id(&format!("commune-chart-{}-tooltip", self.id));
-        set_styles(&tip, &[
-            ("position", "fixed"), ("z-index", "2147483647"), ("pointer-events", "none"), ("box-sizing", "border-box"),
-            ("max-width", "min(320px, calc(100vw - 8px))"), ("padding", "7px 10px"), ("border-radius", "4px"),
-            ("box-shadow", "0 2px 8px rgba(0,0,0,.25)"), ("font", FONT_CSS), ("text-align", "left"), ("white-space", "normal"),
-            ("overflow-wrap", "anywhere"), ("margin", "0"), ("width", "max-content"), ("height", "auto"), ("display", "none"),
-        ]);
+        set_styles(
+            &tip,
+            &[
+                ("position", "fixed"),
+                ("z-index", "2147483647"),
+                ("pointer-events", "none"),
+                ("box-sizing", "border-box"),
+                ("max-width", "min(320px, calc(100vw - 8px))"),
+                ("padding", "7px 10px"),
+                ("border-radius", "4px"),
+                ("box-shadow", "0 2px 8px rgba(0,0,0,.25)"),
+                ("font", FONT_CSS),
+                ("text-align", "left"),
+                ("white-space", "normal"),
+                ("overflow-wrap", "anywhere"),
+                ("margin", "0"),
+                ("width", "max-content"),
+                ("height", "auto"),
+                ("display", "none"),
+            ],
+        );
         // In <body> (or the root element), so no overflow:hidden container can clip it.
         let host: Node = match self.document.body() {
             Some(b) => b.into(),
@@ -867,7 +933,10 @@ impl Inner {
         let Some(d) = &self.drawn else { return };
         let s = d.canvas.style();
         if on {
-            set_styles(&d.canvas, &[("outline", "3px solid Highlight"), ("outline", "3px solid -webkit-focus-ring-color"), ("outline-offset", "2px")]);
+            set_styles(
+                &d.canvas,
+                &[("outline", "3px solid Highlight"), ("outline", "3px solid -webkit-focus-ring-color"), ("outline-offset", "2px")],
+            );
         } else {
             s.remove_property("outline").ok();
             s.remove_property("outline-offset").ok();
@@ -1023,7 +1092,10 @@ impl Table {
         let wrapper = create(document, "div")?;
         set_styles(&wrapper, VISUALLY_HIDDEN);
         let table = create(document, "table")?;
-        set_styles(&table, &[("border-collapse", "collapse"), ("font", FONT_CSS), ("color", "inherit"), ("margin", "0"), ("width", "auto")]);
+        set_styles(
+            &table,
+            &[("border-collapse", "collapse"), ("font", FONT_CSS), ("color", "inherit"), ("margin", "0"), ("width", "auto")],
+        );
         wrapper.append_child(&table).ok()?;
         let body = create(document, "tbody")?;
         Some(Table { wrapper, table, body, key: None, rows: Vec::new(), want: Vec::new(), next: 0 })
@@ -1133,10 +1205,20 @@ fn build_warnings(document: &Document, warnings: &[Problem], locale: Locale) -> 
     box_.set_attribute("data-commune-chart-warnings", "").ok();
     let dark = media_matches("(prefers-color-scheme: dark)");
     let (border, background, color) = if dark { ("#f0b341", "#2e2200", "#ffe7b0") } else { ("#8a5a00", "#fff4d6", "#3d2800") };
-    set_styles(&box_, &[
-        ("box-sizing", "border-box"), ("margin", "0 0 8px"), ("padding", "8px 12px"), ("border-left", &format!("4px solid {border}")),
-        ("background", background), ("color", color), ("font", FONT_CSS), ("text-align", "left"), ("overflow-wrap", "anywhere"),
-    ]);
+    set_styles(
+        &box_,
+        &[
+            ("box-sizing", "border-box"),
+            ("margin", "0 0 8px"),
+            ("padding", "8px 12px"),
+            ("border-left", &format!("4px solid {border}")),
+            ("background", background),
+            ("color", color),
+            ("font", FONT_CSS),
+            ("text-align", "left"),
+            ("overflow-wrap", "anywhere"),
+        ],
+    );
     let heading = create(document, "strong")?;
     heading.set_text_content(Some(match locale {
         Locale::Vi => "Cảnh báo khi xem trước (?commune-charts-debug hoặc data-preview; bỏ data-preview trước khi đăng bài)",
@@ -1163,10 +1245,17 @@ const MAX_PROBLEMS_SHOWN: usize = 6;
 fn build_alert(document: &Document, problems: &[Problem], locale: Locale, excerpt_chars: usize) -> Option<HtmlElement> {
     let alert = create(document, "div")?;
     alert.set_attribute("role", "alert").ok();
-    set_styles(&alert, &[
-        ("box-sizing", "border-box"), ("margin", "0"), ("padding", "12px 14px"), ("font", "14px/1.45 system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"),
-        ("text-align", "left"), ("overflow-wrap", "anywhere"),
-    ]);
+    set_styles(
+        &alert,
+        &[
+            ("box-sizing", "border-box"),
+            ("margin", "0"),
+            ("padding", "12px 14px"),
+            ("font", "14px/1.45 system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"),
+            ("text-align", "left"),
+            ("overflow-wrap", "anywhere"),
+        ],
+    );
     // Dark pages get a dark box (both pairs are above 7:1 contrast).
     let dark = media_matches("(prefers-color-scheme: dark)");
     let (border, background, color) = if dark { ("#ff8a80", "#3b1513", "#ffdad6") } else { ("#b3261e", "#fdecea", "#410e0b") };
@@ -1182,7 +1271,18 @@ fn build_alert(document: &Document, problems: &[Problem], locale: Locale, excerp
         if let Some(excerpt) = p.excerpt_within(excerpt_chars) {
             let pre = create(document, "pre")?;
             pre.set_text_content(Some(&excerpt));
-            set_styles(&pre, &[("margin", "6px 0 0"), ("padding", "6px 8px"), ("background", if dark { "#1d0b0a" } else { "#fff" }), ("color", color), ("font", "13px/1.35 ui-monospace, Menlo, Consolas, Noto Sans Mono, monospace"), ("overflow-x", "auto"), ("white-space", "pre")]);
+            set_styles(
+                &pre,
+                &[
+                    ("margin", "6px 0 0"),
+                    ("padding", "6px 8px"),
+                    ("background", if dark { "#1d0b0a" } else { "#fff" }),
+                    ("color", color),
+                    ("font", "13px/1.35 ui-monospace, Menlo, Consolas, Noto Sans Mono, monospace"),
+                    ("overflow-x", "auto"),
+                    ("white-space", "pre"),
+                ],
+            );
             alert.append_child(&pre).ok()?;
         }
     }
@@ -1207,7 +1307,10 @@ fn append_more(document: &Document, box_: &HtmlElement, total: usize, locale: Lo
 fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
     let document = el.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))?;
     let root = create(&document, "div").ok_or_else(|| JsValue::from_str("cannot create element"))?;
-    set_styles(&root, &[("position", "relative"), ("display", "block"), ("width", "100%"), ("min-width", "0"), ("box-sizing", "border-box")]);
+    set_styles(
+        &root,
+        &[("position", "relative"), ("display", "block"), ("width", "100%"), ("min-width", "0"), ("box-sizing", "border-box")],
+    );
     el.append_child(&root)?;
     el.set_attribute("data-state", "loading").ok();
     let inner = Rc::new_cyclic(|this| {

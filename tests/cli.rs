@@ -16,13 +16,7 @@ use commune_charts::{describe, prepare, ChartKind, Locale};
 const BIN: &str = env!("CARGO_BIN_EXE_commune-charts");
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(BIN).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut input = child.stdin.take().unwrap();
     // A usage error exits before reading: a broken pipe here is expected.
     input.write_all(stdin.unwrap_or("").as_bytes()).ok();
@@ -73,7 +67,8 @@ fn check_svg(svg: &str, l: &Layout, title: &str, desc: &str, locale: Locale, nam
     // Every text the layout draws is a real <text> element, in drawing order.
     let texts: Vec<String> =
         root.descendants().filter(|n| n.has_tag_name("text")).map(|n| n.text().unwrap_or("").trim().to_string()).collect();
-    let marks: Vec<&str> = l.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
+    let marks: Vec<&str> =
+        l.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect();
     assert_eq!(texts, marks, "{what}: the <text> elements are the layout's texts (names and formatted values)");
     for name in names {
         // A name too long for its room is drawn cut, with an ellipsis (as on canvas).

@@ -29,7 +29,10 @@ const EXPECT: &[(&str, &str)] = &[
     ("parse_validate-data-src-html.bin", "error vi: `data-src`: data/xa.json trả về một trang web (HTML)"),
     // A data-src body with an invalid UTF-8 byte (decoded to U+FFFD) and `2e1450`.
     ("parse_validate-data-src-number-out-of-range-invalid-utf8.bin", "error vi: Lỗi cú pháp JSON ở dòng 1, cột 6: số quá lớn"),
-    ("parse_validate-decimal-comma-after-unknown-key.bin", "error vi: Lỗi cú pháp JSON ở dòng 1, cột 12: số thập phân phải viết bằng dấu chấm"),
+    (
+        "parse_validate-decimal-comma-after-unknown-key.bin",
+        "error vi: Lỗi cú pháp JSON ở dòng 1, cột 12: số thập phân phải viết bằng dấu chấm",
+    ),
     ("parse_validate-hex-number.bin", "error vi: Lỗi cú pháp JSON ở dòng 1, cột 6: chỉ viết con số, không kèm đơn vị"),
     ("parse_validate-huge-percent-and-no-name.bin", "error vi: `indicators[0].name`: thiếu trường bắt buộc này"),
     ("parse_validate-invalid-escape.bin", "error vi: Lỗi cú pháp JSON ở dòng 1, cột 4: ký tự \\ không hợp lệ trong chuỗi"),
@@ -107,7 +110,8 @@ fn kept_fuzz_inputs_run_without_panic_and_give_their_outcome() {
             if gives.starts_with(today) {
                 eprintln!("{name}: known bug still reproduces ({bug})");
             } else {
-                failures.push(format!("{name}: the known bug ({bug}) no longer gives {today:?} but {gives:?}: fixed? move the file to EXPECT"));
+                failures
+                    .push(format!("{name}: the known bug ({bug}) no longer gives {today:?} but {gives:?}: fixed? move the file to EXPECT"));
             }
             continue;
         }

@@ -12,20 +12,15 @@ use commune_charts::text::ApproxMeasure;
 use commune_charts::theme::Theme;
 use commune_charts::{prepare, ChartKind};
 
-const KINDS: [ChartKind; 6] = [
-    ChartKind::Members,
-    ChartKind::Cells,
-    ChartKind::MembersPerCell,
-    ChartKind::Targets,
-    ChartKind::Indicators,
-    ChartKind::Overview,
-];
+const KINDS: [ChartKind; 6] =
+    [ChartKind::Members, ChartKind::Cells, ChartKind::MembersPerCell, ChartKind::Targets, ChartKind::Indicators, ChartKind::Overview];
 
 fn render(fixture: &str, kind: ChartKind, width: f64, dark: bool) -> String {
     let json = std::fs::read_to_string(root().join("tests/fixtures").join(fixture)).unwrap();
     let p = prepare(&json, kind.name(), "").map_err(|(p, _)| p).unwrap();
     let theme = if dark { Theme::dark() } else { Theme::light() };
-    let l = layout(&LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme: &theme, measure: &ApproxMeasure }).unwrap();
+    let l =
+        layout(&LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme: &theme, measure: &ApproxMeasure }).unwrap();
     to_svg(&l).unwrap()
 }
 

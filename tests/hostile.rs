@@ -118,15 +118,14 @@ enum Outcome {
     Error(String),
 }
 
-
-
 fn run_case(case: &Value) -> Result<Outcome, String> {
     let text = match (&case["json"], &case["generate"]) {
         (Value::String(s), _) => s.clone(),
         (_, g @ Value::Object(_)) => expand(g),
         _ => return Err("case has neither json nor generate".into()),
     };
-    json_agree::agree(text.strip_prefix('\u{feff}').unwrap_or(&text)).map_err(|why| format!("the JSON reader and serde_json differ: {why}"))?;
+    json_agree::agree(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        .map_err(|why| format!("the JSON reader and serde_json differ: {why}"))?;
     let kind = case["kind"].as_str().expect("kind");
     let prepared = match prepare(&text, kind, "vi") {
         Err((problems, locale)) => {
@@ -184,7 +183,8 @@ fn run_case(case: &Value) -> Result<Outcome, String> {
                     return Err("a drawn chart has an empty summary (aria-label)".into());
                 }
                 check_layout(&l, &prepared, width).map_err(|e| format!("at {width} px: {e}"))?;
-                let svg = render_svg(&text, kind, width, "vi").map_err(|e| format!("render_svg at {width} px: {}", checks::cut(&e, 300)))?;
+                let svg =
+                    render_svg(&text, kind, width, "vi").map_err(|e| format!("render_svg at {width} px: {}", checks::cut(&e, 300)))?;
                 check_svg(&svg).map_err(|e| format!("SVG at {width} px: {e}"))?;
             }
         }
@@ -201,7 +201,6 @@ fn run_case(case: &Value) -> Result<Outcome, String> {
     }
 }
 
-
 /// Geometry a browser can draw and a pointer can use (the fuzzer's checks: finite, inside the
 /// chart, bands tiling each panel, the middle of each bar finding it), and `hit` consistent with
 /// what is under every probe point, and the keyboard walking the chart.
@@ -211,7 +210,21 @@ fn check_layout(l: &Layout, p: &Prepared, width: f64) -> Result<(), String> {
 
     // Every point of the grid: the result, when there is one, must be what is under the point.
     let mut probes: Vec<(f64, f64)> = Vec::new();
-    let xs = [f64::NEG_INFINITY, -1e9, -1.0, checks::just_below(0.0), 0.0, 0.5, w * 0.25, w * 0.5, w * 0.75, checks::just_below(w), w, w + 1.0, f64::NAN];
+    let xs = [
+        f64::NEG_INFINITY,
+        -1e9,
+        -1.0,
+        checks::just_below(0.0),
+        0.0,
+        0.5,
+        w * 0.25,
+        w * 0.5,
+        w * 0.75,
+        checks::just_below(w),
+        w,
+        w + 1.0,
+        f64::NAN,
+    ];
     let ys = [f64::NEG_INFINITY, -1.0, 0.0, 5.0, h * 0.5, checks::just_below(h), h, h + 1.0, f64::INFINITY, f64::NAN];
     for &x in &xs {
         for &y in &ys {
@@ -243,8 +256,22 @@ fn check_layout(l: &Layout, p: &Prepared, width: f64) -> Result<(), String> {
     let theme = Theme::light();
     let mut c = l.first_cursor().ok_or("a drawn chart has no first cursor")?;
     let downs = l.panels.iter().map(|p| p.rows.len()).sum::<usize>().min(60);
-    let keys = std::iter::repeat_n(Key::Down, downs)
-        .chain([Key::Right, Key::Right, Key::Right, Key::Left, Key::End, Key::Right, Key::Left, Key::Left, Key::Up, Key::Home, Key::Up, Key::Down, Key::End, Key::Down]);
+    let keys = std::iter::repeat_n(Key::Down, downs).chain([
+        Key::Right,
+        Key::Right,
+        Key::Right,
+        Key::Left,
+        Key::End,
+        Key::Right,
+        Key::Left,
+        Key::Left,
+        Key::Up,
+        Key::Home,
+        Key::Up,
+        Key::Down,
+        Key::End,
+        Key::Down,
+    ]);
     cursors.push(c);
     for key in keys {
         c = l.step(c, key);
@@ -368,7 +395,9 @@ fn hostile_corpus() {
                 match (expect, outcome) {
                     (Expect::Ready, Outcome::Ready) => None,
                     (Expect::Ready, Outcome::Error(e)) => Some(format!("expected ready, got error: {}", checks::cut(&e, 400))),
-                    (Expect::Error(subs), Outcome::Ready) => Some(format!("expected an error containing {subs:?}, but the chart was drawn")),
+                    (Expect::Error(subs), Outcome::Ready) => {
+                        Some(format!("expected an error containing {subs:?}, but the chart was drawn"))
+                    }
                     (Expect::Error(subs), Outcome::Error(e)) => {
                         let missing: Vec<&String> = subs.iter().filter(|s| !e.contains(s.as_str())).collect();
                         (!missing.is_empty()).then(|| format!("error lacks {missing:?}; it says: {}", checks::cut(&e, 600)))
@@ -387,9 +416,6 @@ fn hostile_corpus() {
     for (cat, (n, ready, error)) in &by_category {
         eprintln!("  {cat:<15} {n:>4} ({ready} ready, {error} errors)");
     }
-    eprintln!(
-        "  slowest: {}",
-        slowest.iter().take(5).map(|(d, n)| format!("{n} {d:.1?}")).collect::<Vec<_>>().join(", ")
-    );
+    eprintln!("  slowest: {}", slowest.iter().take(5).map(|(d, n)| format!("{n} {d:.1?}")).collect::<Vec<_>>().join(", "));
     assert!(failures.is_empty(), "{} of {run} hostile cases failed:\n{}", failures.len(), failures.join("\n"));
 }

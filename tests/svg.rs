@@ -14,7 +14,8 @@ fn members_svg_holds_names_values_and_bars() {
     let svg = commune_charts::render_svg(SEED, "members", 640.0, "").unwrap();
     assert!(svg.starts_with("<svg"));
     let texts = texts(&svg);
-    for text in ["Mồ Sì San", "Pa Vây Sử", "Đức Thọ", "89", "86", "2.989", "3.000", "Nguồn: Báo cáo tại các buổi làm việc với Đảng ủy xã"] {
+    for text in ["Mồ Sì San", "Pa Vây Sử", "Đức Thọ", "89", "86", "2.989", "3.000", "Nguồn: Báo cáo tại các buổi làm việc với Đảng ủy xã"]
+    {
         assert!(texts.iter().any(|t| t == text), "missing {text} in {texts:?}");
     }
     // Background plus three bars in the bar colour.

@@ -13,9 +13,7 @@ use commune_charts::problem::{FetchFailure, Problem, ProblemKind};
 use commune_charts::text::{ApproxMeasure, Font, TextMeasure};
 use commune_charts::theme::{Rgb, Theme};
 use commune_charts::{prepare, resolve_kind, Locale};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use serde_json::{json, Value};
 
 // ------------------------------------------------------------------ parse_validate
@@ -64,8 +62,8 @@ impl Selector {
 fn js_space(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}'
-            | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
     )
 }
 
@@ -294,10 +292,20 @@ pub fn check_layout(l: &Layout, model: &Model, width: f64, measure: &dyn TextMea
     for m in &l.marks {
         let ok = match m {
             Mark::Rect { rect: r, .. } | Mark::Frame { rect: r, .. } => {
-                finite(&[r.x0, r.y0, r.x1, r.y1]) && r.x0 >= -TOL && r.x1 <= w + TOL && r.y0 >= -TOL && r.y1 <= h + TOL && r.x0 <= r.x1 && r.y0 <= r.y1
+                finite(&[r.x0, r.y0, r.x1, r.y1])
+                    && r.x0 >= -TOL
+                    && r.x1 <= w + TOL
+                    && r.y0 >= -TOL
+                    && r.y1 <= h + TOL
+                    && r.x0 <= r.x1
+                    && r.y0 <= r.y1
             }
             Mark::Line { x0, y0, x1, y1, .. } => {
-                finite(&[*x0, *y0, *x1, *y1]) && x0.min(*x1) >= -TOL && x0.max(*x1) <= w + TOL && y0.min(*y1) >= -TOL && y0.max(*y1) <= h + TOL
+                finite(&[*x0, *y0, *x1, *y1])
+                    && x0.min(*x1) >= -TOL
+                    && x0.max(*x1) <= w + TOL
+                    && y0.min(*y1) >= -TOL
+                    && y0.max(*y1) <= h + TOL
             }
             Mark::Text { x, y_mid, text, font, align, .. } => {
                 // The text's box, as the layout measured it, stays on the canvas.
@@ -320,7 +328,14 @@ pub fn check_layout(l: &Layout, model: &Model, width: f64, measure: &dyn TextMea
     // Bars: finite, inside the canvas, not inverted, each in exactly one row, in order.
     for (b, bar) in l.bars.iter().enumerate() {
         let r = bar.rect;
-        if !(finite(&[r.x0, r.y0, r.x1, r.y1, bar.value]) && r.x0 >= 0.0 && r.y0 >= 0.0 && r.x1 <= w && r.y1 <= h && r.x1 >= r.x0 && r.y1 >= r.y0) {
+        if !(finite(&[r.x0, r.y0, r.x1, r.y1, bar.value])
+            && r.x0 >= 0.0
+            && r.y0 >= 0.0
+            && r.x1 <= w
+            && r.y1 <= h
+            && r.x1 >= r.x0
+            && r.y1 >= r.y0)
+        {
             return Err(format!("bar {b} outside the {w} x {h} canvas, inverted or not finite: {bar:?}"));
         }
     }
@@ -357,7 +372,10 @@ pub fn check_layout(l: &Layout, model: &Model, width: f64, measure: &dyn TextMea
                 let bar = &l.bars[b];
                 let r = bar.rect;
                 if bar.panel != pi || bar.row != ri || r.x0 < panel.x0 || r.x1 > panel.x1 || r.y0 < row.y0 || r.y1 > row.y1 {
-                    return Err(format!("bar {b} is not inside panel {pi} ({}..{}) row {ri} ({}..{}): {bar:?}", panel.x0, panel.x1, row.y0, row.y1));
+                    return Err(format!(
+                        "bar {b} is not inside panel {pi} ({}..{}) row {ri} ({}..{}): {bar:?}",
+                        panel.x0, panel.x1, row.y0, row.y1
+                    ));
                 }
                 // The middle of a bar of some width finds that very bar.
                 if r.x1 - r.x0 > 1e-6 && r.y1 - r.y0 > 1e-6 {
@@ -388,7 +406,10 @@ pub fn check_hit(l: &Layout, x: f64, y: f64) -> Result<Option<Cursor>, String> {
     let panel = l.panels.get(hit.panel).ok_or_else(|| format!("hit({x}, {y}): no panel {}", hit.panel))?;
     let row = panel.rows.get(hit.row).ok_or_else(|| format!("hit({x}, {y}): no row {}", hit.row))?;
     if row.item != hit.item || !(x >= panel.x0 && x < panel.x1 && y >= row.y0 && y < row.y1) {
-        return Err(format!("hit({x}, {y}) = {hit:?} is not under the point (panel {}..{}, row {}..{})", panel.x0, panel.x1, row.y0, row.y1));
+        return Err(format!(
+            "hit({x}, {y}) = {hit:?} is not under the point (panel {}..{}, row {}..{})",
+            panel.x0, panel.x1, row.y0, row.y1
+        ));
     }
     if let Some(b) = hit.bar {
         if !row.bars.contains(&b) || !l.bars.get(b).is_some_and(|bar| bar.rect.contains_x(x)) {
@@ -661,8 +682,12 @@ pub fn layout_hit(case: &LayoutCase) -> LayoutReport {
             let (bx, by) = place_box(x, y, 180.0, 60.0, case.width, case.viewport_height);
             let fits = 180.0 <= case.width - 8.0 && 60.0 <= case.viewport_height - 8.0;
             if finite(&[x, y, case.width, case.viewport_height]) && fits {
-                assert!(bx >= 4.0 && bx + 180.0 <= case.width - 4.0 + 1e-9 && by >= 4.0 && by + 60.0 <= case.viewport_height - 4.0 + 1e-9,
-                    "place_box({x}, {y}) = ({bx}, {by}) leaves the {} x {} viewport", case.width, case.viewport_height);
+                assert!(
+                    bx >= 4.0 && bx + 180.0 <= case.width - 4.0 + 1e-9 && by >= 4.0 && by + 60.0 <= case.viewport_height - 4.0 + 1e-9,
+                    "place_box({x}, {y}) = ({bx}, {by}) leaves the {} x {} viewport",
+                    case.width,
+                    case.viewport_height
+                );
             }
         }
         let mut walked = check_keys(&l, &p.model, p.locale, &theme, &keys);
@@ -681,7 +706,11 @@ pub fn layout_hit(case: &LayoutCase) -> LayoutReport {
             draw_checked(&l, (bw, bh), target, false, |_, b, t| draw_marks(&marks, b, t));
         }
         // Cursors that are not on the chart (stale after an update) never panic.
-        for c in [Cursor { panel: 7, row: 0, bar: None }, Cursor { panel: 0, row: usize::MAX, bar: Some(usize::MAX) }, Cursor { panel: 0, row: 0, bar: Some(l.bars.len()) }] {
+        for c in [
+            Cursor { panel: 7, row: 0, bar: None },
+            Cursor { panel: 0, row: usize::MAX, bar: Some(usize::MAX) },
+            Cursor { panel: 0, row: 0, bar: Some(l.bars.len()) },
+        ] {
             for k in [Key::Up, Key::Down, Key::Left, Key::Right, Key::Home, Key::End] {
                 let _ = l.step(c, k);
             }
@@ -733,10 +762,21 @@ impl DrawingBackend for Checked<'_> {
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<std::io::Error>> {
         self.inner.draw_pixel(point, color)
     }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<std::io::Error>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<std::io::Error>> {
         self.inner.draw_line(from, to, style)
     }
-    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<std::io::Error>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<std::io::Error>> {
         let (w, h) = (i64::from(self.size.0), i64::from(self.size.1));
         let inside = |(x, y): BackendCoord| (-1..=w + 1).contains(&i64::from(x)) && (-1..=h + 1).contains(&i64::from(y));
         if self.strict && fill && self.error.is_none() && !(inside(ul) && inside(br) && ul.0 <= br.0 && ul.1 <= br.1) {
@@ -744,7 +784,12 @@ impl DrawingBackend for Checked<'_> {
         }
         self.inner.draw_rect(ul, br, style, fill)
     }
-    fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<(), DrawingErrorKind<std::io::Error>> {
+    fn draw_text<TStyle: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &TStyle,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<std::io::Error>> {
         self.inner.draw_text(text, style, pos)
     }
 }

@@ -39,16 +39,72 @@ const FIXTURES: &[&str] = &[
 /// Pieces names and labels are made of: Vietnamese, combining marks, zero-width and bidi
 /// controls, wide scripts, emoji sequences, markup, escapes, control characters.
 const PIECES: &[&str] = &[
-    "Mồ Sì San", "Pa Vây Sử", "Đức Thọ", "Xã", "Chi bộ bản", "Đảng bộ", " ", "  ", "\t", "\n", "\u{a0}", "\u{3000}",
-    "\u{200b}", "\u{200d}", "\u{2060}", "\u{feff}", "\u{202e}", "\u{200f}", "\u{301}", "o\u{302}\u{300}", "\u{36f}\u{36f}\u{36f}",
-    "北京", "한국", "ภาษาไทย", "العربية", "עברית", "🇻🇳", "👩‍👩‍👧‍👦", "🏳️‍🌈", "\u{10ffff}", "\u{fffd}", "…", "—",
-    "<script>alert(1)</script>", "<b>", "&amp;", "&lt;", "]]>", "<!--", "\"", "\\", "'", "{", "}", "%s", "{0}", "\u{0}",
-    "\u{1}", "\u{1f}", "\u{7f}", "\u{85}", "\u{2028}", "W", "i", "m", "1.234", "99,7", "-", "e", "0",
+    "Mồ Sì San",
+    "Pa Vây Sử",
+    "Đức Thọ",
+    "Xã",
+    "Chi bộ bản",
+    "Đảng bộ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u{a0}",
+    "\u{3000}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{2060}",
+    "\u{feff}",
+    "\u{202e}",
+    "\u{200f}",
+    "\u{301}",
+    "o\u{302}\u{300}",
+    "\u{36f}\u{36f}\u{36f}",
+    "北京",
+    "한국",
+    "ภาษาไทย",
+    "العربية",
+    "עברית",
+    "🇻🇳",
+    "👩‍👩‍👧‍👦",
+    "🏳️‍🌈",
+    "\u{10ffff}",
+    "\u{fffd}",
+    "…",
+    "—",
+    "<script>alert(1)</script>",
+    "<b>",
+    "&amp;",
+    "&lt;",
+    "]]>",
+    "<!--",
+    "\"",
+    "\\",
+    "'",
+    "{",
+    "}",
+    "%s",
+    "{0}",
+    "\u{0}",
+    "\u{1}",
+    "\u{1f}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{2028}",
+    "W",
+    "i",
+    "m",
+    "1.234",
+    "99,7",
+    "-",
+    "e",
+    "0",
 ];
 const LOCALES: &[&str] = &["vi", "en", "vi-VN", "en-GB", "EN", " en ", "vi_VN", "en-US-x-private"];
 const KIND_NAMES: &[&str] = &["members", "cells", "members-per-cell", "targets", "indicators", "overview", " members ", "overview\n"];
 const SORTS: &[&str] = &["none", "asc", "desc", " desc "];
-const DOM_KEYS: &[&str] = &["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "Up", "Down", "Left", "Right", "Tab", "Enter"];
+const DOM_KEYS: &[&str] =
+    &["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "Up", "Down", "Left", "Right", "Tab", "Enter"];
 /// Widths where the layout changes its mind (min width, names above/beside, panels side by side).
 const EDGE_WIDTHS: &[f64] = &[1.0, 199.0, 199.999, 200.0, 320.0, 375.0, 519.0, 519.5, 520.0, 640.0, 879.0, 880.0, 1280.0, 4000.0];
 const DPRS: &[f64] = &[1.0, 1.25, 1.5, 2.0, 2.625, 3.0, 4.0];
@@ -61,7 +117,11 @@ impl<'a> Arbitrary<'a> for GenCase {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let json = if u.ratio(1u8, 8u8)? { u.choose(FIXTURES)?.to_string() } else { document(u)? };
         let page_lang = u.choose(&["", "vi", "en", "en-GB", "fr"])?.to_string();
-        let width = if u.ratio(1u8, 3u8)? { *u.choose(EDGE_WIDTHS)? } else { f64::from(u.int_in_range(1u16..=4000)?) + f64::from(u8::arbitrary(u)?) / 256.0 };
+        let width = if u.ratio(1u8, 3u8)? {
+            *u.choose(EDGE_WIDTHS)?
+        } else {
+            f64::from(u.int_in_range(1u16..=4000)?) + f64::from(u8::arbitrary(u)?) / 256.0
+        };
         let dpr = if u.ratio(3u8, 4u8)? { *u.choose(DPRS)? } else { 1.0 + 3.0 * f64::from(u16::arbitrary(u)?) / 65535.0 };
         let theme = match u.int_in_range(0u8..=3)? {
             0 | 1 => ThemeChoice::Light,
@@ -206,7 +266,25 @@ fn float(v: f64) -> Value {
 fn amount(u: &mut Unstructured<'_>, percent: bool) -> Result<f64> {
     let below_limit = f64::from_bits(1e15f64.to_bits() - 1);
     let v = match u.int_in_range(0u8..=9)? {
-        0 => *u.choose(&[0.0, -0.0, 5e-324, 1e-300, 0.5, 0.997, 1.0, 2.0, 99.95, 99.99999, 100.0, 100.00001, 150.0, 1e6, 1e12, 999_999_999_999_999.0, below_limit])?,
+        0 => *u.choose(&[
+            0.0,
+            -0.0,
+            5e-324,
+            1e-300,
+            0.5,
+            0.997,
+            1.0,
+            2.0,
+            99.95,
+            99.99999,
+            100.0,
+            100.00001,
+            150.0,
+            1e6,
+            1e12,
+            999_999_999_999_999.0,
+            below_limit,
+        ])?,
         1 => f64::from_bits(u64::arbitrary(u)?),
         2 => 1e15 * f64::from(u32::arbitrary(u)?) / f64::from(u32::MAX),
         3 => f64::from(u16::arbitrary(u)?) / 100.0,
@@ -251,7 +329,12 @@ fn commune(u: &mut Unstructured<'_>) -> Result<Map<String, Value>> {
         let mut kinds = Map::new();
         for _ in 0..n {
             let key = text(u, false)?;
-            let v = if !u.ratio(7u8, 8u8)? { Value::Null } else { let n = count_value(u)?; count_json(u, n)? };
+            let v = if !u.ratio(7u8, 8u8)? {
+                Value::Null
+            } else {
+                let n = count_value(u)?;
+                count_json(u, n)?
+            };
             kinds.insert(key, v);
         }
         Ok(kinds)

@@ -124,10 +124,7 @@ EXIT STATUS:
                 "--kind" => {
                     let v = value("a chart kind")?;
                     if commune_charts::ChartKind::from_name(&v).is_none() {
-                        return Err(format!(
-                            "unknown chart kind {v:?}; use one of: {}",
-                            commune_charts::ChartKind::NAMES.join(", ")
-                        ));
+                        return Err(format!("unknown chart kind {v:?}; use one of: {}", commune_charts::ChartKind::NAMES.join(", ")));
                     }
                     args.kind = v;
                 }
