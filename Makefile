@@ -6,13 +6,26 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
 PORT ?= 8000
 
-.PHONY: setup setup-test npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean fuzz bench
+.PHONY: setup setup-test setup-check check npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean fuzz bench
 
 setup:
 	@bash scripts/setup.sh
 
 setup-test:
 	@bash scripts/setup.sh --browser --npm
+
+setup-check:
+	@bash scripts/setup.sh --rust-only
+
+# The fast gate (.ci/run runs it before `make test`): format, clippy on both targets, native tests.
+check: setup-check
+	@echo "==> cargo fmt --check"
+	cargo fmt --check
+	@echo "==> cargo clippy, native and wasm32 (unwrap/expect/indexing/panic denied in src/)"
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	@echo "==> cargo test (native)"
+	cargo test
 
 dist: setup
 	@bash scripts/build-dist.sh

@@ -9,10 +9,12 @@ cd "$(dirname "$0")/.."
 say() { printf '==> %s\n' "$*"; }
 want_browser=0
 want_npm=0
+rust_only=0
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=1 ;;
     --npm) want_npm=1 ;;
+    --rust-only) rust_only=1 ;;
   esac
 done
 WASM_PACK_VERSION=0.15.0
@@ -26,6 +28,12 @@ if ! cargo clippy --version >/dev/null 2>&1; then
   say "Adding clippy (rustup)"
   rustup component add clippy
 fi
+if ! cargo fmt --version >/dev/null 2>&1; then
+  say "Adding rustfmt (rustup)"
+  rustup component add rustfmt
+fi
+# `make check` needs only the Rust toolchain.
+[ "$rust_only" = 1 ] && exit 0
 
 [ -f Cargo.lock ] || cargo generate-lockfile
 version=$(scripts/wasm-bindgen-version.sh)
