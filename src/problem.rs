@@ -92,6 +92,11 @@ pub enum ProblemKind {
         url: String,
         why: FetchFailure,
     },
+    /// A value handed to `render()` / `update()` that is not JSON data (found by js/api.js while
+    /// it writes the value as JSON text, at the path of the problem).
+    UnreadableValue {
+        why: ValueTrouble,
+    },
     // Warnings: shown only in preview mode (see `model::warnings`); the chart is still drawn.
     /// Two communes with the same name (readers cannot tell the bars apart).
     DuplicateName {
@@ -127,6 +132,21 @@ pub enum FetchFailure {
     NotJson,
     /// The answer was empty (or only whitespace).
     Empty,
+    /// The body stopped part-way (the connection was reset or closed early).
+    Cut,
+}
+
+/// Why a JavaScript value cannot be read as JSON data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueTrouble {
+    /// An object that contains itself (directly or further down).
+    Cycle,
+    /// A BigInt (`12n`): JSON has no such number.
+    BigInt,
+    /// Reading it threw (a getter, a proxy).
+    Throws,
+    /// The whole data is not an object or a string (`undefined`, a function, a number).
+    NotData,
 }
 
 impl ProblemKind {
@@ -412,6 +432,7 @@ impl ProblemKind {
             (ProblemKind::NoData, Vi) => "không tìm thấy dữ liệu: thêm <script type=\"application/json\"> vào trong phần tử, hoặc thuộc tính data-src".to_string(),
             (ProblemKind::NoData, En) => "no data found: put a <script type=\"application/json\"> inside the element, or give it a data-src".to_string(),
             (ProblemKind::FetchFailed { url, why }, _) => why.describe(url, locale),
+            (ProblemKind::UnreadableValue { why }, _) => why.describe(locale),
             (ProblemKind::TooLarge { bytes, max }, Vi) => format!(
                 "dữ liệu quá lớn ({} byte); tối đa {} byte ({} MB) cho một biểu đồ",
                 Vi.format_int(*bytes as u64),
@@ -496,6 +517,23 @@ impl ProblemKind {
     }
 }
 
+impl ValueTrouble {
+    fn describe(self, locale: Locale) -> String {
+        use Locale::{En, Vi};
+        match (self, locale) {
+            (ValueTrouble::Cycle, Vi) => "giá trị này chứa lại chính đối tượng bao ngoài nó (tham chiếu vòng), nên không đọc được thành dữ liệu JSON; hãy truyền một bản sao chỉ có số và chữ",
+            (ValueTrouble::Cycle, En) => "this value contains an object around it again (a cycle), so it cannot be read as JSON data; pass a copy with plain numbers and text",
+            (ValueTrouble::BigInt, Vi) => "là một số BigInt, JSON không có loại số này; hãy dùng số thường (Number)",
+            (ValueTrouble::BigInt, En) => "is a BigInt, which JSON has no place for; use an ordinary number",
+            (ValueTrouble::Throws, Vi) => "đọc giá trị này gây lỗi (một getter hoặc Proxy ném lỗi); hãy truyền dữ liệu thuần",
+            (ValueTrouble::Throws, En) => "reading this value threw an error (a getter or a Proxy); pass plain data",
+            (ValueTrouble::NotData, Vi) => "dữ liệu phải là một đối tượng { \"communes\": [...] } hoặc một chuỗi JSON",
+            (ValueTrouble::NotData, En) => "the data must be an object { \"communes\": [...] } or a JSON string",
+        }
+        .to_string()
+    }
+}
+
 impl FetchFailure {
     fn describe(&self, url: &str, locale: Locale) -> String {
         use Locale::{En, Vi};
@@ -535,6 +573,12 @@ impl FetchFailure {
             (FetchFailure::NotJson, Vi) => {
                 format!("{url} trả về một trang web (HTML), không phải dữ liệu JSON; có thể đường dẫn data-src bị sai")
             }
+            (FetchFailure::Cut, Vi) => {
+                format!("tải dữ liệu từ {url} bị ngắt giữa chừng (mạng chập chờn hoặc máy chủ ngừng gửi); tải lại trang để thử lại")
+            }
+            (FetchFailure::Cut, En) => format!(
+                "the download of {url} stopped part-way (an unsteady network, or the server stopped sending); reload the page to try again"
+            ),
             (FetchFailure::Empty, Vi) => format!("{url} trả về nội dung trống, không có dữ liệu; kiểm tra lại tệp trên máy chủ"),
             (FetchFailure::Empty, En) => format!("{url} returned nothing (an empty file); check the file on the server"),
             (FetchFailure::NotJson, En) => {

@@ -22,7 +22,7 @@ use web_sys::{
 use crate::draw::{draw, draw_marks, Target};
 use crate::interact::{place_box, readout, Cursor, Key};
 use crate::layout::{layout, Layout, LayoutInput};
-use crate::problem::{FetchFailure, Problem, ProblemKind};
+use crate::problem::{FetchFailure, Problem, ProblemKind, ValueTrouble};
 use crate::text::{css_number, ApproxMeasure, Font, TextMeasure};
 use crate::theme::{Rgb, Theme};
 use crate::{prepare, Locale, Prepared};
@@ -1423,10 +1423,29 @@ pub fn mount_fetch_error(el: HtmlElement, url: &str, why: &str, status: u16) -> 
             "timeout" => FetchFailure::Timeout { seconds: u32::from(status) },
             "html" => FetchFailure::NotJson,
             "empty" => FetchFailure::Empty,
+            "cut" => FetchFailure::Cut,
             "network" => FetchFailure::Network,
             _ => FetchFailure::Status(status),
         };
         inner.show_problems(&[Problem::at("data-src", ProblemKind::FetchFailed { url: url.to_string(), why })], locale);
+    }
+    Ok(chart)
+}
+
+/// A value given to `render()` / `update()` that cannot be read as JSON data: shows why at `path`
+/// (`communes[2].self`), in the page's language. `why` is `cycle`, `bigint`, `throws` or `data`.
+#[wasm_bindgen]
+pub fn mount_input_error(el: HtmlElement, path: &str, why: &str) -> Result<Chart, JsValue> {
+    let chart = start(el, "")?;
+    if let Ok(mut inner) = chart.inner.try_borrow_mut() {
+        let locale = Locale::from_tag(&page_lang(&inner.document)).unwrap_or_default();
+        let why = match why {
+            "cycle" => ValueTrouble::Cycle,
+            "bigint" => ValueTrouble::BigInt,
+            "throws" => ValueTrouble::Throws,
+            _ => ValueTrouble::NotData,
+        };
+        inner.show_problems(&[Problem::at(path, ProblemKind::UnreadableValue { why })], locale);
     }
     Ok(chart)
 }
