@@ -24,8 +24,6 @@ pub mod theme;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(target_arch = "wasm32")]
-pub mod canvas;
-#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use locale::Locale;

@@ -23,8 +23,14 @@ fn container(width_px: u32) -> HtmlElement {
     el
 }
 
+/// The widget's node matching `selector`, inside the open shadow root of its host in `el`.
+fn find(el: &HtmlElement, selector: &str) -> Option<web_sys::Element> {
+    let host = el.query_selector("[data-commune-chart-root]").unwrap()?;
+    host.shadow_root().expect("an open shadow root").query_selector(selector).unwrap()
+}
+
 fn canvas_of(el: &HtmlElement) -> HtmlCanvasElement {
-    el.query_selector("canvas").unwrap().expect("a canvas").dyn_into().unwrap()
+    find(el, "canvas").expect("a canvas").dyn_into().unwrap()
 }
 
 /// RGBA pixels of the whole backing store.
@@ -69,10 +75,10 @@ fn members_chart_draws_bars_proportional_to_the_data() {
     assert!(longest as f64 > 0.5 * f64::from(canvas.width()), "longest bar {longest} px");
     let label = canvas.get_attribute("aria-label").unwrap();
     assert!(label.contains("Đức Thọ (2.989)"), "{label}");
-    let table = el.query_selector("table").unwrap().unwrap().text_content().unwrap();
+    let table = find(&el, "table").unwrap().text_content().unwrap();
     assert!(table.contains("Mồ Sì San") && table.contains("2.989"), "{table}");
     chart.destroy();
-    assert!(el.query_selector("canvas").unwrap().is_none(), "destroy removes the nodes it added");
+    assert!(find(&el, "canvas").is_none(), "destroy removes the nodes it added");
     assert_eq!(el.get_attribute("data-state"), None);
     el.remove();
 }
@@ -99,14 +105,14 @@ fn invalid_data_shows_an_alert_and_other_charts_still_render() {
     let good_chart = mount(good.clone(), SEED, "members").unwrap();
     assert!(!bad_chart.is_ready());
     assert_eq!(bad.get_attribute("data-state").as_deref(), Some("error"));
-    let alert = bad.query_selector("[role=alert]").unwrap().expect("an alert").text_content().unwrap();
+    let alert = find(&bad, "[role=alert]").expect("an alert").text_content().unwrap();
     assert!(alert.contains("dòng 3, cột 18"), "{alert}");
-    assert!(bad.query_selector("canvas").unwrap().is_none());
+    assert!(find(&bad, "canvas").is_none());
     assert_eq!(good.get_attribute("data-state").as_deref(), Some("ready"));
     assert!(longest_run(&pixels(&canvas_of(&good)), canvas_of(&good).width() as usize, BAR_BLUE) > 100);
     // Fixing the data turns the alert into a chart.
     assert!(bad_chart.update(SEED));
-    assert!(bad.query_selector("[role=alert]").unwrap().is_none());
+    assert!(find(&bad, "[role=alert]").is_none());
     bad_chart.destroy();
     good_chart.destroy();
     bad.remove();
@@ -117,7 +123,7 @@ fn invalid_data_shows_an_alert_and_other_charts_still_render() {
 fn schema_errors_name_the_field_path() {
     let el = container(400);
     let chart = mount(el.clone(), r#"{"locale":"en","communes":[{"name":"A","members":1},{"name":"B","member":2}]}"#, "members").unwrap();
-    let alert = el.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    let alert = find(&el, "[role=alert]").unwrap().text_content().unwrap();
     assert!(alert.contains("`communes[1].member`: there is no field \"member\". Did you mean \"members\"?"), "{alert}");
     chart.destroy();
     el.remove();
@@ -127,12 +133,12 @@ fn schema_errors_name_the_field_path() {
 async fn a_chart_mounted_before_it_is_in_the_page_draws_once_it_has_a_width() {
     let el: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     let chart = mount(el.clone(), SEED, "members").unwrap();
-    assert!(el.query_selector("canvas").unwrap().is_none(), "nothing drawn at width 0");
+    assert!(find(&el, "canvas").is_none(), "nothing drawn at width 0");
     el.style().set_property("width", "420px").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     // ResizeObserver reports after layout; give it two frames.
     for _ in 0..20 {
-        if el.query_selector("canvas").unwrap().is_some() {
+        if find(&el, "canvas").is_some() {
             break;
         }
         let p = js_sys::Promise::new(&mut |resolve, _| {

@@ -43,7 +43,8 @@ impl Canvas2d {
     /// A backend for `canvas`'s 2D context (its backing store: device pixels), or None if the
     /// browser gives no 2D context.
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Canvas2d> {
-        let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
+        // Unchecked: a canvas of another document (an iframe) is not an instance of this realm's class.
+        let ctx = canvas.get_context("2d").ok()??.unchecked_into::<CanvasRenderingContext2d>();
         ctx.set_text_baseline("middle");
         ctx.set_line_width(1.0);
         Some(Canvas2d {

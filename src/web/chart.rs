@@ -1,0 +1,468 @@
+//! One chart's state and its drawing: data in, layout at the width of its layout box, the canvas
+//! sized to it (backing store from the device-pixel box the browser reports), the table and the
+//! summary kept in step. Input (pointer, keyboard, readouts) is in `input.rs`; the nodes' looks
+//! are the shared sheet's (`style.rs`).
+
+use std::cell::RefCell;
+use std::rc::Weak;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Event, EventTarget, HtmlCanvasElement, HtmlElement, IntersectionObserver, Node, ResizeObserver, Window};
+
+use super::alert::{build_alert, build_warnings};
+use super::canvas::Canvas2d;
+use super::dom::{element, media_matches, page_lang, preview_mode, px, set_style, system_color};
+use super::listener::Listener;
+use super::measure::measure;
+use super::table::{table_words, Table};
+use super::tooltip::Tooltip;
+use crate::draw::{draw, Target};
+use crate::interact::Cursor;
+use crate::layout::{layout, Layout, LayoutInput};
+use crate::problem::Problem;
+use crate::theme::Theme;
+use crate::{prepare, Locale, Prepared};
+
+thread_local! {
+    /// Between `beforeprint` and `afterprint`. Page-wide, so that a chart mounted during
+    /// `beforeprint` (js/api.js draws lazy charts then) prints like the others.
+    pub(crate) static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Printing (the print dialog, or print media): charts draw light, whole, without the toggle.
+fn printing(view: &Window) -> bool {
+    PRINTING.with(std::cell::Cell::get) || media_matches(view, "print")
+}
+
+/// How the current readout was opened: it decides what closes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    Hover,
+    Tap,
+    Keyboard,
+}
+
+/// The nodes of a drawn chart; kept by `update()` with data of the same kind and language (only
+/// the canvas is redrawn and the table patched), dropped (and removed) together on an error.
+pub(crate) struct Drawn {
+    /// Holds the chart's full height; `view` (canvas + highlight) sticks to the top of the
+    /// viewport inside it when the chart is too tall for one canvas.
+    pub(crate) stage: HtmlElement,
+    pub(crate) canvas: HtmlCanvasElement,
+    /// The highlight frame over the hovered or focused bar: a positioned box, not a second canvas.
+    pub(crate) mark: HtmlElement,
+    pub(crate) table: Option<Table>,
+    pub(crate) toggle: Option<HtmlElement>,
+    pub(crate) live: Option<HtmlElement>,
+    _listeners: Vec<Listener>,
+}
+
+/// What the canvas was last drawn for: a change of any redraws.
+#[derive(Clone, PartialEq)]
+struct DrawnFor {
+    width: f64,
+    dpr: f64,
+    print: bool,
+    pixels: bool,
+    theme: Theme,
+}
+
+pub(crate) struct Inner {
+    pub(crate) id: u32,
+    pub(crate) this: Weak<RefCell<Inner>>,
+    pub(crate) el: HtmlElement,
+    pub(crate) document: Document,
+    pub(crate) view: Window,
+    /// The `<div data-commune-chart-root>` in the element; its open shadow root holds the rest.
+    pub(crate) host: HtmlElement,
+    /// The shadow root (the tooltip's parent).
+    pub(crate) shadow: Node,
+    /// The content box inside the shadow root: cleared and rebuilt; its width is the chart's.
+    pub(crate) root: HtmlElement,
+    pub(crate) kind_attribute: String,
+    pub(crate) prepared: Option<Prepared>,
+    pub(crate) layout: Option<Layout>,
+    pub(crate) theme: Theme,
+    pub(crate) drawn: Option<Drawn>,
+    pub(crate) tooltip: Option<Tooltip>,
+    pub(crate) cursor: Option<(Cursor, Source)>,
+    /// What the alert shows, kept for `problems()` and the error event.
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) problems_locale: Locale,
+    /// Preview mode only: valid but suspicious data (duplicate names, members < cells…).
+    pub(crate) warnings: Vec<Problem>,
+    /// The content box's width (CSS px of the layout, unaffected by transforms), from the
+    /// ResizeObserver; 0 while hidden.
+    pub(crate) width: f64,
+    /// Device pixels per CSS px of the canvas (devicePixelRatio x CSS zoom), from its
+    /// device-pixel box where the browser reports one.
+    pub(crate) box_dpr: Option<f64>,
+    /// Near the viewport (IntersectionObserver): far charts give back their backing store.
+    pub(crate) near: bool,
+    drawn_for: Option<DrawnFor>,
+    /// Tall charts: the part of the layout on the canvas now (CSS px), and its height.
+    pub(crate) window_top: f64,
+    pub(crate) window_height: Option<f64>,
+    /// New data not yet announced (`data-state`, the ready event).
+    fresh: bool,
+    pub(crate) observer: Option<ResizeObserver>,
+    pub(crate) io: Option<IntersectionObserver>,
+    /// The observers' callbacks and the media-query and print listeners (dropped with the chart).
+    pub(crate) callbacks: Vec<Closure<dyn FnMut(js_sys::Array)>>,
+    pub(crate) media: Vec<Listener>,
+}
+
+/// Above this many device pixels of canvas height (or 16 M pixels of area) the chart draws only
+/// the window on screen: a 3,321-commune chart at DPR 3 would otherwise need a 2 GB canvas.
+const MAX_CANVAS_HEIGHT_DEVICE_PX: f64 = 8192.0;
+const MAX_CANVAS_AREA_DEVICE_PX: f64 = 16_777_216.0;
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(o) = self.observer.take() {
+            o.disconnect();
+        }
+        if let Some(o) = self.io.take() {
+            o.disconnect();
+        }
+        self.host.remove();
+        self.el.remove_attribute("data-state").ok();
+    }
+}
+
+impl Inner {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        this: Weak<RefCell<Inner>>,
+        id: u32,
+        el: HtmlElement,
+        (document, view): (Document, Window),
+        host: HtmlElement,
+        shadow: Node,
+        root: HtmlElement,
+        kind: &str,
+    ) -> Inner {
+        Inner {
+            id,
+            this,
+            el,
+            document,
+            view,
+            host,
+            shadow,
+            root,
+            kind_attribute: kind.to_string(),
+            prepared: None,
+            layout: None,
+            theme: Theme::light(),
+            drawn: None,
+            tooltip: None,
+            cursor: None,
+            problems: Vec::new(),
+            problems_locale: Locale::default(),
+            warnings: Vec::new(),
+            width: 0.0,
+            box_dpr: None,
+            near: true,
+            drawn_for: None,
+            window_top: 0.0,
+            window_height: None,
+            fresh: false,
+            observer: None,
+            io: None,
+            callbacks: Vec::new(),
+            media: Vec::new(),
+        }
+    }
+
+    fn pick_theme(&self) -> Theme {
+        // Paper is white: a dark page prints the light theme (ink on paper, as the article's text).
+        if printing(&self.view) {
+            return Theme::light();
+        }
+        if media_matches(&self.view, "(forced-colors: active)") {
+            let sys = |k| system_color(&self.document, &self.view, &self.root, k);
+            if let (Some(text), Some(bg), Some(hi), Some(gray)) = (sys("CanvasText"), sys("Canvas"), sys("Highlight"), sys("GrayText")) {
+                return Theme::forced(text, bg, hi, gray);
+            }
+        }
+        if media_matches(&self.view, "(prefers-color-scheme: dark)") {
+            Theme::dark()
+        } else {
+            Theme::light()
+        }
+    }
+
+    /// Drops the drawn nodes (their drop code in one place: it is not small).
+    #[inline(never)]
+    fn drop_drawn(&mut self) {
+        if let (Some(o), Some(d)) = (&self.observer, &self.drawn) {
+            o.unobserve(&d.canvas);
+        }
+        self.drawn = None;
+        self.drawn_for = None;
+        self.box_dpr = None;
+    }
+
+    pub(crate) fn set_data(&mut self, json: &str) {
+        let lang = page_lang(&self.document);
+        match prepare(json, &self.kind_attribute, &lang) {
+            Ok(prepared) => {
+                let warnings = if preview_mode(&self.el) { crate::model::warnings(&prepared.model, prepared.kind) } else { Vec::new() };
+                // The same language and no preview warnings: the nodes and listeners stay, the
+                // canvas is redrawn and the table patched.
+                if self.prepared.as_ref().map(|p| p.locale) != Some(prepared.locale) || !warnings.is_empty() || !self.warnings.is_empty() {
+                    self.drop_drawn();
+                }
+                self.warnings = warnings;
+                self.prepared = Some(prepared);
+                self.problems.clear();
+                self.fresh = true;
+                self.drawn_for = None;
+                if self.width <= 0.0 {
+                    // Before the first ResizeObserver callback: the layout box's width now.
+                    self.width = f64::from(self.root.client_width());
+                }
+                self.render();
+            }
+            Err((problems, locale)) => self.show_problems(&problems, locale),
+        }
+    }
+
+    fn device_px_per_css(&self) -> f64 {
+        self.box_dpr.unwrap_or_else(|| self.view.device_pixel_ratio()).max(1.0).min(6.0)
+    }
+
+    /// Lays out at the current width and draws; a layout problem (e.g. no commune has the
+    /// field) becomes the chart's error.
+    pub(crate) fn render(&mut self) {
+        let Some(p) = &self.prepared else { return };
+        let width = self.width.floor();
+        if width <= 0.0 {
+            // Hidden (display:none or not yet in the page): the observer draws once it has a size.
+            return;
+        }
+        let print = printing(&self.view);
+        let want = DrawnFor { width, dpr: self.device_px_per_css(), print, pixels: self.near || print, theme: self.pick_theme() };
+        if self.drawn.is_some() && self.drawn_for.as_ref() == Some(&want) {
+            return;
+        }
+        let m = measure(&self.document);
+        let input = LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme: &want.theme, measure: m.as_ref() };
+        match layout(&input) {
+            Ok(l) => {
+                let locale = p.locale;
+                let summary = crate::describe::summary(&p.model, p.kind, locale);
+                let table = self.fresh.then(|| (p.model.title.clone(), crate::describe::table(&p.model, p.kind, locale)));
+                if self.drawn.is_none() {
+                    self.build(locale);
+                }
+                self.theme = want.theme.clone();
+                self.paint(&l, &summary, &want);
+                self.drawn_for = Some(want);
+                self.layout = Some(l);
+                self.clear_cursor();
+                if let Some((title, (head, rows))) = table {
+                    let d = self.document.clone();
+                    if let Some(t) = self.drawn.as_mut().and_then(|d| d.table.as_mut()) {
+                        t.set(&d, title, head, rows);
+                    }
+                    self.fresh = false;
+                    self.el.set_attribute("data-state", "ready").ok();
+                    let kind = self.layout.as_ref().map_or("", |l| l.kind.name());
+                    self.dispatch("commune-chart:ready", &[("kind", kind)]);
+                }
+            }
+            Err(problem) => {
+                let locale = p.locale;
+                self.show_problems(&[problem], locale);
+            }
+        }
+    }
+
+    /// Creates the canvas, highlight frame, data table, toggle and live region, and the
+    /// listeners that make the bars readable by pointer, touch and keyboard.
+    fn build(&mut self, locale: Locale) {
+        self.root.set_text_content(None);
+        let d = &self.document;
+        if !self.warnings.is_empty() {
+            if let Some(box_) = build_warnings(d, &self.warnings, locale) {
+                self.root.append_child(&box_).ok();
+            }
+        }
+        let (Some(stage), Some(view), Some(canvas), Some(mark)) =
+            (element(d, "div", "stage"), element(d, "div", "view"), element(d, "canvas", ""), element(d, "div", "hl"))
+        else {
+            return;
+        };
+        let canvas = canvas.unchecked_into::<HtmlCanvasElement>();
+        mark.set_attribute("aria-hidden", "true").ok();
+        canvas.set_attribute("role", "img").ok();
+        canvas.set_attribute("tabindex", "0").ok();
+        view.append_child(&canvas).ok();
+        view.append_child(&mark).ok();
+        stage.append_child(&view).ok();
+        self.root.append_child(&stage).ok();
+        if let Some(o) = &self.observer {
+            super::observe_device_pixels(o, &canvas);
+        }
+
+        let words = table_words(locale);
+        let hint_id = format!("commune-chart-{}-hint", self.id);
+        if let Some(hint) = element(d, "span", "sr") {
+            hint.set_id(&hint_id);
+            hint.set_text_content(Some(words.0));
+            self.root.append_child(&hint).ok();
+            canvas.set_attribute("aria-describedby", &hint_id).ok();
+        }
+        let live = element(d, "div", "sr");
+        if let Some(live) = &live {
+            live.set_attribute("aria-live", "polite").ok();
+            live.set_attribute("aria-atomic", "true").ok();
+            self.root.append_child(live).ok();
+        }
+        let table = Table::new(d, locale);
+        if let Some(t) = &table {
+            self.root.append_child(&t.wrapper).ok();
+        }
+        let toggle = element(d, "button", "");
+        if let (Some(toggle), Some(_)) = (&toggle, &table) {
+            toggle.set_attribute("type", "button").ok();
+            toggle.set_attribute("aria-expanded", "false").ok();
+            toggle.set_text_content(Some(words.1));
+            self.root.append_child(toggle).ok();
+        }
+        let mut listeners = super::input::listeners(self, &canvas);
+        let with = |f: fn(&mut Inner, &Event)| handler(self.this.clone(), f);
+        if let (Some(toggle), Some(t)) = (&toggle, &table) {
+            let target: &EventTarget = toggle.as_ref();
+            listeners.extend(Listener::new(target, "click", false, with(|i, _| i.toggle_table())));
+            let (prev, next): (&EventTarget, &EventTarget) = (t.prev.as_ref(), t.next.as_ref());
+            listeners.extend(Listener::new(prev, "click", false, with(|i, _| i.turn_page(-1))));
+            listeners.extend(Listener::new(next, "click", false, with(|i, _| i.turn_page(1))));
+        }
+        self.drawn = Some(Drawn { stage, canvas, mark, table, toggle, live, _listeners: listeners });
+    }
+
+    fn paint(&mut self, l: &Layout, summary: &str, want: &DrawnFor) {
+        // Print: the whole chart on one canvas at 2 device px per CSS px (crisp on paper), or
+        // as many as the canvas limits allow (at least 1); only taller charts stay a window.
+        let fit = (MAX_CANVAS_HEIGHT_DEVICE_PX / l.height).min((MAX_CANVAS_AREA_DEVICE_PX / (l.width * l.height)).sqrt());
+        let dpr = if want.print && fit >= 1.0 { want.dpr.max(2.0).min(fit) } else { want.dpr };
+        let tall = l.height * dpr > MAX_CANVAS_HEIGHT_DEVICE_PX || l.width * l.height * dpr * dpr > MAX_CANVAS_AREA_DEVICE_PX;
+        let viewport = self.view.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+        // A tall chart's canvas is one viewport high and sticks to the top while its stage scrolls.
+        let window_height = if tall { viewport.max(200.0).min(MAX_CANVAS_HEIGHT_DEVICE_PX / dpr).min(l.height) } else { l.height };
+        self.window_height = tall.then_some(window_height);
+        // Read before any write, so that no layout is forced between them.
+        self.window_top = self.visible_top(l.height, window_height);
+        let Some(drawn) = &self.drawn else { return };
+        drawn.canvas.set_attribute("aria-label", summary).ok();
+        drawn.stage.set_class_name(if tall { "stage tall" } else { "stage" });
+        set_style(&drawn.stage, "height", &if tall { px(l.height) } else { String::new() });
+        // CSS size = the layout's; `max-width: 100%` (the sheet) lets a narrowing column squeeze
+        // it until the observer lays it out again. Backing store = CSS size x device px per CSS px.
+        set_style(&drawn.canvas, "width", &px(l.width));
+        set_style(&drawn.canvas, "height", &px(window_height));
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (bw, bh) = if want.pixels { ((l.width * dpr).round() as u32, (window_height * dpr).round() as u32) } else { (0, 0) };
+        drawn.canvas.set_width(bw);
+        drawn.canvas.set_height(bh);
+        if want.pixels {
+            self.draw_window(l);
+        }
+    }
+
+    /// Where the sticky canvas is within the chart (CSS px): 0 unless a tall chart is scrolled.
+    pub(crate) fn visible_top(&self, chart_height: f64, window_height: f64) -> f64 {
+        let Some(drawn) = &self.drawn else { return 0.0 };
+        if self.window_height.is_none() {
+            return 0.0;
+        }
+        let stage_top = drawn.stage.get_bounding_client_rect().top();
+        (-stage_top).max(0.0).min((chart_height - window_height).max(0.0)).round()
+    }
+
+    pub(crate) fn draw_window(&self, l: &Layout) {
+        let Some(drawn) = &self.drawn else { return };
+        if drawn.canvas.width() == 0 {
+            return;
+        }
+        let t = Target::canvas(f64::from(drawn.canvas.width()) / l.width);
+        let target = match self.window_height {
+            Some(h) => t.window(self.window_top, h),
+            None => t,
+        };
+        if let Some(mut backend) = Canvas2d::new(&drawn.canvas) {
+            draw(l, &mut backend, target).ok();
+        }
+    }
+
+    /// The IntersectionObserver's news: far from the viewport the canvas gives back its backing
+    /// store (a page of 60 charts on a phone would otherwise hold hundreds of MB); near, it draws.
+    pub(crate) fn set_near(&mut self, near: bool) {
+        if near != self.near {
+            self.near = near;
+            if !near {
+                self.clear_cursor();
+            }
+            self.render();
+        }
+    }
+
+    fn toggle_table(&mut self) {
+        let Some(d) = &mut self.drawn else { return };
+        let (_, show_text, hide_text) = table_words(self.prepared.as_ref().map_or(Locale::Vi, |p| p.locale));
+        let (Some(table), Some(toggle)) = (d.table.as_mut(), &d.toggle) else { return };
+        let open = !table.open;
+        toggle.set_attribute("aria-expanded", if open { "true" } else { "false" }).ok();
+        toggle.set_text_content(Some(if open { hide_text } else { show_text }));
+        table.set_open(open);
+    }
+
+    fn turn_page(&mut self, delta: isize) {
+        let d = self.document.clone();
+        if let Some(t) = self.drawn.as_mut().and_then(|d| d.table.as_mut()) {
+            t.turn(&d, delta);
+        }
+    }
+
+    pub(crate) fn show_problems(&mut self, problems: &[Problem], locale: Locale) {
+        self.prepared = None;
+        self.layout = None;
+        self.drop_drawn();
+        self.cursor = None;
+        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
+        // padding and border), so on a phone the caret is on screen, not scrolled away. Read
+        // before the DOM writes below, so no layout is forced between them.
+        let width = f64::from(self.root.client_width());
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
+        if let Some(t) = self.tooltip.take() {
+            t.el.remove();
+        }
+        self.root.set_text_content(None);
+        if let Some(alert) = build_alert(&self.document, problems, locale, excerpt_chars) {
+            self.root.append_child(&alert).ok();
+        }
+        self.el.set_attribute("data-state", "error").ok();
+        self.problems = problems.to_vec();
+        self.problems_locale = locale;
+        let message = self.error_text().unwrap_or_default();
+        let list = self.problems_js();
+        self.dispatch_with("commune-chart:error", &[("message", &message)], &[("problems", list.into())]);
+    }
+}
+
+/// An event callback that reaches the chart through a weak reference (the chart owns its
+/// listeners, so a strong one would never be freed) and skips re-entrant events.
+pub(crate) fn handler(this: Weak<RefCell<Inner>>, f: fn(&mut Inner, &Event)) -> impl FnMut(Event) {
+    move |e: Event| {
+        if let Some(inner) = this.upgrade() {
+            if let Ok(mut inner) = inner.try_borrow_mut() {
+                f(&mut inner, &e);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Text widths for layout from one offscreen canvas context, cached: no DOM node per string, and
+//! no dependence on `document.body` existing (the context works before the body is parsed). One
+//! map per font (there are a handful), so a cached width costs one hash of the text: no key to build.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
+
+use crate::text::{ApproxMeasure, Font, TextMeasure};
+
+pub(crate) struct CanvasMeasure {
+    ctx: Option<CanvasRenderingContext2d>,
+    cache: RefCell<MeasureCache>,
+}
+
+#[derive(Default)]
+struct MeasureCache {
+    /// (size bits, bold) -> text -> width in CSS px.
+    fonts: Vec<((u64, bool), Widths)>,
+    entries: usize,
+    /// The font the context is set to.
+    ctx_font: Option<(u64, bool)>,
+}
+
+/// Text -> width in CSS px, for one font.
+type Widths = HashMap<String, f64, foldhash::fast::FixedState>;
+
+const MEASURE_CACHE_MAX: usize = 40_000;
+
+impl CanvasMeasure {
+    fn new(document: &Document) -> CanvasMeasure {
+        let ctx = document.create_element("canvas").ok().and_then(|c| {
+            let c = c.unchecked_into::<HtmlCanvasElement>();
+            // Measuring needs a context, not pixels: a 1 x 1 backing store instead of 300 x 150.
+            c.set_width(1);
+            c.set_height(1);
+            Some(c.get_context("2d").ok()??.unchecked_into::<CanvasRenderingContext2d>())
+        });
+        CanvasMeasure { ctx, cache: RefCell::new(MeasureCache::default()) }
+    }
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn width_px(&self, text: &str, font: Font) -> f64 {
+        let Some(ctx) = &self.ctx else {
+            return ApproxMeasure.width_px(text, font);
+        };
+        let key = (font.size_px.to_bits(), font.bold);
+        let mut cache = self.cache.borrow_mut();
+        if let Some(w) = cache.fonts.iter().find(|(k, _)| *k == key).and_then(|(_, m)| m.get(text)) {
+            return *w;
+        }
+        if cache.ctx_font != Some(key) {
+            ctx.set_font(&font.css(1.0));
+            cache.ctx_font = Some(key);
+        }
+        let w = ctx.measure_text(text).map_or_else(|_| ApproxMeasure.width_px(text, font), |m| m.width());
+        if cache.entries >= MEASURE_CACHE_MAX {
+            cache.fonts.clear();
+            cache.entries = 0;
+        }
+        let map = match cache.fonts.iter().position(|(k, _)| *k == key) {
+            Some(i) => cache.fonts.get_mut(i),
+            None => {
+                cache.fonts.push((key, Widths::default()));
+                cache.fonts.last_mut()
+            }
+        };
+        if let Some((_, map)) = map {
+            map.insert(text.to_string(), w);
+            cache.entries += 1;
+        }
+        w
+    }
+}
+
+thread_local! {
+    static MEASURE: RefCell<Option<Rc<CanvasMeasure>>> = const { RefCell::new(None) };
+}
+
+/// The page's one measuring context (created on first use).
+pub(crate) fn measure(document: &Document) -> Rc<CanvasMeasure> {
+    MEASURE.with(|m| {
+        let mut slot = m.borrow_mut();
+        if let Some(existing) = slot.as_ref() {
+            return existing.clone();
+        }
+        let created = Rc::new(CanvasMeasure::new(document));
+        *slot = Some(created.clone());
+        created
+    })
+}

@@ -1,0 +1,280 @@
+//! The browser glue (wasm32 only): owns the DOM around each chart. See ARCHITECTURE.md.
+//!
+//! Every chart lives in an open shadow root on a `<div data-commune-chart-root>` inside its
+//! element, styled by one constructed sheet (`style.rs`). Its width comes from a ResizeObserver
+//! on its layout box (CSS px, unaffected by transforms), its backing store from the canvas's
+//! device-pixel box (devicePixelRatio x CSS zoom, redrawn when either changes), and an
+//! IntersectionObserver lets far charts give back their backing stores. Everything it adds
+//! (nodes, listeners, observers) goes when the chart is destroyed or dropped.
+//!
+//! No panics here: every DOM call's `Result` is handled or deliberately ignored (`.ok()`), since
+//! a panic would leave the shared wasm instance unusable for every other chart on the page.
+
+mod alert;
+mod canvas;
+mod chart;
+mod dom;
+mod input;
+mod listener;
+mod measure;
+mod style;
+mod table;
+mod tooltip;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, EventTarget, HtmlElement, IntersectionObserver, IntersectionObserverInit, ResizeObserver, ResizeObserverBoxOptions,
+    ResizeObserverEntry, ResizeObserverOptions,
+};
+
+use chart::{Inner, PRINTING};
+use dom::{element, page_lang, window_of};
+use listener::Listener;
+
+use crate::problem::{FetchFailure, Problem, ProblemKind, ValueTrouble};
+use crate::Locale;
+
+/// One chart on the page, as handed to JavaScript.
+#[wasm_bindgen]
+pub struct Chart {
+    inner: Rc<RefCell<Inner>>,
+}
+
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn next_id() -> u32 {
+    NEXT_ID.with(|n| {
+        let id = n.get().wrapping_add(1);
+        n.set(id);
+        id
+    })
+}
+
+/// Runs `f` on the chart if it still exists and is not busy (a re-entrant event).
+fn with_inner(this: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
+    if let Some(inner) = this.upgrade() {
+        if let Ok(mut inner) = inner.try_borrow_mut() {
+            f(&mut inner);
+        }
+    }
+}
+
+fn property(value: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Also watch the canvas's device-pixel box: its ratio to the CSS box is the backing store's
+/// scale, and it changes with browser zoom, CSS zoom and a move to another screen. Browsers
+/// without that box (Safari) fall back to devicePixelRatio.
+pub(crate) fn observe_device_pixels(observer: &ResizeObserver, canvas: &Element) {
+    let options = ResizeObserverOptions::new();
+    options.set_box(ResizeObserverBoxOptions::DevicePixelContentBox);
+    observer.observe_with_options(canvas, &options);
+}
+
+/// The ResizeObserver's entries: the content box's width, and the canvas's device px per CSS px.
+fn on_resize(inner: &mut Inner, entries: &js_sys::Array) {
+    for entry in entries.iter() {
+        let entry = entry.unchecked_into::<ResizeObserverEntry>();
+        let css_width = entry.content_rect().width();
+        if &entry.target() == AsRef::<Element>::as_ref(&inner.root) {
+            inner.width = css_width;
+        } else {
+            let device = property(&entry, "devicePixelContentBoxSize");
+            let first = if device.is_object() { property(&device, "0") } else { JsValue::UNDEFINED };
+            if let (Some(device_px), true) = (property(&first, "inlineSize").as_f64(), css_width > 0.0) {
+                inner.box_dpr = Some(device_px / css_width);
+            }
+        }
+    }
+    inner.render();
+}
+
+fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
+    let fail = |what: &str| JsValue::from(js_sys::Error::new(&format!("commune-charts: {what}")));
+    let document = el.owner_document().ok_or_else(|| fail("the element is not in a document"))?;
+    let view = window_of(&document).ok_or_else(|| fail("the element's document has no window"))?;
+    // A clone of a drawn chart (a carousel) carries our host without its shadow root: one chart.
+    let children = el.children();
+    for i in (0..children.length()).rev() {
+        if let Some(c) = children.item(i).filter(|c| c.has_attribute("data-commune-chart-root")) {
+            c.remove();
+        }
+    }
+    let host = element(&document, "div", "").ok_or_else(|| fail("cannot create an element"))?;
+    host.set_attribute("data-commune-chart-root", "").ok();
+    el.append_child(&host)?;
+    let parts = style::attach(&document, &host).and_then(|shadow| {
+        let root = element(&document, "div", "c")?;
+        shadow.append_child(&root).ok()?;
+        Some((shadow, root))
+    });
+    let Some((shadow, root)) = parts else {
+        host.remove();
+        return Err(fail("cannot attach a shadow root"));
+    };
+    el.set_attribute("data-state", "loading").ok();
+    let inner = Rc::new_cyclic(|this| {
+        RefCell::new(Inner::new(this.clone(), next_id(), el, (document, view.clone()), host, shadow.into(), root.clone(), kind_attribute))
+    });
+    let weak = Rc::downgrade(&inner);
+    // One closure type for both observers (each closure type is code in the wasm).
+    let on_resize_cb = {
+        let w = weak.clone();
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| with_inner(&w, |i| on_resize(i, &entries)))
+    };
+    let on_near_cb = {
+        let w = weak.clone();
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let near = entries.iter().last().map(|e| property(&e, "isIntersecting").is_truthy());
+            if let Some(near) = near {
+                with_inner(&w, |i| i.set_near(near));
+            }
+        })
+    };
+    let resize = ResizeObserver::new(on_resize_cb.as_ref().unchecked_ref()).ok();
+    let near_init = IntersectionObserverInit::new();
+    // Pixels for the viewport and one viewport-height above and below it.
+    near_init.set_root_margin("100% 0px");
+    let near = IntersectionObserver::new_with_options(on_near_cb.as_ref().unchecked_ref(), &near_init).ok();
+    let media = media_listeners(&view, &weak);
+    if let Ok(mut i) = inner.try_borrow_mut() {
+        if let Some(o) = &resize {
+            o.observe(&root);
+        }
+        if let Some(o) = &near {
+            o.observe(&i.host);
+        }
+        i.observer = resize;
+        i.io = near;
+        i.callbacks = vec![on_resize_cb, on_near_cb];
+        i.media = media;
+    }
+    Ok(Chart { inner })
+}
+
+/// Theme changes (dark mode, high contrast) and printing redraw the chart. The print dialog sends
+/// beforeprint/afterprint (capturing, so the flag is set before api.js's listener draws lazy
+/// charts); print media alone (emulation, previews) changes `print`.
+fn media_listeners(view: &web_sys::Window, weak: &Weak<RefCell<Inner>>) -> Vec<Listener> {
+    let mut targets: Vec<(EventTarget, &'static str, bool)> = Vec::new();
+    for q in ["(prefers-color-scheme: dark)", "(forced-colors: active)", "print"] {
+        if let Some(mql) = view.match_media(q).ok().flatten() {
+            targets.push((mql.into(), "change", false));
+        }
+    }
+    targets.push((view.clone().into(), "beforeprint", true));
+    targets.push((view.clone().into(), "afterprint", true));
+    let mut listeners = Vec::new();
+    for (target, kind, capture) in targets {
+        let w = weak.clone();
+        let print = match kind {
+            "beforeprint" => Some(true),
+            "afterprint" => Some(false),
+            _ => None,
+        };
+        listeners.extend(Listener::new(&target, kind, capture, move |_| {
+            if let Some(on) = print {
+                PRINTING.with(|p| p.set(on));
+            }
+            with_inner(&w, Inner::render);
+        }));
+    }
+    listeners
+}
+
+/// The page's language for a chart that has no data to say it in.
+fn page_locale(inner: &Inner) -> Locale {
+    Locale::from_tag(&page_lang(&inner.document)).unwrap_or_default()
+}
+
+/// Renders `json` into `el` as chart kind `kind_attribute` (empty: the data's `chart`, else
+/// overview). Always returns a chart: invalid data shows its alert and `is_ready()` is false.
+#[wasm_bindgen]
+pub fn mount(el: HtmlElement, json: &str, kind_attribute: &str) -> Result<Chart, JsValue> {
+    let chart = start(el, kind_attribute)?;
+    if let Ok(mut inner) = chart.inner.try_borrow_mut() {
+        if json.trim().is_empty() {
+            let locale = page_locale(&inner);
+            inner.show_problems(&[Problem::at("", ProblemKind::NoData)], locale);
+        } else {
+            inner.set_data(json);
+        }
+    }
+    Ok(chart)
+}
+
+/// A chart whose data could not be fetched: shows why, in the page's language. `why` is
+/// `status` (with the HTTP `status`), `network`, `timeout` (`status` = seconds), `html`, `empty`
+/// or `cut` (the body stopped part-way).
+#[wasm_bindgen]
+pub fn mount_fetch_error(el: HtmlElement, url: &str, why: &str, status: u16) -> Result<Chart, JsValue> {
+    let chart = start(el, "")?;
+    if let Ok(mut inner) = chart.inner.try_borrow_mut() {
+        let locale = page_locale(&inner);
+        let why = match why {
+            "timeout" => FetchFailure::Timeout { seconds: u32::from(status) },
+            "html" => FetchFailure::NotJson,
+            "empty" => FetchFailure::Empty,
+            "cut" => FetchFailure::Cut,
+            "network" => FetchFailure::Network,
+            _ => FetchFailure::Status(status),
+        };
+        inner.show_problems(&[Problem::at("data-src", ProblemKind::FetchFailed { url: url.to_string(), why })], locale);
+    }
+    Ok(chart)
+}
+
+/// A value given to `render()` / `update()` that cannot be read as JSON data: shows why at `path`
+/// (`communes[2].self`), in the page's language. `why` is `cycle`, `bigint`, `throws` or `data`.
+#[wasm_bindgen]
+pub fn mount_input_error(el: HtmlElement, path: &str, why: &str) -> Result<Chart, JsValue> {
+    let chart = start(el, "")?;
+    if let Ok(mut inner) = chart.inner.try_borrow_mut() {
+        let locale = page_locale(&inner);
+        let why = match why {
+            "cycle" => ValueTrouble::Cycle,
+            "bigint" => ValueTrouble::BigInt,
+            "throws" => ValueTrouble::Throws,
+            _ => ValueTrouble::NotData,
+        };
+        inner.show_problems(&[Problem::at(path, ProblemKind::UnreadableValue { why })], locale);
+    }
+    Ok(chart)
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// Replaces the data; returns whether the chart is now drawn.
+    pub fn update(&self, json: &str) -> bool {
+        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+            inner.set_data(json);
+        }
+        self.is_ready()
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.inner.try_borrow().is_ok_and(|i| i.problems.is_empty() && i.drawn.is_some())
+    }
+
+    /// The error text shown in the alert, if any.
+    pub fn error_message(&self) -> Option<String> {
+        self.inner.try_borrow().ok().and_then(|i| i.error_text())
+    }
+
+    /// The problems the alert shows: `[{path, line, column, message}]` (empty when ready).
+    pub fn problems(&self) -> js_sys::Array {
+        self.inner.try_borrow().map_or_else(|_| js_sys::Array::new(), |i| i.problems_js())
+    }
+
+    /// Removes the observers, every listener and every node this chart added.
+    pub fn destroy(self) {
+        drop(self);
+    }
+}
