@@ -626,25 +626,29 @@ fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
 }
 
 /// `0..n` in `sort` order of `keys` (stable; missing values last). One sort for every kind,
-/// so the wasm carries one copy of the sort code.
+/// so the wasm carries one copy of the sort code: an unstable sort with the index as the last
+/// key, which orders exactly as a stable sort and links no merge-sort buffer code.
 fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     if sort == Sort::None {
         return order;
     }
     let keyed = |i: &usize| keys.get(*i).copied().flatten();
-    order.sort_by(|a, b| match (keyed(a), keyed(b)) {
-        (Some(x), Some(y)) => {
-            let o = x.total_cmp(&y);
-            if sort == Sort::Desc {
-                o.reverse()
-            } else {
-                o
+    order.sort_unstable_by(|a, b| {
+        let by_value = match (keyed(a), keyed(b)) {
+            (Some(x), Some(y)) => {
+                let o = x.total_cmp(&y);
+                if sort == Sort::Desc {
+                    o.reverse()
+                } else {
+                    o
+                }
             }
-        }
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_value.then(a.cmp(b))
     });
     order
 }
