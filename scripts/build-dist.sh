@@ -13,6 +13,7 @@ wasm-bindgen --target no-modules --no-typescript --out-dir target/wasm-bindgen -
   target/wasm32-unknown-unknown/release/commune_charts.wasm
 say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Os)"
 bash scripts/wasm-opt.sh target/wasm-bindgen/commune-charts_bg.wasm dist/commune-charts_bg.wasm
+node scripts/short-imports.mjs dist/commune-charts_bg.wasm target/wasm-bindgen/commune-charts.js
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 {
   echo "/*! commune-charts $version | MIT */"
