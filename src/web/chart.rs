@@ -21,6 +21,7 @@ use crate::draw::{draw, Target};
 use crate::interact::Cursor;
 use crate::layout::{layout, Layout, LayoutInput};
 use crate::problem::Problem;
+use crate::text::css_number;
 use crate::theme::Theme;
 use crate::{prepare, Locale, Prepared};
 
@@ -95,9 +96,9 @@ pub(crate) struct Inner {
     /// The content box's width (CSS px of the layout, unaffected by transforms), from the
     /// ResizeObserver; 0 while hidden.
     pub(crate) width: f64,
-    /// Device pixels per CSS px of the canvas (devicePixelRatio x CSS zoom), from its
-    /// device-pixel box where the browser reports one.
-    pub(crate) box_dpr: Option<f64>,
+    /// The `(resolution: …dppx)` listener for the devicePixelRatio drawn at (a window moved to
+    /// another screen, browser zoom), re-armed at each new ratio.
+    dpr_listener: Option<(f64, Listener)>,
     /// Near the viewport (IntersectionObserver): far charts give back their backing store.
     pub(crate) near: bool,
     drawn_for: Option<DrawnFor>,
@@ -163,7 +164,7 @@ impl Inner {
             problems_locale: Locale::default(),
             warnings: Vec::new(),
             width: 0.0,
-            box_dpr: None,
+            dpr_listener: None,
             near: true,
             drawn_for: None,
             window_top: 0.0,
@@ -202,7 +203,6 @@ impl Inner {
         }
         self.drawn = None;
         self.drawn_for = None;
-        self.box_dpr = None;
     }
 
     pub(crate) fn set_data(&mut self, json: &str) {
@@ -230,13 +230,29 @@ impl Inner {
         }
     }
 
-    fn device_px_per_css(&self) -> f64 {
-        self.box_dpr.unwrap_or_else(|| self.view.device_pixel_ratio()).max(1.0).min(6.0)
+    /// Device pixels per CSS px of the canvas: devicePixelRatio (screen and browser zoom) times
+    /// the CSS `zoom` of its ancestors (`currentCSSZoom`, where the browser has it).
+    fn device_px_per_css(&mut self) -> f64 {
+        let ratio = self.view.device_pixel_ratio();
+        if self.dpr_listener.as_ref().is_none_or(|(armed, _)| *armed != ratio) {
+            let query = format!("(resolution: {}dppx)", css_number(ratio));
+            let w = self.this.clone();
+            self.dpr_listener =
+                self.view.match_media(&query).ok().flatten().and_then(|mql| {
+                    Listener::new(&mql, "change", false, move |_| super::with_inner(&w, Inner::render)).map(|l| (ratio, l))
+                });
+        }
+        let zoom = js_sys::Reflect::get(&self.root, &JsValue::from_str("currentCSSZoom")).ok().and_then(|z| z.as_f64()).unwrap_or(1.0);
+        (ratio * zoom).max(1.0).min(6.0)
     }
 
     /// Lays out at the current width and draws; a layout problem (e.g. no commune has the
     /// field) becomes the chart's error.
     pub(crate) fn render(&mut self) {
+        if self.prepared.is_none() {
+            return;
+        }
+        let dpr = self.device_px_per_css();
         let Some(p) = &self.prepared else { return };
         let width = self.width.floor();
         if width <= 0.0 {
@@ -244,7 +260,7 @@ impl Inner {
             return;
         }
         let print = printing(&self.view);
-        let want = DrawnFor { width, dpr: self.device_px_per_css(), print, pixels: self.near || print, theme: self.pick_theme() };
+        let want = DrawnFor { width, dpr, print, pixels: self.near || print, theme: self.pick_theme() };
         if self.drawn.is_some() && self.drawn_for.as_ref() == Some(&want) {
             return;
         }

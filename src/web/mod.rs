@@ -57,7 +57,7 @@ fn next_id() -> u32 {
 }
 
 /// Runs `f` on the chart if it still exists and is not busy (a re-entrant event).
-fn with_inner(this: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
+pub(crate) fn with_inner(this: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
     if let Some(inner) = this.upgrade() {
         if let Ok(mut inner) = inner.try_borrow_mut() {
             f(&mut inner);
@@ -69,28 +69,21 @@ fn property(value: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Also watch the canvas's device-pixel box: its ratio to the CSS box is the backing store's
-/// scale, and it changes with browser zoom, CSS zoom and a move to another screen. Browsers
-/// without that box (Safari) fall back to devicePixelRatio.
+/// Also watch the canvas's device-pixel box: it changes with browser zoom, CSS zoom and a move to
+/// another screen, when the CSS box may not (the scale itself is read in `device_px_per_css`).
 pub(crate) fn observe_device_pixels(observer: &ResizeObserver, canvas: &Element) {
     let options = ResizeObserverOptions::new();
     options.set_box(ResizeObserverBoxOptions::DevicePixelContentBox);
     observer.observe_with_options(canvas, &options);
 }
 
-/// The ResizeObserver's entries: the content box's width, and the canvas's device px per CSS px.
+/// The ResizeObserver's entries: the content box's width (CSS px of the layout); a change of the
+/// canvas's device-pixel box only redraws.
 fn on_resize(inner: &mut Inner, entries: &js_sys::Array) {
     for entry in entries.iter() {
         let entry = entry.unchecked_into::<ResizeObserverEntry>();
-        let css_width = entry.content_rect().width();
         if &entry.target() == AsRef::<Element>::as_ref(&inner.root) {
-            inner.width = css_width;
-        } else {
-            let device = property(&entry, "devicePixelContentBoxSize");
-            let first = if device.is_object() { property(&device, "0") } else { JsValue::UNDEFINED };
-            if let (Some(device_px), true) = (property(&first, "inlineSize").as_f64(), css_width > 0.0) {
-                inner.box_dpr = Some(device_px / css_width);
-            }
+            inner.width = entry.content_rect().width();
         }
     }
     inner.render();
