@@ -423,9 +423,9 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   }
 
   function park(el, rec) {
+    rec.away = true; // (a pending entry's promise settles now, even if its data is on the way)
     release(el);
     el.removeAttribute('data-state');
-    rec.away = true;
     parked.set(el, rec);
     parkedCount++;
   }
