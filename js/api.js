@@ -397,6 +397,13 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     records['delete'](el);
     var i = watched.indexOf(el);
     if (i >= 0) watched.splice(i, 1);
+    // No chart left in that document (and none away): its observer goes too.
+    var doc = el.ownerDocument;
+    var mo = observed.get(doc);
+    if (mo && !parkedCount && !watched.some(function (e) { return e.ownerDocument === doc; })) {
+      mo.disconnect();
+      observed['delete'](doc);
+    }
   }
 
   function onMutations(list) {
@@ -424,10 +431,10 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   function park(el, rec) {
     rec.away = true; // (a pending entry's promise settles now, even if its data is on the way)
+    parked.set(el, rec);
+    parkedCount++; // (first: the document's observer must stay to see it come back)
     release(el);
     el.removeAttribute('data-state');
-    parked.set(el, rec);
-    parkedCount++;
   }
 
   // Forgets whatever the element had: a chart is destroyed, a pending one unobserved and its
