@@ -1,11 +1,161 @@
 // ---- commune-charts public API (shared by the classic script and the npm ES module) ----
-// `createCommuneCharts(loadWasm)` returns { render, scan, get, version }. `loadWasm()` must
-// return a promise of the wasm-bindgen exports (`mount`, `mount_fetch_error`), and is called
-// once, when the first chart is about to be drawn. Plain ES5 so it runs in any CMS page.
+// `createCommuneCharts(wasmUrl, build, init, version)` returns { render, scan, get, version }.
+// The .wasm at `wasmUrl` is fetched and compiled here (startWasm), once, when the first chart is
+// about to be drawn; `init(module)` instantiates the compiled module and returns a promise of the
+// wasm-bindgen exports (`mount`, `mount_fetch_error`, `mount_input_error`). Plain ES5 so it runs
+// in any CMS page.
 
 /* eslint-disable no-var */
-function createCommuneCharts(loadWasm, version) {
-  var charts = new WeakMap(); // element -> chart, or a pending entry {pending: true, ...}
+
+// JSON text of a value given to render()/update(), written here rather than by JSON.stringify: a
+// page may have replaced JSON.stringify, or given Array.prototype a toJSON (Prototype.js 1.6 turns
+// every array into a string). Like JSON: own enumerable string keys, non-finite numbers as null,
+// undefined/functions/symbols skipped (null in arrays); toJSON is never called. Lone surrogates are
+// left as they are (the wasm's UTF-8 conversion shows them as U+FFFD). Returns {text}, or
+// {path, why} where JSON cannot hold the value: why = cycle | bigint | throws (a getter or a proxy
+// threw) | data (the whole value is neither an object nor a string).
+function jsonQuote(s) {
+  return '"' + s.replace(/["\\\u0000-\u001f]/g, function (c) {
+    return c > '!' ? '\\' + c : '\\u00' + (c < '\u0010' ? '0' : '') + c.charCodeAt(0).toString(16);
+  }) + '"';
+}
+function toJsonText(value) {
+  if (typeof value === 'string') return { text: value };
+  if (!value || typeof value !== 'object') return { path: '', why: 'data' };
+  var open = []; // the objects being written, outermost first: meeting one again is a cycle
+  var bad;
+  function fail(path, why) {
+    bad = { path: path, why: why };
+    throw bad;
+  }
+  function walk(v, path) {
+    var t = typeof v;
+    if (t === 'string') return jsonQuote(v);
+    if (t === 'number') return isFinite(v) ? String(v) : 'null';
+    if (t === 'boolean') return String(v);
+    if (t === 'bigint') fail(path, 'bigint');
+    if (v === null) return 'null';
+    if (t !== 'object') return; // undefined, function, symbol
+    if (open.indexOf(v) >= 0) fail(path, 'cycle');
+    var list, keys, n, i, k, p, item, parts = [];
+    try {
+      list = Array.isArray(v);
+      keys = list ? null : Object.keys(v);
+      n = list ? v.length : keys.length;
+    } catch (e) {
+      fail(path, 'throws');
+    }
+    open.push(v);
+    for (i = 0; i < n; i++) {
+      k = list ? i : keys[i];
+      p = list ? path + '[' + i + ']' : (path ? path + '.' : '') + k;
+      try {
+        item = v[k];
+      } catch (e) {
+        fail(p, 'throws');
+      }
+      item = walk(item, p);
+      if (list) parts.push(item === undefined ? 'null' : item);
+      else if (item !== undefined) parts.push(jsonQuote(k) + ':' + item);
+    }
+    open.pop();
+    return list ? '[' + parts.join(',') + ']' : '{' + parts.join(',') + '}';
+  }
+  try {
+    return { text: walk(value, '') };
+  } catch (e) {
+    return e === bad ? bad : { path: '', why: 'throws' }; // too deep for the stack, say
+  }
+}
+
+// Fetches and compiles the .wasm, checks that it comes from the same build as this script (both
+// carry the build's id: the wasm in its custom section `commune-charts-build`), then `init(module)`.
+// A failure rejects with an Error whose `why` names the cause the reader's box explains: status
+// (with `status`), cors, network, html, cut, release, csp or other. The request is made at once
+// (not a microtask later), so it goes out before any data-src request of the same scan.
+function startWasm(url, build, init) {
+  var stage = 'fetch';
+  function fail(why, cause, status) {
+    var err = new Error('commune-charts: ' + why + ' (' + url + ')' + (cause ? ': ' + (cause.message || cause) : ''));
+    err.why = why;
+    err.url = url;
+    err.status = status;
+    err.cause = cause;
+    throw err;
+  }
+  var got;
+  try {
+    // The request the README's <link rel=preload as=fetch crossorigin> matches: cors, same-origin
+    // credentials. A polyfilled fetch (whatwg-fetch) works too: its Response is read as bytes.
+    got = Promise.resolve(fetch(url));
+  } catch (e) {
+    got = Promise.reject(e);
+  }
+  return got.then(function (r) {
+    var type = (r.headers && r.headers.get('content-type')) || '';
+    if (!r.ok) fail('status', null, r.status);
+    if (/html/i.test(type)) fail('html'); // a single-page app's fallback page, a login page
+    stage = 'body';
+    // Streaming only with the browser's own Response (a polyfilled fetch's is not one) and the
+    // right MIME type (else compileStreaming refuses it); otherwise read the bytes first.
+    if (WebAssembly.compileStreaming && /^application\/wasm/i.test(type) && Object.prototype.toString.call(r) === '[object Response]') {
+      return WebAssembly.compileStreaming(r);
+    }
+    return r.arrayBuffer().then(function (bytes) {
+      var b = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+      if (b[0] !== 0 || b[1] !== 97 || b[2] !== 115 || b[3] !== 109) fail('html'); // not "\0asm"
+      stage = 'compile';
+      return WebAssembly.compile(bytes);
+    });
+  }, function (e) {
+    // No answer at all: on another origin, a no-cors request that succeeds means the server is
+    // there but does not allow this page (no Access-Control-Allow-Origin).
+    if (url.indexOf(location.origin + '/') === 0) fail('network', e);
+    return fetch(url, { mode: 'no-cors', credentials: 'omit' }).then(function () { fail('cors', e); }, function () { fail('network', e); });
+  }).then(function (module) {
+    var id = WebAssembly.Module.customSections(module, 'commune-charts-build')[0];
+    if (build && (!id || String.fromCharCode.apply(null, new Uint8Array(id)) !== build)) fail('release');
+    stage = 'link';
+    return init(module);
+  }).then(null, function (e) {
+    if (e && e.why) throw e;
+    var name = e && e.name;
+    if (name === 'EvalError' || /Content.Security|unsafe-eval|CSP/i.test(e && e.message)) fail('csp', e);
+    if (name === 'LinkError' || stage === 'link') fail(name === 'LinkError' ? 'release' : 'other', e);
+    if (name === 'CompileError') fail(/magic/i.test(e.message) ? 'html' : 'cut', e);
+    fail(stage === 'body' ? 'cut' : 'other', e);
+  });
+}
+
+// What the box says when the wasm cannot start (or something unexpected broke a chart): the Rust
+// code that writes the other messages is not there. [vi, en]; {u} the .wasm's URL, {s} the status.
+var START_FAILURES = {
+  status: ['máy chủ trả lời {s} cho {u}: hãy đặt tệp commune-charts_bg.wasm cạnh commune-charts.js.',
+    'the server answered {s} for {u}: put commune-charts_bg.wasm next to commune-charts.js.'],
+  cors: ['{u} ở một origin khác, không có header Access-Control-Allow-Origin: hãy thêm header này cho tệp .wasm.',
+    '{u} is on another origin, without the Access-Control-Allow-Origin header: add that header for the .wasm file.'],
+  network: ['lỗi mạng khi tải {u}: hãy tải lại trang.', 'a network error while loading {u}: reload the page.'],
+  html: ['{u} trả về một trang HTML, không phải tệp .wasm: hãy đặt tệp commune-charts_bg.wasm cạnh commune-charts.js.',
+    '{u} returned an HTML page, not the .wasm file: put commune-charts_bg.wasm next to commune-charts.js.'],
+  cut: ['{u} tải về không trọn vẹn: hãy tải lại trang; nếu vẫn lỗi, chép lại tệp lên máy chủ.',
+    '{u} arrived incomplete: reload the page; if this persists, copy the file to the server again.'],
+  release: ['commune-charts.js và commune-charts_bg.wasm thuộc hai phiên bản khác nhau: hãy chép cả hai tệp trong dist/ cùng lúc.',
+    'commune-charts.js and commune-charts_bg.wasm are from different releases: copy both files of dist/ together.'],
+  csp: ['Content-Security-Policy của trang chặn WebAssembly: hãy cho phép \'wasm-unsafe-eval\' trong script-src.',
+    'the page\'s Content-Security-Policy blocks WebAssembly: allow \'wasm-unsafe-eval\' in script-src.'],
+  other: ['lỗi không lường trước ({e}): hãy tải lại trang.', 'an unexpected error ({e}): reload the page.']
+};
+
+function createCommuneCharts(wasmUrl, build, init, version) {
+  // element -> its record: {pending} (scanned, not drawn yet), {chart} (mounted), or {host} (the
+  // box of a failure the wasm could not show). `scanned` records are found again by scan() when
+  // their element comes back; `retry` ones (the wasm did not start, data-src failed) are redone
+  // by the next scan().
+  var records = new WeakMap();
+  var watched = []; // elements with a record, checked when nodes leave a document
+  var parked = new WeakMap(); // element that left its document -> how it comes back
+  var parkedCount = 0;
+  var observed = new WeakMap(); // document -> its MutationObserver
   var ready = null;
   var FETCH_TIMEOUT_S = 15;
   var NEAR_VIEWPORT = '300px 0px'; // start drawing a little before a chart scrolls into view
@@ -16,54 +166,20 @@ function createCommuneCharts(loadWasm, version) {
 
   function load() {
     if (!ready) {
-      ready = Promise.resolve().then(loadWasm).then(null, function (e) {
+      ready = startWasm(wasmUrl, build, init).then(null, function (e) {
         ready = null; // the next render() or scan() tries again
-        var err = new Error('commune-charts: the widget could not start (' + (e && e.message || e) + ')');
-        err.cause = e;
-        err.startFailure = true;
-        throw err;
+        throw e;
       });
     }
     return ready;
   }
 
-  // The wasm file did not load (404, blocked by CSP, old browser): the Rust code that shows
-  // errors is not there, so say it from here, as text, in the page's language.
-  function showStartFailure(el, err) {
-    release(el);
-    var vi = !/^en\b/i.test((el.closest && el.closest('[lang]') || document.documentElement).lang || '');
-    var box = document.createElement('div');
-    box.setAttribute('role', 'alert');
-    box.setAttribute('data-commune-chart-start-failure', '');
-    var styles = [['display', 'block'], ['box-sizing', 'border-box'], ['margin', '0'], ['padding', '12px 14px'],
-      ['border-left', '4px solid #b3261e'], ['background', '#fdecea'], ['color', '#410e0b'],
-      ['font', '14px/1.45 system-ui, sans-serif'], ['text-align', 'left']];
-    for (var i = 0; i < styles.length; i++) box.style.setProperty(styles[i][0], styles[i][1], 'important');
-    box.textContent = vi
-      ? 'Không vẽ được biểu đồ: không tải được tệp commune-charts_bg.wasm (đặt nó cạnh commune-charts.js và cho phép \'wasm-unsafe-eval\' trong Content-Security-Policy).'
-      : 'The chart cannot be drawn: commune-charts_bg.wasm did not load (put it next to commune-charts.js and allow \'wasm-unsafe-eval\' in the Content-Security-Policy).';
-    el.appendChild(box);
-    charts.set(el, { startFailure: box, destroy: function () { if (box.parentNode) box.parentNode.removeChild(box); } });
-    el.setAttribute('data-state', 'error');
-    var detail = { message: box.textContent, problems: [] };
-    var event;
-    try {
-      event = new CustomEvent('commune-chart:error', { bubbles: true, detail: detail });
-    } catch (e) {
-      event = document.createEvent('CustomEvent');
-      event.initCustomEvent('commune-chart:error', true, false, detail);
-    }
-    el.dispatchEvent(event);
-    console.error(err);
-  }
-
-  function toText(data) {
-    return typeof data === 'string' ? data : JSON.stringify(data);
-  }
-
-  function kindOf(el, options) {
-    if (options && options.kind != null) return String(options.kind);
-    return el.getAttribute('data-commune-chart') || '';
+  // `promise`, or after `ms` what `late()` returns (a value, or a rejected promise).
+  function within(promise, ms, late) {
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () { resolve(late()); }, ms);
+      promise.then(function (v) { clearTimeout(timer); resolve(v); }, function (e) { clearTimeout(timer); reject(e); });
+    });
   }
 
   function timeoutOf(el) {
@@ -71,45 +187,98 @@ function createCommuneCharts(loadWasm, version) {
     return s > 0 ? s : FETCH_TIMEOUT_S;
   }
 
-  // Inline JSON, or the body of data-src. Resolves to {text} or {failure: {url, why, status}}.
+  // The wasm exports, within the element's data-timeout (a stalled .wasm download is a failure).
+  function start(el) {
+    return within(load(), timeoutOf(el) * 1000, function () {
+      var err = new Error('commune-charts: no answer for ' + wasmUrl);
+      err.why = 'network';
+      err.url = wasmUrl;
+      return Promise.reject(err);
+    });
+  }
+
+  function emitError(el, message) {
+    var detail = { message: message, problems: [] };
+    el.dispatchEvent(new CustomEvent('commune-chart:error', { bubbles: true, detail: detail }));
+  }
+
+  // Hosts of the widget's nodes left in the element by a copy (cloneNode copies the host, not
+  // its shadow root) or by an earlier failure box.
+  function removeHosts(el) {
+    var kids = el.children;
+    for (var i = kids.length - 1; i >= 0; i--) {
+      if (kids[i].hasAttribute('data-commune-chart-root')) el.removeChild(kids[i]);
+    }
+  }
+
+  // The wasm did not start (or something unexpected broke this chart): say it from here, as
+  // text, in the page's language, in a box in an open shadow root like the wasm's own nodes.
+  // `again` is how the chart comes back (its record for the lifecycle). Returns the Error to reject with.
+  function showFailure(el, cause, again) {
+    var why = (cause && cause.why) || 'other';
+    release(el);
+    removeHosts(el);
+    var doc = el.ownerDocument;
+    var vi = !/^en\b/i.test(((el.closest && el.closest('[lang]')) || doc.documentElement).lang || '');
+    var text = (vi ? 'Không vẽ được biểu đồ: ' : 'The chart cannot be drawn: ') + (START_FAILURES[why] || START_FAILURES.other)[vi ? 0 : 1]
+      .replace('{u}', cause && cause.url).replace('{s}', cause && cause.status)
+      .replace('{e}', String(cause && cause.message || cause).slice(0, 200));
+    var host = doc.createElement('div');
+    host.setAttribute('data-commune-chart-root', '');
+    host.style.setProperty('display', 'block', 'important');
+    var box = doc.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.setAttribute('data-commune-chart-start-failure', why);
+    var styles = [['display', 'block'], ['box-sizing', 'border-box'], ['margin', '0'], ['padding', '12px 14px'],
+      ['border-left', '4px solid #b3261e'], ['background', '#fdecea'], ['color', '#410e0b'],
+      ['font', '14px/1.45 system-ui, sans-serif'], ['text-align', 'left'], ['overflow-wrap', 'anywhere']];
+    for (var i = 0; i < styles.length; i++) box.style.setProperty(styles[i][0], styles[i][1], 'important');
+    box.textContent = text;
+    (host.attachShadow ? host.attachShadow({ mode: 'open' }) : host).appendChild(box);
+    el.appendChild(host);
+    el.setAttribute('data-state', 'error');
+    again.retry = true;
+    again.host = host;
+    register(el, again);
+    emitError(el, text);
+    console.error(cause);
+    var err = new Error(text);
+    err.chart = null;
+    err.problems = [];
+    err.cause = cause;
+    return err;
+  }
+
+  // Inline JSON, or the body of data-src, within data-timeout (headers and body). Resolves to
+  // {text} or {failure: {url, why, status}}; never rejects.
   function readData(el) {
     var src = el.getAttribute('data-src');
     if (!src) {
       var inline = el.querySelector('script[type="application/json"]');
       return Promise.resolve({ text: inline ? inline.textContent : '' });
     }
-    var url;
-    try {
-      url = new URL(src, document.baseURI).href;
-    } catch (e) {
-      return Promise.resolve({ failure: { url: src, why: 'network', status: 0 } });
-    }
     var seconds = timeoutOf(el);
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
-    var timedOut = false;
-    var timer = setTimeout(function () {
-      timedOut = true;
-      if (controller) controller.abort();
-    }, seconds * 1000);
+    var late = false;
     var fail = function (why, status) { return { failure: { url: src, why: why, status: status } }; };
-    var request = fetch(url, { credentials: 'same-origin', signal: controller ? controller.signal : undefined })
-      .then(function (r) {
-        if (!r.ok) return fail('status', r.status);
-        var type = (r.headers.get('content-type') || '').toLowerCase();
-        return r.text().then(function (text) {
-          var start = text.replace(/^[\s\ufeff]+/, '').charAt(0);
-          if (!start) return fail('empty', r.status);
-          if (type.indexOf('html') >= 0 || start === '<') return fail('html', r.status);
-          return { text: text };
-        });
-      }, function () { return timedOut ? fail('timeout', Math.round(seconds)) : fail('network', 0); });
-    var deadline = new Promise(function (resolve) {
-      // Without AbortController the request cannot be stopped; stop waiting for it instead.
-      setTimeout(function () { resolve(fail('timeout', Math.round(seconds))); }, seconds * 1000 + 50);
-    });
-    return Promise.race([request, deadline]).then(function (result) {
-      clearTimeout(timer);
-      return result;
+    var timeout = function () { return fail('timeout', Math.round(seconds)); };
+    var request = new Promise(function (resolve) {
+      resolve(fetch(new URL(src, el.ownerDocument.baseURI).href,
+        { credentials: 'same-origin', signal: controller ? controller.signal : undefined }));
+    }).then(function (r) {
+      if (!r.ok) return fail('status', r.status);
+      var type = (r.headers.get('content-type') || '').toLowerCase();
+      return r.text().then(function (text) {
+        var first = text.replace(/^[\s\ufeff]+/, '').charAt(0);
+        if (!first) return fail('empty', r.status);
+        if (type.indexOf('html') >= 0 || first === '<') return fail('html', r.status);
+        return { text: text };
+      }, function () { return late ? timeout() : fail('cut', 0); }); // the body stopped part-way
+    }, function () { return late ? timeout() : fail('network', 0); });
+    return within(request, seconds * 1000, function () {
+      late = true;
+      if (controller) controller.abort(); // without AbortController, stop waiting for it instead
+      return timeout();
     });
   }
 
@@ -127,81 +296,193 @@ function createCommuneCharts(loadWasm, version) {
     return err;
   }
 
-  // The chart object handed to users. `update(data, {kind})` with another kind re-mounts in
-  // place, so the same object stays valid.
-  function wrap(w, el, handle, kind) {
-    var chart = {
-      element: el,
-      update: function (data, options) {
-        if (!handle) return Promise.reject(new Error('commune-charts: this chart was destroyed'));
-        var next = options && options.kind != null ? String(options.kind) : kind;
-        if (next !== kind) {
-          handle.destroy();
-          handle = w.mount(el, toText(data), next);
-          kind = next;
-        } else if (!handle.update(toText(data))) {
-          return Promise.reject(failure(handle, chart));
-        }
-        return settled(handle) ? Promise.resolve(chart) : Promise.reject(failure(handle, chart));
-      },
-      destroy: function () {
-        if (!handle) return;
-        handle.destroy();
-        handle = null;
-        if (charts.get(el) === chart) charts.delete(el);
-      }
-    };
-    return chart;
+  // `fn()`'s result as a promise that never throws synchronously; anything unexpected (not one
+  // of our failures, which carry `problems`) also ends in a box on the chart.
+  function attempt(el, fn, again) {
+    return new Promise(function (resolve) { resolve(fn()); }).then(null, function (e) {
+      throw e && e.problems ? e : showFailure(el, e, again || { scanned: false });
+    });
   }
 
-  // Forgets whatever the element had: a drawn chart is destroyed, a pending one unobserved.
+  // Mounts `src` ({text}, {failure} from readData, or {path, why} from toJsonText) into `el` as
+  // a chart whose object stays valid across update() and the element leaving and coming back.
+  function mountWith(w, el, src, options, scanned) {
+    release(el);
+    removeHosts(el);
+    var kind = options && options.kind != null ? String(options.kind) : el.getAttribute('data-commune-chart') || '';
+    var handle = null;
+    var stub = false; // the handle shows a fetch or input failure: new data mounts a real chart
+    var rec = { scanned: scanned, src: src, kind: kind };
+    function set(s, k) {
+      off();
+      removeHosts(el); // a failure box shown since
+      rec.src = s;
+      rec.kind = kind = k;
+      rec.retry = !!s.failure;
+      stub = s.text == null;
+      handle = s.failure ? w.mount_fetch_error(el, s.failure.url, s.failure.why, s.failure.status)
+        : s.why ? w.mount_input_error(el, s.path, s.why) : w.mount(el, s.text, k);
+    }
+    function off() {
+      var h = handle;
+      handle = null;
+      if (h) h.destroy();
+    }
+    function outcome() {
+      if (!settled(handle)) throw failure(handle, chart);
+      return chart;
+    }
+    var chart = {
+      element: el,
+      update: function (data, opts) {
+        return attempt(el, function () {
+          if (rec.gone) {
+            var gone = new Error('commune-charts: this chart was destroyed');
+            gone.problems = [];
+            throw gone;
+          }
+          var next = opts && opts.kind != null ? String(opts.kind) : kind;
+          var s = toJsonText(data);
+          if (rec.away) { // the element is out of the document: drawn when it comes back
+            rec.src = s;
+            rec.kind = kind = next;
+            return chart;
+          }
+          if (s.text != null && next === kind && !stub && handle) handle.update(s.text);
+          else set(s, next);
+          return outcome();
+        }, rec);
+      },
+      destroy: function () {
+        rec.gone = true;
+        off();
+        if (records.get(el) === rec) forget(el);
+        if (parked.get(el) === rec) parked['delete'](el);
+      }
+    };
+    rec.chart = chart;
+    rec.off = off;
+    rec.back = function () { // the element came back: the same chart object draws again
+      rec.away = false;
+      register(el, rec);
+      return attempt(el, function () {
+        return start(el).then(function (w2) {
+          w = w2;
+          if (records.get(el) !== rec) return chart;
+          set(rec.src, rec.kind);
+          return outcome();
+        });
+      }, rec);
+    };
+    set(src, kind);
+    register(el, rec);
+    return outcome();
+  }
+
+  // ---- lifecycle: one MutationObserver per document; an element that leaves releases its
+  // chart (after the task: a move within the same task keeps it) and gets it back when it returns.
+  function register(el, rec) {
+    records.set(el, rec);
+    if (el.isConnected) rec.seen = true;
+    if (watched.indexOf(el) < 0) watched.push(el);
+    var doc = el.ownerDocument;
+    if (typeof MutationObserver === 'function' && !observed.get(doc)) {
+      var mo = new MutationObserver(onMutations);
+      mo.observe(doc, { childList: true, subtree: true });
+      observed.set(doc, mo);
+    }
+  }
+
+  function forget(el) {
+    records['delete'](el);
+    var i = watched.indexOf(el);
+    if (i >= 0) watched.splice(i, 1);
+    // No chart left in that document (and none away): its observer goes too.
+    var doc = el.ownerDocument;
+    var mo = observed.get(doc);
+    if (mo && !parkedCount && !watched.some(function (e) { return e.ownerDocument === doc; })) {
+      mo.disconnect();
+      observed['delete'](doc);
+    }
+  }
+
+  function onMutations(list) {
+    var added = [];
+    for (var i = 0; parkedCount && i < list.length; i++) added.push.apply(added, list[i].addedNodes);
+    watched.slice().forEach(function (el) {
+      var rec = records.get(el);
+      if (!rec) return forget(el);
+      if (el.isConnected) rec.seen = true;
+      else if (rec.seen) park(el, rec);
+    });
+    added.forEach(function (node) {
+      if (node.nodeType !== 1 || !node.isConnected) return;
+      var all = [node].concat(Array.prototype.slice.call(node.getElementsByTagName('*')));
+      all.forEach(function (el) {
+        var rec = parked.get(el);
+        if (!rec) return;
+        parked['delete'](el);
+        parkedCount--;
+        if (rec.scanned) scan(el);
+        else (rec.back ? rec.back() : render(el, rec.data, rec.options)).then(null, function () {});
+      });
+    });
+  }
+
+  function park(el, rec) {
+    rec.away = true; // (a pending entry's promise settles now, even if its data is on the way)
+    parked.set(el, rec);
+    parkedCount++; // (first: the document's observer must stay to see it come back)
+    release(el);
+    el.removeAttribute('data-state');
+  }
+
+  // Forgets whatever the element had: a chart is destroyed, a pending one unobserved and its
+  // promise settled (a started one settles when its data arrives), a failure box removed.
   function release(el) {
-    var previous = charts.get(el);
+    var previous = records.get(el);
     if (!previous) return;
+    forget(el);
     if (previous.pending) {
       previous.cancelled = true;
       if (lazy) lazy.unobserve(el);
-      if (!previous.started && previous.resolve) previous.resolve(null);
-    } else if (previous.destroy) {
-      previous.destroy();
+      if (!previous.started || previous.away) previous.resolve(null);
+    } else if (previous.off) {
+      previous.off();
     }
-    charts.delete(el);
-  }
-
-  function mountWith(w, el, data, options) {
-    release(el);
-    var kind = kindOf(el, options);
-    var handle = data.failure
-      ? w.mount_fetch_error(el, data.failure.url, data.failure.why, data.failure.status)
-      : w.mount(el, data.text, kind);
-    var chart = wrap(w, el, handle, kind);
-    charts.set(el, chart);
-    return settled(handle) ? chart : Promise.reject(failure(handle, chart));
+    if (previous.host && previous.host.parentNode) previous.host.parentNode.removeChild(previous.host);
   }
 
   function render(element, data, options) {
     if (!element || element.nodeType !== 1) {
       return Promise.reject(new TypeError('CommuneCharts.render: an element is required'));
     }
-    release(element);
-    element.setAttribute('data-state', 'loading');
-    return load().then(function (w) { return mountWith(w, element, { text: toText(data) }, options); }, function (err) {
-      showStartFailure(element, err);
-      throw err;
-    });
+    var again = { scanned: false, data: data, options: options }; // how it comes back after a failure
+    return attempt(element, function () {
+      var src = toJsonText(data);
+      release(element);
+      removeHosts(element);
+      element.setAttribute('data-state', 'loading');
+      return start(element).then(function (w) {
+        return mountWith(w, element, src, options, false);
+      }, function (e) {
+        throw showFailure(element, e, again);
+      });
+    }, again);
   }
 
-  // Draws a scanned element now: reads its data (inline or data-src) and mounts it.
+  // Draws a scanned element now: asks for the wasm first (so the .wasm is requested before any
+  // data-src), reads its data (inline or data-src) and mounts it.
   function draw(el, entry) {
     if (entry.started || entry.cancelled) return;
     entry.started = true;
     if (lazy) lazy.unobserve(el);
-    Promise.all([readData(el), load()]).then(function (r) {
-      if (entry.cancelled || charts.get(el) !== entry) return null;
-      return mountWith(r[1], el, r[0]);
+    var wasm = start(el);
+    Promise.all([wasm, readData(el)]).then(function (r) {
+      if (records.get(el) !== entry) return null;
+      return mountWith(r[0], el, r[1], null, true);
     }).then(entry.resolve, function (e) {
-      if (e && e.startFailure && charts.get(el) === entry) showStartFailure(el, e);
-      else if (!(e && e.chart)) console.error('commune-charts:', e);
+      if (!(e && e.chart) && records.get(el) === entry) showFailure(el, e, { scanned: true });
       entry.resolve(null);
     });
   }
@@ -210,7 +491,7 @@ function createCommuneCharts(loadWasm, version) {
     for (var i = 0; i < entries.length; i++) {
       if (!entries[i].isIntersecting) continue;
       var el = entries[i].target;
-      var entry = charts.get(el);
+      var entry = records.get(el);
       if (entry && entry.pending) draw(el, entry);
     }
   }
@@ -218,9 +499,10 @@ function createCommuneCharts(loadWasm, version) {
   // A chart already on screen starts now rather than at the IntersectionObserver's first
   // callback (a frame later): one layout read, which the first paint needs anyway.
   function nearViewport(el) {
-    if (typeof window === 'undefined' || !el.getBoundingClientRect) return false;
+    var view = el.ownerDocument.defaultView;
+    if (!view || !el.getBoundingClientRect) return false;
     var r = el.getBoundingClientRect();
-    var h = window.innerHeight || document.documentElement.clientHeight;
+    var h = view.innerHeight || el.ownerDocument.documentElement.clientHeight;
     return r.bottom >= -300 && r.top <= h + 300 && (r.width > 0 || r.height > 0);
   }
 
@@ -231,53 +513,63 @@ function createCommuneCharts(loadWasm, version) {
     window.addEventListener('beforeprint', function () {
       var all = document.querySelectorAll('[data-commune-chart]');
       for (var i = 0; i < all.length; i++) {
-        var entry = charts.get(all[i]);
+        var entry = records.get(all[i]);
         if (entry && entry.pending) draw(all[i], entry);
       }
     });
   }
 
-  // Finds [data-commune-chart] elements not yet handled under `root` (default: the document).
-  // Charts near the viewport are drawn now, the rest when they scroll near (or before
-  // printing); `{ lazy: false }` draws all now. Resolves with the charts drawn, once all are.
+  // Finds [data-commune-chart] elements not yet handled under `root` (default: the document);
+  // those whose wasm or data-src failed are tried again. Charts near the viewport are drawn now,
+  // the rest when they scroll near (or before printing); `{ lazy: false }` draws all now.
+  // Resolves with the charts drawn, once all are.
   function scan(root, options) {
-    var scope = root || document;
-    var eager = !lazy || (options && options.lazy === false);
-    var found = scope.querySelectorAll ? scope.querySelectorAll('[data-commune-chart]') : [];
-    var list = Array.prototype.slice.call(found);
-    if (scope.matches && scope.matches('[data-commune-chart]')) list.unshift(scope);
-    hookPrint();
-    var jobs = [];
-    // Every position is read before anything is written: one layout, however many charts.
-    var near = list.map(function (el) {
-      var known = charts.get(el);
-      return !eager && (!known || !!known.startFailure) && nearViewport(el);
-    });
-    list.forEach(function (el, i) {
-      var existing = charts.get(el);
-      if (existing && existing.startFailure) {
-        release(el); // the wasm failed to load before: try again
-        existing = null;
-      }
-      if (existing) {
-        if (existing.pending && eager) draw(el, existing);
-        return;
-      }
-      var entry = { pending: true, started: false, cancelled: false };
-      jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
-      charts.set(el, entry);
-      el.setAttribute('data-state', 'loading');
-      if (eager || near[i] || el.getAttribute('data-lazy') === 'false') draw(el, entry);
-      else lazy.observe(el);
-    });
-    return Promise.all(jobs).then(function (all) { return all.filter(Boolean); });
+    return new Promise(function (resolve) { resolve(scanNow(root, options)); });
+  }
+
+  function scanNow(root, options) {
+      var scope = root || document;
+      var eager = !lazy || (options && options.lazy === false);
+      var found = scope.querySelectorAll ? scope.querySelectorAll('[data-commune-chart]') : [];
+      var list = Array.prototype.slice.call(found);
+      if (scope.matches && scope.matches('[data-commune-chart]')) list.unshift(scope);
+      hookPrint();
+      var jobs = [];
+      // Every position is read before anything is written: one layout, however many charts.
+      var near = list.map(function (el) {
+        var known = records.get(el);
+        return !eager && (!known || !!known.retry) && nearViewport(el);
+      });
+      list.forEach(function (el, i) {
+        var existing = records.get(el);
+        if (existing && existing.retry) {
+          release(el); // the wasm or the data failed before: try again
+          existing = null;
+        }
+        if (existing) {
+          if (existing.pending && eager) draw(el, existing);
+          return;
+        }
+        var entry = { pending: true, started: false, cancelled: false, scanned: true };
+        jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
+        release(el);
+        removeHosts(el); // a copy of a drawn chart (cloneNode) is a new chart
+        register(el, entry);
+        el.setAttribute('data-state', 'loading');
+        if (eager || near[i] || el.getAttribute('data-lazy') === 'false' || !lazy) draw(el, entry);
+        else lazy.observe(el);
+      });
+      return Promise.all(jobs).then(function (all) { return all.filter(Boolean); });
   }
 
   // The chart drawn in an element, if any (like Chart.js's Chart.getChart).
   function get(element) {
-    var c = element && charts.get(element);
-    return c && !c.pending && !c.startFailure ? c : null;
+    var rec = element && records.get(element);
+    return (rec && rec.chart) || null;
   }
 
-  return Object.freeze({ render: render, scan: scan, get: get, version: version });
+  var api = { render: render, scan: scan, get: get, version: version };
+  // Our mark, so that a second copy of the script knows the global is already ours.
+  Object.defineProperty(api, 'commune-charts', { value: build || version });
+  return Object.freeze(api);
 }

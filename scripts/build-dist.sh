@@ -14,13 +14,21 @@ wasm-bindgen --target no-modules --no-typescript --out-dir target/wasm-bindgen -
 say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Os)"
 bash scripts/wasm-opt.sh target/wasm-bindgen/commune-charts_bg.wasm dist/commune-charts_bg.wasm
 node scripts/short-imports.mjs dist/commune-charts_bg.wasm target/wasm-bindgen/commune-charts.js
+# The build's id in both files (a custom section in the wasm, BUILD in the script): the loader says
+# so when a page gets a script and a .wasm from different releases.
+build=$(node scripts/wasm-build-id.mjs dist/commune-charts_bg.wasm)
+say "Build id $build (wasm custom section commune-charts-build)"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 {
   echo "/*! commune-charts $version | MIT */"
   echo '(function () {'
   echo '  "use strict";'
-  echo '  if (typeof window === "undefined" || window.CommuneCharts) return;'
-  echo "  var VERSION = '$version';"
+  echo '  if (typeof window === "undefined") return;'
+  # Loaded twice: the first copy's global is marked (releases before the mark: frozen, with scan).
+  # Anything else the page put there (a settings stub) is replaced, with a console warning.
+  echo '  var PRIOR = window.CommuneCharts;'
+  echo '  if (PRIOR && (PRIOR["commune-charts"] || Object.isFrozen(PRIOR) && PRIOR.scan)) return;'
+  echo "  var VERSION = '$version', BUILD = '$build';"
   cat target/wasm-bindgen/commune-charts.js
   cat js/api.js
   cat js/classic.js

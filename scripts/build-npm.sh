@@ -14,15 +14,17 @@ rm -rf pkg
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name commune_charts
 # wasm-pack's wasm-opt step would look for its own download; ours is the pinned npm one.
 bash scripts/wasm-opt.sh pkg/commune_charts_bg.wasm pkg/commune_charts_bg.wasm
+build=$(node scripts/wasm-build-id.mjs pkg/commune_charts_bg.wasm) # as in build-dist.sh
 
 version=$(node -p 'require("./pkg/package.json").version')
-node - "$version" <<'JS'
+node - "$version" "$build" <<'JS'
 const fs = require('fs');
-const version = process.argv[2];
+const [version, build] = process.argv.slice(2);
 const api = fs.readFileSync('js/api.js', 'utf8');
 const index = fs.readFileSync('npm/index.js.in', 'utf8')
   .replace('/*@API@*/', api)
-  .replace('/*@VERSION@*/', JSON.stringify(version));
+  .replace('/*@VERSION@*/', JSON.stringify(version))
+  .replace('/*@BUILD@*/', JSON.stringify(build));
 fs.writeFileSync('pkg/index.js', index);
 fs.copyFileSync('npm/index.d.ts', 'pkg/index.d.ts');
 fs.copyFileSync('types/data.d.ts', 'pkg/data.d.ts');

@@ -275,16 +275,18 @@ test('a wasm file that does not load gives every chart its own alert; a later sc
     await window.CommuneCharts.render(el, seed, { kind: 'members' }).catch((e) => { rejected = e.message; });
     await window.CommuneCharts.scan(document, { lazy: false });
     const all = [...document.querySelectorAll('[data-commune-chart]')];
+    // The box is in an open shadow root on a host <div data-commune-chart-root> in the element.
+    const alerts = (e) => [...e.querySelectorAll('[data-commune-chart-root]')].flatMap((h) => [...(h.shadowRoot || h).querySelectorAll('[role=alert]')]);
     return {
       rejected, detail: detail && detail.message,
-      state: el.dataset.state, alert: el.querySelector('[role=alert]')?.textContent,
-      scanned: all.map((e) => [e.dataset.state, e.querySelectorAll('[role=alert]').length]),
+      state: el.dataset.state, alert: alerts(el)[0]?.textContent,
+      scanned: all.map((e) => [e.dataset.state, alerts(e).length]),
       got: window.CommuneCharts.get(el),
     };
   }, SEED);
-  assert.match(seen.rejected, /could not start/);
+  assert.equal(seen.rejected, seen.alert, 'the rejection says what the chart says');
   assert.equal(seen.state, 'error');
-  assert.match(seen.alert, /Không vẽ được biểu đồ: không tải được tệp commune-charts_bg\.wasm/);
+  assert.match(seen.alert, /^Không vẽ được biểu đồ: máy chủ trả lời 404 cho http:\/\/127\.0\.0\.1:\d+\/dist\/commune-charts_bg\.wasm: hãy đặt tệp commune-charts_bg\.wasm cạnh commune-charts\.js/);
   assert.equal(seen.detail, seen.alert);
   assert.equal(seen.got, null);
   assert.ok(seen.scanned.length >= 2);
@@ -293,7 +295,8 @@ test('a wasm file that does not load gives every chart its own alert; a later sc
   await page.unroute('**/commune-charts_bg.wasm');
   const after = await page.evaluate(async () => {
     await window.CommuneCharts.scan(document, { lazy: false });
-    return [...document.querySelectorAll('[data-commune-chart]')].map((e) => [e.dataset.state, e.querySelectorAll('[data-commune-chart-start-failure]').length]);
+    return [...document.querySelectorAll('[data-commune-chart]')].map((e) => [e.dataset.state,
+      [...e.querySelectorAll('[data-commune-chart-root]')].filter((h) => (h.shadowRoot || h).querySelector('[data-commune-chart-start-failure]')).length]);
   });
   for (const [state, boxes] of after) assert.deepEqual([state, boxes], ['ready', 0]);
   assert.deepEqual(pageErrors, []);
