@@ -233,13 +233,11 @@ const NEXT = new RegExp(`${word('next|sau|tiếp|tiếp theo').source}|›|→|^
 const PREV = new RegExp(`${word('prev|previous|trước').source}|‹|←|^<$`, 'iu');
 const FIRST = new RegExp(`${word('first|đầu|đầu tiên').source}|«|⏮`, 'iu');
 
-/** Every row of a chart's data table as a reader can reach it: the toggle opens the table, and
- *  when the table is paged, its pager buttons (found by role and name inside the table's wrapper:
+/** Every row of a chart's data table as a reader can reach it. When the table is paged, the
+ *  toggle opens it (closed again at the end: the pager stays where reading ended) and its pager buttons (found by role and name inside the table's wrapper:
  *  first/previous to the start, then next; or, without such names, any button that shows rows
  *  not seen yet) are pressed until every page was read. Returns { header, body }. */
 export async function readWholeTable(page, chartSelector, { maxPages = 2000 } = {}) {
-  const toggle = tableToggle(page, chartSelector);
-  if ((await toggle.count()) && (await toggle.first().getAttribute('aria-expanded')) !== 'true') await toggle.first().click();
   const chart = page.locator(chartSelector);
   const now = () => page.evaluate(tableNow, chartSelector);
   const press = async (name) => {
@@ -253,10 +251,15 @@ export async function readWholeTable(page, chartSelector, { maxPages = 2000 } = 
     }
     return null;
   };
-  let buttons = await page.evaluate(pagerButtons, chartSelector);
   let table = await now();
   const header = table.header;
-  if (!buttons.length) return { header, body: table.body };
+  if (!(await page.evaluate(pagerButtons, chartSelector)).length) return { header, body: table.body };
+  // Paged: open the table as a sighted reader does (and close it again after reading).
+  const toggle = tableToggle(page, chartSelector).first();
+  const opened = (await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) !== 'true';
+  if (opened) await toggle.click();
+  let buttons = await page.evaluate(pagerButtons, chartSelector);
+  table = await now();
   // To the first page.
   for (let i = 0; i < maxPages; i++) {
     const first = buttons.find((b) => FIRST.test(b)) ?? buttons.find((b) => PREV.test(b));
@@ -286,6 +289,7 @@ export async function readWholeTable(page, chartSelector, { maxPages = 2000 } = 
     body.push(...t.body);
     buttons = await page.evaluate(pagerButtons, chartSelector);
   }
+  if (opened) await toggle.click();
   return { header, body };
 }
 
