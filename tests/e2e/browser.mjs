@@ -361,9 +361,32 @@ export function decodePng(buf) {
   return { width, height, data: rgba };
 }
 
-/** A screenshot of `clip` (CSS px), one pixel per CSS px, transitions finished. */
-export async function screenPixels(page, clip) {
-  return decodePng(await page.screenshot({ clip, scale: 'css', animations: 'disabled', caret: 'hide' }));
+/** A screenshot of `clip` (CSS px), one pixel per CSS px, transitions finished. With
+ *  `hideTooltips`, shown tooltips are made invisible for the shot (and restored): the pixels are
+ *  the chart's and its highlight's alone. */
+export async function screenPixels(page, clip, { hideTooltips = false } = {}) {
+  const toggle = (hide) => page.evaluate((h) => {
+    const { shownTooltips, deepQueryAll } = window[Symbol.for('commune-test-dom')];
+    if (h) {
+      for (const t of shownTooltips()) {
+        t.dataset.testHidden = `${t.style.getPropertyValue('visibility')}|${t.style.getPropertyPriority('visibility')}`;
+        t.style.setProperty('visibility', 'hidden', 'important');
+      }
+    } else {
+      for (const t of deepQueryAll('[data-test-hidden]')) {
+        const [v, p] = t.dataset.testHidden.split('|');
+        t.style.removeProperty('visibility');
+        if (v) t.style.setProperty('visibility', v, p);
+        delete t.dataset.testHidden;
+      }
+    }
+  }, hide);
+  if (hideTooltips) await toggle(true);
+  try {
+    return decodePng(await page.screenshot({ clip, scale: 'css', animations: 'disabled', caret: 'hide' }));
+  } finally {
+    if (hideTooltips) await toggle(false);
+  }
 }
 
 /** The pixels that differ between two screenshots of the same clip (each channel by more than
@@ -385,11 +408,4 @@ export function screenDiff(a, b, { exclude = [], tolerance = 8 } = {}) {
   return { count, box: count ? { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 } : null };
 }
 
-/** The shown tooltips' rects relative to `clip` (CSS px), grown by 3 px: what to leave out of a
- *  screen diff that is about the chart itself. */
-export async function tooltipRects(page, clip) {
-  return page.evaluate((c) => window[Symbol.for('commune-test-dom')].shownTooltips().map((t) => {
-    const r = t.getBoundingClientRect();
-    return { x: r.left - c.x - 3, y: r.top - c.y - 3, width: r.width + 6, height: r.height + 6 };
-  }), clip);
-}
+
