@@ -151,7 +151,7 @@ export function installDomHelpers() {
         if (a === document.documentElement || a === document.body) continue; // the viewport scrolls
         const ar = a.getBoundingClientRect();
         l = Math.max(l, ar.left); t = Math.max(t, ar.top); rt = Math.min(rt, ar.right); b = Math.min(b, ar.bottom);
-        if (cs.clip.startsWith('rect(0') || /inset\(50%/.test(cs.clipPath)) rt = l;
+        if (/^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(cs.clip) || /inset\(50%/.test(cs.clipPath)) { rt = l; b = t; }
       }
     }
     return { width: Math.max(0, rt - l), height: Math.max(0, b - t), left: l, top: t };
