@@ -8,7 +8,8 @@ const env = useBrowser();
 
 /** Per canvas: CSS size, backing size, and how many pixels have each of the given colours. */
 function inspectCanvases(colors) {
-  return [...document.querySelectorAll('[data-commune-chart] canvas[role=img]')].map((c) => {
+  const { parts, chartOf } = window[Symbol.for('commune-test-dom')];
+  return [...document.querySelectorAll('[data-commune-chart]')].flatMap((el) => parts(el, 'canvas[role=img]')).map((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const counts = Object.fromEntries(Object.keys(colors).map((k) => [k, 0]));
     const rgb = Object.entries(colors).map(([k, hex]) => [k, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)]);
@@ -18,7 +19,7 @@ function inspectCanvases(colors) {
       }
     }
     const rect = c.getBoundingClientRect();
-    return { id: c.closest('[data-commune-chart]').id, cssWidth: rect.width, cssHeight: rect.height, width: c.width, height: c.height, counts, label: c.getAttribute('aria-label'), role: c.getAttribute('role') };
+    return { id: chartOf(c).id, cssWidth: rect.width, cssHeight: rect.height, width: c.width, height: c.height, counts, label: c.getAttribute('aria-label'), role: c.getAttribute('role') };
   });
 }
 
@@ -92,7 +93,7 @@ test('the chart follows its container width and redraws on resize', async () => 
   await settleAll(page);
   const wide = (await page.evaluate(inspectCanvases, COLORS))[0];
   await page.setViewportSize({ width: 420, height: 900 });
-  await page.waitForFunction((w) => document.querySelector('#chart-members canvas[role=img]').getBoundingClientRect().width < w, wide.cssWidth);
+  await page.waitForFunction((w) => window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]').getBoundingClientRect().width < w, wide.cssWidth);
   const narrow = (await page.evaluate(inspectCanvases, COLORS))[0];
   assert.ok(narrow.cssWidth <= 420 && narrow.cssWidth > 300, `narrow width ${narrow.cssWidth}`);
   assert.ok(narrow.cssHeight > wide.cssHeight, 'names move above the bars on a narrow screen');

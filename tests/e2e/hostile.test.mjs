@@ -66,9 +66,18 @@ function installRunner() {
       }
     }
   };
-  new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) look(n);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  // Shadow trees too (a document observer does not see into them).
+  const { attachShadow } = Element.prototype;
+  Element.prototype.attachShadow = function (...args) {
+    const root = attachShadow.apply(this, args);
+    observer.observe(root, { childList: true, subtree: true });
+    return root;
+  };
+  const { part, parts, deepQueryAll, shownTooltips } = window[Symbol.for('commune-test-dom')];
 
   // Uncaught errors, rejections and console errors, for the case that caused them (the page
   // listeners of openPage() see them too, for anything outside a case).
@@ -98,21 +107,21 @@ function installRunner() {
   function read(el, canvas) {
     const tips = [];
     const tip = () => {
-      const t = document.querySelector('[role=tooltip]');
-      if (t && t.style.display !== 'none') tips.push(t.textContent);
+      const t = shownTooltips()[0];
+      if (t) tips.push(t.textContent);
     };
     canvas.focus();
     for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 'End', 'ArrowUp', 'Home', 'ArrowRight']) {
-      canvas.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      canvas.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
       tip();
     }
-    const live = el.querySelector('[aria-live]');
+    const live = part(el, '[aria-live]');
     const announced = live ? live.textContent : null;
-    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true }));
     canvas.blur();
     const r = canvas.getBoundingClientRect();
     const fire = (type, x, y) => canvas.dispatchEvent(new PointerEvent(type, {
-      clientX: r.left + x, clientY: r.top + y, bubbles: true, pointerType: 'mouse', isPrimary: true,
+      clientX: r.left + x, clientY: r.top + y, bubbles: true, composed: true, pointerType: 'mouse', isPrimary: true,
     }));
     const ys = [-1, 0, 30, 60, 90, r.height / 2, r.height - 30, r.height - 1, r.height + 5];
     const xs = [-1, 0, 20, r.width * 0.3, r.width * 0.5, r.width * 0.7, r.width * 0.95, r.width - 1, r.width + 5];
@@ -122,7 +131,7 @@ function installRunner() {
         tip();
       }
     }
-    canvas.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width / 2, clientY: r.top + 40, bubbles: true }));
+    canvas.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width / 2, clientY: r.top + 40, bubbles: true, composed: true }));
     canvas.dispatchEvent(new PointerEvent('pointerleave', { bubbles: false }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     return { tips: tips.length, tipSample: tips.slice(0, 2), live: announced };
@@ -152,12 +161,12 @@ function installRunner() {
         chart = e && e.chart;
       }
       const out = { name: c.name, ms: Math.round(performance.now() - t0), state: el.dataset.state };
-      const alert = el.querySelector('[role=alert]');
+      const alert = part(el, '[role=alert]');
       out.alert = alert ? alert.textContent : null;
       out.problems = rejected && rejected.problems ? rejected.problems.map((p) => p.message) : null;
       out.eventProblems = errorEvent && errorEvent.problems ? errorEvent.problems.length : null;
       out.rejectedWithout = rejected && !rejected.problems ? String(rejected) : null;
-      const canvas = el.querySelector('canvas[role=img]');
+      const canvas = part(el, 'canvas[role=img]');
       out.canvas = Boolean(canvas);
       try {
         if (canvas && out.state === 'ready') {
@@ -165,7 +174,7 @@ function installRunner() {
           out.size = [canvas.width, canvas.height];
           out.painted = painted(canvas);
           Object.assign(out, read(el, canvas));
-          out.tableRows = el.querySelectorAll('table tr').length;
+          out.tableRows = parts(el, 'table tr').length;
         }
         if (chart && chart.destroy) chart.destroy();
       } catch (e) {
@@ -174,7 +183,7 @@ function installRunner() {
       }
       out.leftInElement = el.childElementCount;
       el.remove();
-      out.tooltipsLeft = document.querySelectorAll('[role=tooltip]').length;
+      out.tooltipsLeft = deepQueryAll('[role=tooltip]').length;
       await settle();
       // Anything the data added (seen by the observer) and any script it ran, for this case.
       out.foreign = foreign.splice(0);
@@ -328,10 +337,11 @@ test('every hostile case, rendered in Chromium through the embed', async () => {
       } catch (e) {
         state = `rejected: ${e}`;
       }
-      const canvas = fresh.querySelector('canvas[role=img]');
+      const { part } = window[Symbol.for('commune-test-dom')];
+      const canvas = part(fresh, 'canvas[role=img]');
       return {
         control: control.dataset.state,
-        controlCanvas: Boolean(control.querySelector('canvas[role=img]')),
+        controlCanvas: Boolean(part(control, 'canvas[role=img]')),
         fresh: state,
         freshLabel: canvas && canvas.getAttribute('aria-label'),
         mainChildren: document.getElementById('main').childElementCount,

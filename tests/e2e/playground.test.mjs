@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useBrowser, openPage } from './browser.mjs';
+import { useBrowser, openPage, tooltipText } from './browser.mjs';
 
 const env = useBrowser();
 
@@ -17,18 +17,13 @@ async function playground(opts) {
 
 /** Pixels of one colour in the chart's main canvas. */
 function countColour({ selector, hex }) {
-  const c = document.querySelector(`${selector} canvas[role=img]`);
+  const c = window[Symbol.for('commune-test-dom')].part(selector, 'canvas[role=img]');
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let n = 0;
   for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) < 6 && Math.abs(d[i + 1] - g) < 6 && Math.abs(d[i + 2] - b) < 6) n++;
   return n;
 }
-
-const tooltipText = (page) => page.evaluate(() => {
-  const t = [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none');
-  return t ? t.innerText : null;
-});
 
 /** Moves the mouse over a chart until a tooltip shows; returns its text. */
 async function hoverUntilTooltip(page, selector) {
@@ -57,7 +52,7 @@ test('pasting a Vietnamese table draws the chart, with 2.989 read as 2989 and to
   await page.fill('#table-input', TSV_VI);
   await page.waitForFunction(() => {
     const el = document.getElementById('chart');
-    const c = el.querySelector('canvas[role=img]');
+    const c = window[Symbol.for('commune-test-dom')].part(el, 'canvas[role=img]');
     return el.dataset.state === 'ready' && c && /của 2 xã/.test(c.getAttribute('aria-label'));
   }, null, { timeout: 10000 });
   const label = await page.getAttribute('#chart canvas[role=img]', 'aria-label');
@@ -209,7 +204,7 @@ test('the copied inline snippet renders the same chart in a fresh page, even wit
   const title = 'Chỉ tiêu </script><b id="pwned">x</b> <!-- ok';
   await page.fill('#meta-title', title);
   await page.fill('#script-url', `${env.base}/dist/commune-charts.js`);
-  await page.waitForFunction((t) => document.querySelector('#chart table caption')?.textContent === t && document.getElementById('chart').dataset.state === 'ready', title);
+  await page.waitForFunction((t) => window[Symbol.for('commune-test-dom')].part('#chart', 'table caption')?.textContent === t && document.getElementById('chart').dataset.state === 'ready', title);
   await page.waitForFunction(() => /data-commune-chart="targets"/.test(document.getElementById('snippet').value));
   await page.click('#copy');
   await page.waitForFunction(() => /Đã sao chép/.test(document.getElementById('copy-status').textContent));
@@ -219,7 +214,7 @@ test('the copied inline snippet renders the same chart in a fresh page, even wit
   assert.ok(snippet.includes('<\\/script><b id=\\"pwned\\">'), 'the </script inside the JSON is escaped');
   assert.equal(snippet.match(/<\/script/gi).length, 2, 'only the two real closing tags');
   assert.ok(snippet.includes('\\u003C!-- ok'), '<!-- is escaped too');
-  const wanted = await page.evaluate(() => document.querySelector('#chart canvas[role=img]').getAttribute('aria-label'));
+  const wanted = await page.evaluate(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getAttribute('aria-label'));
 
   const fresh = await context.newPage();
   await fresh.route('**/favicon.ico', (route) => route.fulfill({ status: 204 })); // the blank page's automatic request

@@ -7,12 +7,13 @@ import { useBrowser, openPage, settleAll } from './browser.mjs';
 
 const env = useBrowser();
 
-/** The top-left pixel of each chart's canvas, and whether its table toggle is displayed. */
+/** The top-left pixel of each chart's canvas, and whether its table toggle is shown. */
 const state = (page) => page.evaluate(() => [...document.querySelectorAll('[data-commune-chart]')].map((el) => {
-  const c = el.querySelector('canvas[role=img]');
+  const { part, isShown } = window[Symbol.for('commune-test-dom')];
+  const c = part(el, 'canvas[role=img]');
   const px = c.getContext('2d').getImageData(1, 1, 1, 1).data;
-  const toggle = el.querySelector('button[aria-expanded]');
-  return { id: el.id, bg: [px[0], px[1], px[2]], toggle: toggle ? getComputedStyle(toggle).display : null };
+  const toggle = part(el, 'button[aria-expanded]');
+  return { id: el.id, bg: [px[0], px[1], px[2]], toggle: toggle ? (isShown(toggle) ? 'shown' : 'hidden') : null };
 }));
 
 const WHITE = [255, 255, 255];
@@ -24,27 +25,27 @@ test('print media: a dark page prints light charts without the table toggle, the
   assert.ok(screen.length >= 6);
   for (const s of screen) {
     assert.notDeepEqual(s.bg, WHITE, `${s.id} is dark on screen`);
-    assert.equal(s.toggle, 'inline-block', `${s.id} toggle on screen`);
+    assert.equal(s.toggle, 'shown', `${s.id} toggle on screen`);
   }
   await page.emulateMedia({ media: 'print' });
   await page.waitForFunction(() => {
-    const c = document.querySelector('#chart-overview canvas[role=img]');
+    const c = window[Symbol.for('commune-test-dom')].part('#chart-overview', 'canvas[role=img]');
     return c.getContext('2d').getImageData(1, 1, 1, 1).data[0] === 255;
   });
   for (const s of await state(page)) {
     assert.deepEqual(s.bg, WHITE, `${s.id} prints light`);
-    assert.equal(s.toggle, 'none', `${s.id} toggle hidden in print`);
+    assert.equal(s.toggle, 'hidden', `${s.id} toggle hidden in print`);
   }
   const shot = await page.screenshot({ fullPage: true });
   assert.ok(shot.length > 10000);
   await page.emulateMedia({ media: 'screen' });
   await page.waitForFunction(() => {
-    const c = document.querySelector('#chart-overview canvas[role=img]');
+    const c = window[Symbol.for('commune-test-dom')].part('#chart-overview', 'canvas[role=img]');
     return c.getContext('2d').getImageData(1, 1, 1, 1).data[0] !== 255;
   });
   for (const s of await state(page)) {
     assert.notDeepEqual(s.bg, WHITE, `${s.id} dark again`);
-    assert.equal(s.toggle, 'inline-block', `${s.id} toggle back`);
+    assert.equal(s.toggle, 'shown', `${s.id} toggle back`);
   }
   assert.deepEqual(errors, []);
   await context.close();
@@ -58,7 +59,7 @@ test('beforeprint/afterprint (the browser print dialog) redraw light and back; p
   await page.waitForFunction(() => [...document.querySelectorAll('[data-commune-chart]')].every((e) => e.dataset.state === 'ready'));
   for (const s of await state(page)) {
     assert.deepEqual(s.bg, WHITE, `${s.id} light for print`);
-    assert.equal(s.toggle, 'none', `${s.id} toggle hidden`);
+    assert.equal(s.toggle, 'hidden', `${s.id} toggle hidden`);
   }
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   for (const s of await state(page)) assert.notDeepEqual(s.bg, WHITE, `${s.id} dark after printing`);
@@ -66,7 +67,7 @@ test('beforeprint/afterprint (the browser print dialog) redraw light and back; p
   // page.pdf() prints the page; its charts are images in it (Chromium compresses the PDF's
   // objects, so compare with the same page whose canvases are hidden).
   const withCharts = (await page.pdf({ format: 'A4', printBackground: true })).length;
-  await page.evaluate(() => document.querySelectorAll('canvas').forEach((c) => c.style.setProperty('visibility', 'hidden', 'important')));
+  await page.evaluate(() => window[Symbol.for('commune-test-dom')].canvases().forEach((c) => c.style.setProperty('visibility', 'hidden', 'important')));
   const without = (await page.pdf({ format: 'A4', printBackground: true })).length;
   assert.ok(withCharts > without + 10000, `the charts are in the PDF (${withCharts} vs ${without} bytes without them)`);
   assert.deepEqual(errors, []);
@@ -84,21 +85,21 @@ test('a tall chart prints whole: one canvas for all its rows, at print resolutio
     await window.CommuneCharts.render(el, { communes }, { kind: 'members' });
   });
   const size = () => page.evaluate(() => {
-    const c = document.querySelector('#tall canvas[role=img]');
+    const c = window[Symbol.for('commune-test-dom')].part('#tall', 'canvas[role=img]');
     const r = c.getBoundingClientRect();
     return { w: c.width, h: c.height, cssH: r.height, cssW: r.width, el: document.getElementById('tall').getBoundingClientRect().height };
   });
   const screen = await size();
   assert.ok(screen.cssH <= 800, `on screen the canvas is one viewport (${screen.cssH})`);
   await page.emulateMedia({ media: 'print' });
-  await page.waitForFunction(() => document.querySelector('#tall canvas[role=img]').height > 4000);
+  await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#tall', 'canvas[role=img]').height > 4000);
   const print = await size();
   // 200 communes are 5,644 CSS px: on one canvas of at most 8,192 device px, 1.45 per CSS px.
   assert.ok(print.cssH > 5500 && print.h <= 8192, `the whole chart on one canvas (${JSON.stringify(print)})`);
   assert.ok(print.w >= print.cssW * 1.4, `sharper than 1 device px per CSS px (${print.w} for ${print.cssW})`);
   // The last commune's bar is on it.
   const last = await page.evaluate(() => {
-    const c = document.querySelector('#tall canvas[role=img]');
+    const c = window[Symbol.for('commune-test-dom')].part('#tall', 'canvas[role=img]');
     const d = c.getContext('2d').getImageData(0, c.height - Math.round(c.height / 10), c.width, Math.round(c.height / 10)).data;
     let blue = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i + 2] > 120 && d[i] < 80) blue++;
@@ -106,7 +107,7 @@ test('a tall chart prints whole: one canvas for all its rows, at print resolutio
   });
   assert.ok(last > 1000, `bars at the bottom of the printed canvas (${last} px)`);
   await page.emulateMedia({ media: 'screen' });
-  await page.waitForFunction(() => document.querySelector('#tall canvas[role=img]').getBoundingClientRect().height <= 800);
+  await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#tall', 'canvas[role=img]').getBoundingClientRect().height <= 800);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -125,7 +126,7 @@ test('playground: the static-image section gives the CLI command and <noscript> 
   assert.match(download.suggestedFilename(), /\.png$/);
   const png = await readFile(await download.path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
-  const css = await page.evaluate(() => document.querySelector('#chart canvas[role=img]').getBoundingClientRect().width);
+  const css = await page.evaluate(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width);
   assert.ok(png.readUInt32BE(16) >= css * 2 - 1, `drawn at print resolution (${png.readUInt32BE(16)} px for ${css} CSS px)`);
   // Light (as printed), though the page is dark: the image's first pixel, decoded by the env.browser.
   const corner = await page.evaluate(async (b64) => {
@@ -140,7 +141,7 @@ test('playground: the static-image section gives the CLI command and <noscript> 
   }, png.toString('base64'));
   assert.deepEqual(corner, [255, 255, 255]);
   // …and the chart on screen is dark again.
-  const bg = await page.evaluate(() => [...document.querySelector('#chart canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)]);
+  const bg = await page.evaluate(() => [...window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)]);
   assert.notDeepEqual(bg, [255, 255, 255]);
   assert.deepEqual(errors, []);
   await context.close();

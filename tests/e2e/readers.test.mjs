@@ -1,7 +1,9 @@
 // Readers: hover, touch, keyboard, screen readers and display preferences, in real Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, settleAll } from './browser.mjs';
+import {
+  useBrowser, openPage, settleAll, tooltipText, tableToggle, screenPixels, screenDiff,
+} from './browser.mjs';
 
 const env = useBrowser();
 
@@ -11,12 +13,6 @@ async function ready(opts) {
   await settleAll(r.page);
   return r;
 }
-
-/** The visible tooltip's text, or null. */
-const tooltipText = (page) => page.evaluate(() => {
-  const t = [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none');
-  return t ? t.innerText : null;
-});
 
 /** Moves the mouse over the chart in a grid and collects every distinct tooltip text. */
 async function sweep(page, id) {
@@ -54,28 +50,31 @@ test('hovering sweeps every kind: tooltips name the commune in full with values 
   await context.close();
 });
 
-test('hover highlights on the overlay layer without redrawing the chart', async () => {
+test('hover highlights the bar on screen without redrawing the chart canvas', async () => {
   const { page, context } = await ready({ width: 1280 });
   const canvas = page.locator('#chart-members canvas[role=img]');
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
-  const snapshot = () => page.evaluate(() => {
-    const [main, overlay] = document.querySelectorAll('#chart-members canvas');
-    const count = (c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; };
-    return { main: main.toDataURL(), overlayInk: count(overlay) };
-  });
-  const before = await snapshot();
-  assert.equal(before.overlayInk, 0);
+  const clip = { x: box.x, y: box.y, width: box.width, height: box.height };
+  const chartPixels = () => page.evaluate(() => window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]').toDataURL());
+  await page.mouse.move(box.x + 5, box.y + box.height + 200);
+  const before = { main: await chartPixels(), screen: await screenPixels(page, clip) };
   let hovered = null;
   for (let y = 2; y < box.height && !hovered; y += 4) {
     await page.mouse.move(box.x + box.width * 0.5, box.y + y);
-    if ((await tooltipText(page))?.includes('Đức Thọ')) hovered = await snapshot();
+    if ((await tooltipText(page))?.includes('Đức Thọ')) hovered = { y, main: await chartPixels(), screen: await screenPixels(page, clip, { hideTooltips: true }) };
   }
   assert.ok(hovered, 'Đức Thọ hovered');
-  assert.ok(hovered.overlayInk > 100, 'highlight frame drawn on the overlay');
+  // What the reader sees change, the tooltip apart: a highlight over the hovered bar's row only.
+  const diff = screenDiff(before.screen, hovered.screen);
+  assert.ok(diff.count > 100, `a highlight is drawn on screen (${diff.count} px changed)`);
+  assert.ok(diff.box.y <= hovered.y && diff.box.y + diff.box.height >= hovered.y, `the highlight covers the hovered row (y ${hovered.y}, changed ${JSON.stringify(diff.box)})`);
+  assert.ok(diff.box.height < box.height / 2, `only the hovered bar is highlighted (${JSON.stringify(diff.box)})`);
   assert.equal(hovered.main, before.main, 'the chart canvas itself is untouched');
   await page.mouse.move(box.x + 5, box.y + box.height + 200);
   assert.equal(await tooltipText(page), null, 'leaving the chart hides the tooltip');
+  const left = screenDiff(before.screen, await screenPixels(page, clip));
+  assert.equal(left.count, 0, `leaving the chart removes the highlight (${JSON.stringify(left.box)})`);
   await context.close();
 });
 
@@ -93,7 +92,7 @@ test('touch: tap a bar shows its readout, tap elsewhere or Escape hides it (375 
   assert.ok(shown, 'a tap on Pa Vây Sử shows its readout');
   assert.match(shown, /Đạt và vượt: 13\/31 \(41,9%\)/);
   // Inside the 375 px viewport.
-  const rect = await page.evaluate(() => [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none').getBoundingClientRect().toJSON());
+  const rect = await page.evaluate(() => window[Symbol.for('commune-test-dom')].shownTooltips()[0].getBoundingClientRect().toJSON());
   assert.ok(rect.left >= 0 && rect.right <= 375 && rect.top >= 0 && rect.bottom <= 812, JSON.stringify(rect));
   // Tap on the article text: hidden.
   const para = page.locator('main p').nth(5);
@@ -117,10 +116,7 @@ test('the tooltip stays inside the viewport near the right edge', async () => {
   let checked = 0;
   for (let y = 2; y < box.height; y += 5) {
     await page.mouse.move(box.x + box.width - 30, box.y + y);
-    const rect = await page.evaluate(() => {
-      const t = [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none');
-      return t && t.getBoundingClientRect().toJSON();
-    });
+    const rect = await page.evaluate(() => window[Symbol.for('commune-test-dom')].shownTooltips()[0]?.getBoundingClientRect().toJSON());
     if (rect) {
       checked++;
       assert.ok(rect.left >= 0 && rect.right <= 375, `tooltip ${rect.left}..${rect.right} inside 375`);
@@ -135,10 +131,15 @@ test('keyboard: one Tab stop, arrows move between bars, the live region announce
   const { page, context } = await ready({ width: 1280 });
   // Tab from the top of the page reaches the first chart's canvas, then the table toggle.
   await page.keyboard.press('Tab');
-  let active = await page.evaluate(() => document.activeElement.closest('[data-commune-chart]')?.id + ':' + document.activeElement.tagName);
+  const focused = () => page.evaluate(() => {
+    const { activeElement, chartOf } = window[Symbol.for('commune-test-dom')];
+    const a = activeElement();
+    return { chart: chartOf(a)?.id, tag: a.tagName, text: a.textContent, outline: getComputedStyle(a).outlineStyle };
+  });
+  let active = await focused();
+  active = `${active.chart}:${active.tag}`;
   assert.equal(active, 'chart-members:CANVAS');
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  assert.equal(outline, 'solid', 'a visible focus ring');
+  assert.equal((await focused()).outline, 'solid', 'a visible focus ring');
   const live = () => page.textContent('#chart-members [aria-live]');
   await page.keyboard.press('ArrowDown');
   assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89');
@@ -159,11 +160,10 @@ test('keyboard: one Tab stop, arrows move between bars, the live region announce
   assert.equal(await tooltipText(page), null);
   // The chart is one stop: the next Tab goes to its table toggle, then to the next chart.
   await page.keyboard.press('Tab');
-  active = await page.evaluate(() => document.activeElement.tagName + ':' + document.activeElement.textContent);
-  assert.equal(active, 'BUTTON:Xem bảng số liệu');
+  active = await focused();
+  assert.equal(`${active.tag}:${active.text}`, 'BUTTON:Xem bảng số liệu');
   await page.keyboard.press('Tab');
-  active = await page.evaluate(() => document.activeElement.closest('[data-commune-chart]')?.id);
-  assert.equal(active, 'chart-cells');
+  assert.equal((await focused()).chart, 'chart-cells');
   // Left/right walk the stacked segments of the cells chart.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
@@ -188,12 +188,17 @@ test('screen readers: aria-label summary, the data table and the accessibility t
   assert.match(tree, /row "Đức Thọ 2\.989/);
   assert.match(tree, /button "Xem bảng số liệu"/);
   // The visible toggle shows the same table to sighted readers.
-  // The table's wrapper clips it to 1 px until asked for.
-  const shown = () => page.evaluate(() => document.querySelector('#chart-members table').parentElement.getBoundingClientRect().height);
+  // The table is clipped to at most 1 px until asked for (the height a reader can see of it).
+  const shown = () => page.evaluate(() => {
+    const { part, visibleRect } = window[Symbol.for('commune-test-dom')];
+    return visibleRect(part('#chart-members', 'table')).height;
+  });
   const hiddenHeight = await shown();
-  await page.click('#chart-members button');
-  assert.equal(await page.getAttribute('#chart-members button', 'aria-expanded'), 'true');
-  assert.equal(await page.textContent('#chart-members button'), 'Ẩn bảng số liệu');
+  const toggle = tableToggle(page, '#chart-members');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await toggle.textContent(), 'Ẩn bảng số liệu');
   const shownHeight = await shown();
   assert.ok(hiddenHeight <= 1 && shownHeight > 60, `${hiddenHeight} -> ${shownHeight}`);
   await context.close();
@@ -202,10 +207,15 @@ test('screen readers: aria-label summary, the data table and the accessibility t
 test('forced colors: the chart redraws in the system colours and stays legible', async () => {
   const { page, context } = await ready({ width: 1280 });
   await page.emulateMedia({ forcedColors: 'active' });
-  await page.waitForTimeout(300);
+  const corner = () => {
+    const probe = (kw) => { const s = document.createElement('span'); s.style.color = kw; document.body.appendChild(s); const c = getComputedStyle(s).color; s.remove(); return c.match(/\d+/g).slice(0, 3).map(Number); };
+    const canvas = window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]');
+    return String([...canvas.getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3)]) === String(probe('Canvas'));
+  };
+  await page.waitForFunction(corner, null, { timeout: 3000 }).catch(() => {}); // redrawn: asserted below
   const result = await page.evaluate(() => {
     const probe = (kw) => { const s = document.createElement('span'); s.style.color = kw; document.body.appendChild(s); const c = getComputedStyle(s).color; s.remove(); return c.match(/\d+/g).slice(0, 3).map(Number); };
-    const canvas = document.querySelector('#chart-members canvas[role=img]');
+    const canvas = window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]');
     const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     const bg = probe('Canvas'), text = probe('CanvasText');
     let textPx = 0;
@@ -226,7 +236,7 @@ test('a chart of every commune (3,321) draws the window on screen: bounded canva
     document.getElementById('main').appendChild(el);
     const communes = Array.from({ length: 3321 }, (_, i) => ({ name: `Xã số ${i + 1}`, members: ((i * 37) % 3000) + 1 }));
     await window.CommuneCharts.render(el, { communes }, { kind: 'members' });
-    const c = el.querySelector('canvas[role=img]');
+    const c = window[Symbol.for('commune-test-dom')].part(el, 'canvas[role=img]');
     return { width: c.width, height: c.height, chart: el.getBoundingClientRect().height };
   });
   assert.ok(sizes.height <= 8192 && sizes.width <= 1125, `backing store ${sizes.width}×${sizes.height}`);
@@ -237,7 +247,7 @@ test('a chart of every commune (3,321) draws the window on screen: bounded canva
   const box = await page.locator('#big canvas[role=img]').boundingBox();
   assert.ok(box.y <= 1 && box.y + box.height >= 799, `canvas in view (${box.y}, ${box.height})`);
   const drawn = await page.evaluate(() => {
-    const c = document.querySelector('#big canvas[role=img]');
+    const c = window[Symbol.for('commune-test-dom')].part('#big', 'canvas[role=img]');
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let blue = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i + 2] > 120 && d[i] < 80) blue++;
@@ -247,7 +257,7 @@ test('a chart of every commune (3,321) draws the window on screen: bounded canva
   let tip = '';
   for (let y = 100; y < 700 && !/Xã số/.test(tip); y += 7) {
     await page.mouse.move(box.x + 40, y);
-    tip = (await page.locator('[role=tooltip]').isVisible()) ? await page.locator('[role=tooltip]').textContent() : '';
+    tip = (await tooltipText(page)) ?? '';
   }
   const n = Number(/Xã số (\d+)/.exec(tip)?.[1]);
   assert.ok(n > 1000 && n < 2000, `hover in the middle reads a middle commune (${tip})`);
@@ -255,8 +265,8 @@ test('a chart of every commune (3,321) draws the window on screen: bounded canva
   // Keyboard: End scrolls the page to the last commune and reads it.
   await page.focus('#big canvas[role=img]');
   await page.keyboard.press('End');
-  await page.waitForFunction(() => /Xã số 3321/.test(document.querySelector('[role=tooltip]')?.textContent || ''));
-  const last = await page.locator('[role=tooltip]').boundingBox();
+  await page.waitForFunction(() => /Xã số 3321/.test(window[Symbol.for('commune-test-dom')].tooltipText() || ''));
+  const last = await page.evaluate(() => window[Symbol.for('commune-test-dom')].shownTooltips()[0].getBoundingClientRect().toJSON());
   assert.ok(last.y > 0 && last.y + last.height <= 800, 'the last commune\'s readout is on screen');
   assert.deepEqual(errors, []);
   await context.close();

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, settleAll } from './browser.mjs';
+import {
+  useBrowser, settleAll, prepareContext, tableToggle, screenPixels, screenDiff,
+} from './browser.mjs';
 
 const env = useBrowser();
 
@@ -13,7 +15,7 @@ const KINDS = ['members', 'cells', 'members-per-cell', 'targets', 'indicators', 
 
 /** A page with init scripts installed before anything loads; records page and console errors. */
 async function newPage({ width = 1280, height = 900, dpr = 1, init = [] } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const context = await prepareContext(await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr }));
   const page = await context.newPage();
   const errors = [];
   const consoleAll = [];
@@ -26,21 +28,23 @@ async function newPage({ width = 1280, height = 900, dpr = 1, init = [] } = {}) 
   return { page, context, errors, consoleAll };
 }
 
-/** In the page: how many pixels of a canvas differ from its top-left (background) pixel. */
-function paintedPixels(selector) {
-  return [...document.querySelectorAll(selector)].map((c) => {
+/** In the page: how many pixels of each chart's canvas (canvas[role=img]) differ from its
+ *  top-left (background) pixel. */
+function paintedPixels() {
+  const { parts, chartOf } = window[Symbol.for('commune-test-dom')];
+  return [...document.querySelectorAll('[data-commune-chart]')].flatMap((el) => parts(el, 'canvas[role=img]')).map((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 4; i < d.length; i += 4) {
       if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) n++;
     }
-    return { id: c.closest('[data-commune-chart]').id, painted: n, width: c.width, height: c.height };
+    return { id: chartOf(c).id, painted: n, width: c.width, height: c.height };
   });
 }
 
 /** The visible tooltip's text (textContent), or null. */
 const tooltipText = (page) => page.evaluate(() => {
-  const t = [...document.querySelectorAll('[role=tooltip]')].find((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility === 'visible');
+  const t = window[Symbol.for('commune-test-dom')].shownTooltips()[0];
   return t ? t.textContent : null;
 });
 
@@ -111,18 +115,25 @@ for (const [name, policy] of Object.entries(POLICIES)) {
     const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
     assert.deepEqual(states, [...KINDS.map((k) => `csp-${k}:ready`), 'csp-invalid:error']);
     // Drawn: every canvas has ink, at the size its inline styles give it.
-    const drawn = await page.evaluate(paintedPixels, '[data-commune-chart] canvas[role=img]');
+    const drawn = await page.evaluate(paintedPixels);
     assert.equal(drawn.length, KINDS.length);
     for (const c of drawn) assert.ok(c.painted > 2000, `${c.id}: ${c.painted} pixels drawn on ${c.width}x${c.height}`);
-    // The inline styles (set through CSSOM) took effect: the table is visually hidden, canvas sized.
+    // The widget's styles (inline through CSSOM, or a constructed sheet) took effect: the table is
+    // visually hidden (clipped to at most 1 px by an out-of-flow box), the canvas sized.
     const styled = await page.evaluate(() => [...document.querySelectorAll('[data-commune-chart][data-state=ready]')].map((el) => {
-      const canvas = el.querySelector('canvas[role=img]');
-      const wrapper = el.querySelector('table').parentElement;
-      return { id: el.id, canvasCss: canvas.getBoundingClientRect().width, backing: canvas.width, wrapperHeight: wrapper.getBoundingClientRect().height, position: getComputedStyle(wrapper).position };
+      const { part, visibleRect, composedParent } = window[Symbol.for('commune-test-dom')];
+      const canvas = part(el, 'canvas[role=img]');
+      const table = part(el, 'table');
+      let clipper = table;
+      while (clipper && clipper.getBoundingClientRect().height > 1) clipper = composedParent(clipper);
+      return {
+        id: el.id, canvasCss: canvas.getBoundingClientRect().width, backing: canvas.width,
+        tableSeen: visibleRect(table).height, position: clipper && getComputedStyle(clipper).position,
+      };
     }));
     for (const s of styled) {
       assert.equal(s.backing, Math.round(s.canvasCss), `${s.id}: canvas CSS width applied`);
-      assert.ok(s.wrapperHeight <= 1 && s.position === 'absolute', `${s.id}: data table visually hidden (${JSON.stringify(s)})`);
+      assert.ok(s.tableSeen <= 1 && ['absolute', 'fixed'].includes(s.position), `${s.id}: data table visually hidden (${JSON.stringify(s)})`);
     }
     const alert = await page.textContent('#csp-invalid [role=alert]');
     assert.match(alert, /dòng 4, cột 51/);
@@ -132,8 +143,11 @@ for (const [name, policy] of Object.entries(POLICIES)) {
     await page.focus('#csp-targets canvas[role=img]');
     await page.keyboard.press('ArrowDown');
     assert.match(await page.textContent('#csp-targets [aria-live]'), /^Mồ Sì San\. /);
-    await page.click('#csp-members button');
-    const tableHeight = await page.evaluate(() => document.querySelector('#csp-members table').getBoundingClientRect().height);
+    await tableToggle(page, '#csp-members').click();
+    const tableHeight = await page.evaluate(() => {
+      const { part, visibleRect } = window[Symbol.for('commune-test-dom')];
+      return visibleRect(part('#csp-members', 'table')).height;
+    });
     assert.ok(tableHeight > 60, `the data table opens (${tableHeight} px)`);
 
     const found = await violations(page);
@@ -179,11 +193,17 @@ function watchDom() {
       }
     }
   };
-  document.addEventListener('DOMContentLoaded', () => {
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) look(n);
-    }).observe(document.documentElement, { childList: true, subtree: true });
-  }, { once: true });
+  const observer = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) look(n);
+  });
+  document.addEventListener('DOMContentLoaded', () => observer.observe(document.documentElement, { childList: true, subtree: true }), { once: true });
+  // Shadow trees (open or closed) are watched too: a mutation observer on the document does not see into them.
+  const { attachShadow } = Element.prototype;
+  Element.prototype.attachShadow = function (...args) {
+    const root = attachShadow.apply(this, args);
+    observer.observe(root, { childList: true, subtree: true });
+    return root;
+  };
 }
 
 const XSS = JSON.parse(readFileSync(new URL('../fixtures/pages/xss.json', import.meta.url), 'utf8'));
@@ -195,7 +215,7 @@ const XSS_STRINGS = [
   ...new Set(XSS.communes.flatMap((c) => Object.keys(c.cellKinds || {}))),
   ...XSS.indicators.flatMap((i) => [i.unit, i.name, i.measure]),
 ];
-/** What the widget itself creates inside a chart element (tooltips: in <body>). */
+/** What the widget itself creates inside a chart element (and its shadow root; tooltips may be in <body>). */
 const OWN_TAGS = new Set(['DIV', 'CANVAS', 'SPAN', 'TABLE', 'CAPTION', 'TBODY', 'TR', 'TH', 'TD', 'BUTTON', 'STRONG', 'PRE']);
 
 test('XSS: markup in every string of the data is shown as text and never becomes an element', async () => {
@@ -216,9 +236,15 @@ test('XSS: markup in every string of the data is shown as text and never becomes
   for (const k of KINDS) {
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate((id) => document.activeElement === document.querySelector(`#${id} canvas[role=img]`), `xss-${k}`)) break;
+      if (await page.evaluate((id) => {
+        const { activeElement, part } = window[Symbol.for('commune-test-dom')];
+        return activeElement() === part(`#${id}`, 'canvas[role=img]');
+      }, `xss-${k}`)) break;
     }
-    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-commune-chart]')?.id), `xss-${k}`, 'Tab reaches the chart');
+    assert.equal(await page.evaluate(() => {
+      const { activeElement, chartOf } = window[Symbol.for('commune-test-dom')];
+      return chartOf(activeElement())?.id;
+    }), `xss-${k}`, 'Tab reaches the chart');
     for (let i = 0; i < 14; i++) {
       await page.keyboard.press(i % 3 === 2 ? 'ArrowRight' : 'ArrowDown');
       announced.push(await page.textContent(`#xss-${k} [aria-live]`));
@@ -226,18 +252,26 @@ test('XSS: markup in every string of the data is shown as text and never becomes
       if (t) tooltips.push(t);
     }
     await page.keyboard.press('Escape');
-    await page.click(`#xss-${k} button`);
+    await tableToggle(page, `#xss-${k}`).click();
   }
-  const text = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-commune-chart]')].map((el) => [el.id, {
-    label: el.querySelector('canvas[role=img]')?.getAttribute('aria-label') ?? null,
-    table: el.querySelector('table')?.textContent ?? null,
-    tableShown: el.querySelector('table') ? el.querySelector('table').getBoundingClientRect().height : 0,
-    tableHtml: el.querySelector('table')?.innerHTML ?? '',
-    alert: el.querySelector('[role=alert]')?.textContent ?? null,
-    tags: [...el.querySelectorAll('*')].filter((n) => !(n.tagName === 'SCRIPT' && n.type === 'application/json' && n.parentElement === el)).map((n) => n.tagName),
-    attrs: [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)).map((a) => `${n.tagName}[${a.name}]`)),
-  }])));
-  const tooltipTags = await page.$$eval('[role=tooltip], [role=tooltip] *', (els) => els.map((e) => e.tagName));
+  const text = await page.evaluate(() => {
+    const { part, deepQueryAll, visibleRect } = window[Symbol.for('commune-test-dom')];
+    return Object.fromEntries([...document.querySelectorAll('[data-commune-chart]')].map((el) => {
+      const table = part(el, 'table');
+      const all = deepQueryAll('*', el);
+      return [el.id, {
+        label: part(el, 'canvas[role=img]')?.getAttribute('aria-label') ?? null,
+        table: table?.textContent ?? null,
+        tableShown: table ? visibleRect(table).height : 0,
+        tableHtml: table?.innerHTML ?? '',
+        alert: part(el, '[role=alert]')?.textContent ?? null,
+        tags: all.filter((n) => !(n.tagName === 'SCRIPT' && n.type === 'application/json' && n.parentElement === el)).map((n) => n.tagName),
+        attrs: all.flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)).map((a) => `${n.tagName}[${a.name}]`)),
+      }];
+    }));
+  });
+  const tooltipTags = await page.evaluate(() => window[Symbol.for('commune-test-dom')].deepQueryAll('[role=tooltip]')
+    .flatMap((t) => [t, ...t.querySelectorAll('*')]).map((e) => e.tagName));
   await page.waitForTimeout(300); // an injected <img onerror> or <svg onload> would have fired by now
   const after = await page.evaluate(() => ({ xss: window.__xss, added: window[Symbol.for('added')].slice() }));
 
@@ -247,7 +281,8 @@ test('XSS: markup in every string of the data is shown as text and never becomes
     assert.deepEqual(foreign, [], `${id}: only the widget's own elements (${[...new Set(t.tags)].join(' ')})`);
     assert.deepEqual(t.attrs, [], `${id}: no event-handler or javascript: attribute`);
   }
-  assert.deepEqual([...new Set(tooltipTags)].sort(), ['DIV', 'STRONG'], 'tooltips hold only the widget\'s elements');
+  assert.ok(tooltipTags.length > 0, 'the tooltips were found');
+  assert.deepEqual(tooltipTags.filter((tag) => !OWN_TAGS.has(tag)), [], 'tooltips hold only the widget\'s elements');
   const addedForeign = after.added.filter((tag) => !OWN_TAGS.has(tag));
   assert.deepEqual(addedForeign, [], 'nothing else was added anywhere in the document');
 
@@ -323,8 +358,8 @@ function snapshotBeforeWidget() {
 }
 
 /** In the page: the bars of one colour in a canvas, as CSS-px rows (from the pixels). */
-function barRows([selector, hex]) {
-  const c = document.querySelector(selector);
+function barRows([chart, hex]) {
+  const c = window[Symbol.for('commune-test-dom')].part(chart, 'canvas[role=img]');
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   const rows = [];
@@ -366,8 +401,10 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
   assert.deepEqual(states, [...KINDS.map((k) => `portal-${k}:ready`), 'portal-invalid:error']);
 
   // Every canvas: drawn, its backing store is its CSS size x DPR, and it fits in its element.
-  const geometry = await page.evaluate(() => [...document.querySelectorAll('[data-commune-chart] canvas')].map((c) => {
-    const host = c.closest('[data-commune-chart]');
+  const geometry = await page.evaluate(() => [...document.querySelectorAll('[data-commune-chart]')].flatMap((el) => {
+    const { parts } = window[Symbol.for('commune-test-dom')];
+    return parts(el, 'canvas').map((c) => [el, c]);
+  }).map(([host, c]) => {
     const r = c.getBoundingClientRect();
     const h = host.getBoundingClientRect();
     const cs = getComputedStyle(c);
@@ -376,7 +413,7 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
       border: cs.borderTopWidth, padding: cs.paddingTop, inside: r.left >= h.left - 0.5 && r.right <= h.right + 0.5,
     };
   }));
-  assert.equal(geometry.length, KINDS.length * 2, 'a chart canvas and a highlight layer per chart');
+  assert.deepEqual(geometry.filter((g) => g.role === 'img').map((g) => g.id), KINDS.map((k) => `portal-${k}`), 'one chart canvas per chart');
   for (const g of geometry) {
     const what = `${g.id} ${g.role || 'overlay'}: ${JSON.stringify(g)}`;
     assert.equal(g.w, Math.round(g.cssW * dpr), `backing width = CSS width x DPR (${what})`);
@@ -386,36 +423,45 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
     assert.equal(g.padding, '0px', what);
     assert.ok(g.inside, `inside its element (${what})`);
   }
-  const drawn = await page.evaluate(paintedPixels, '[data-commune-chart] canvas[role=img]');
+  const drawn = await page.evaluate(paintedPixels);
   for (const c of drawn) assert.ok(c.painted > 2000 * dpr * dpr, `${c.id}: ${c.painted} pixels drawn`);
-  // The highlight layer lies exactly over the chart.
-  const overlays = await page.evaluate(() => [...document.querySelectorAll('[data-commune-chart] canvas[role=img]')].map((c) => {
-    const o = c.nextElementSibling.getBoundingClientRect();
-    const r = c.getBoundingClientRect();
-    return [r.left - o.left, r.top - o.top, r.width - o.width, r.height - o.height].every((v) => Math.abs(v) < 0.5);
-  }));
-  assert.deepEqual(overlays, Array(KINDS.length).fill(true), 'overlay aligned with the canvas');
 
-  // Hit-testing: hovering the middle of each bar found in the pixels names that bar's commune.
+  // Hit-testing: hovering the middle of each bar found in the pixels names that bar's commune,
+  // and the highlight a reader sees lies over that bar (the screen changes on its row only).
   const canvasSel = '#portal-members canvas[role=img]';
   await page.locator(canvasSel).scrollIntoViewIfNeeded();
-  const bars = await page.evaluate(barRows, [canvasSel, '#1f5fa8']);
+  const bars = await page.evaluate(barRows, ['#portal-members', '#1f5fa8']);
   assert.equal(bars.length, 3, `three bars in the members chart: ${JSON.stringify(bars)}`);
+  const cbox = await page.locator(canvasSel).boundingBox();
+  const clip = { x: cbox.x, y: cbox.y, width: cbox.width, height: cbox.height };
+  await page.mouse.move(0, 0);
+  const unhovered = await screenPixels(page, clip);
   const readouts = [];
+  const highlights = [];
   for (const b of bars) {
     await page.mouse.move(b.x, b.y);
     const tip = await page.evaluate(() => {
-      const t = [...document.querySelectorAll('[role=tooltip]')].find((e) => e.style.display !== 'none');
+      const t = window[Symbol.for('commune-test-dom')].shownTooltips()[0];
       if (!t) return null;
       const r = t.getBoundingClientRect();
       const cs = getComputedStyle(t);
+      // The type size of every element that holds the readout's text.
+      const sizes = [t, ...t.querySelectorAll('*')].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        .map((e) => getComputedStyle(e).fontSize);
       return {
         text: t.innerText, visible: cs.display !== 'none' && cs.visibility === 'visible' && r.width > 50 && r.height > 20,
         inViewport: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
-        fontSize: getComputedStyle(t.querySelector('div')).fontSize,
+        fontSize: [...new Set(sizes)].join(' '),
       };
     });
     readouts.push(tip);
+    const diff = screenDiff(unhovered, await screenPixels(page, clip, { hideTooltips: true }));
+    highlights.push({ bar: b.y - clip.y, ...diff });
+  }
+  for (const h of highlights) {
+    const others = highlights.map((o) => o.bar).filter((y) => y !== h.bar);
+    assert.ok(h.count >= 20 && h.box.y <= h.bar && h.box.y + h.box.height >= h.bar && others.every((y) => y < h.box.y || y > h.box.y + h.box.height),
+      `the highlight lies over the hovered bar, not the others (${others}): ${JSON.stringify(h)}`);
   }
   assert.deepEqual(readouts.map((t) => t && t.text), [
     'Mồ Sì San (Phong Thổ)\nĐảng viên: 89', 'Pa Vây Sử (Phong Thổ)\nĐảng viên: 86', 'Đức Thọ (Hà Tĩnh)\nĐảng viên: 2.989',
@@ -430,8 +476,9 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
   await page.focus(canvasSel);
   await page.keyboard.press('ArrowDown');
   const focus = await page.evaluate(() => {
-    const c = document.activeElement;
-    const live = c.closest('[data-commune-chart]').querySelector('[aria-live]');
+    const { activeElement, chartOf, part } = window[Symbol.for('commune-test-dom')];
+    const c = activeElement();
+    const live = part(chartOf(c), '[aria-live]');
     return { outline: getComputedStyle(c).outlineStyle, liveDisplay: getComputedStyle(live).display, live: live.textContent };
   });
   assert.equal(focus.outline, 'solid', 'focus ring visible');
@@ -443,11 +490,11 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
   await page.keyboard.press('Escape');
 
   // The data table toggle, and the error alert, are visible and readable.
-  const toggle = page.locator('#portal-members button');
+  const toggle = tableToggle(page, '#portal-members');
   assert.ok(await toggle.isVisible(), 'the table toggle is visible');
   await toggle.click();
   const table = await page.evaluate(() => {
-    const t = document.querySelector('#portal-members table');
+    const t = window[Symbol.for('commune-test-dom')].part('#portal-members', 'table');
     const cell = t.querySelector('td');
     return {
       height: t.getBoundingClientRect().height, width: t.getBoundingClientRect().width, rows: t.querySelectorAll('tr').length,
@@ -459,7 +506,7 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
   assert.equal(table.headWeight, '700', 'header cells stay bold');
   assert.match(table.text, /Đức Thọ\s+2\.989/);
   const alert = await page.evaluate(() => {
-    const a = document.querySelector('#portal-invalid [role=alert]');
+    const a = window[Symbol.for('commune-test-dom')].part('#portal-invalid', '[role=alert]');
     const r = a.getBoundingClientRect();
     return { display: getComputedStyle(a).display, height: r.height, text: a.innerText, headingWeight: getComputedStyle(a.querySelector('strong')).fontWeight };
   });
@@ -581,14 +628,15 @@ test('leaks: 1,000 render/update/destroy cycles over every kind leave wasm memor
       const c = await window.CommuneCharts.render(host, d1, { kind });
       await c.update(d2);
       if (i % 10 === 0) {
-        const canvas = host.querySelector('canvas[role=img]');
+        const { part } = window[Symbol.for('commune-test-dom')];
+        const canvas = part(host, 'canvas[role=img]');
         const r = canvas.getBoundingClientRect();
         for (let y = 20; y < r.height; y += 25) {
-          canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + r.width * 0.4, clientY: r.top + y, bubbles: true, pointerType: 'mouse' }));
+          canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + r.width * 0.4, clientY: r.top + y, bubbles: true, composed: true, pointerType: 'mouse' }));
         }
         canvas.focus();
-        canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
-        host.querySelector('button').click();
+        canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true, composed: true }));
+        part(host, 'button[aria-expanded]').click();
       }
       c.destroy();
     }
@@ -600,13 +648,14 @@ test('leaks: 1,000 render/update/destroy cycles over every kind leave wasm memor
     await cdp.send('HeapProfiler.collectGarbage');
     const inPage = await page.evaluate(() => {
       const p = window[Symbol.for('probe')];
+      const { deepQueryAll, deepCount } = window[Symbol.for('commune-test-dom')];
       return {
         wasmMemoryBytes: p.memories.map((m) => m.buffer.byteLength),
         wasmTables: p.tables.map((t) => t.length),
-        documentNodes: document.getElementsByTagName('*').length,
-        hostNodes: document.getElementById('host').getElementsByTagName('*').length,
+        documentNodes: deepQueryAll('*').length,
+        hostNodes: deepCount(document.getElementById('host')),
         hostChildren: document.getElementById('host').childNodes.length,
-        tooltips: document.querySelectorAll('[role=tooltip]').length,
+        tooltips: deepQueryAll('[role=tooltip]').length,
         hostState: document.getElementById('host').getAttribute('data-state'),
         liveListeners: p.countListeners(),
         observers: { ...p.observed },
