@@ -190,10 +190,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   // The wasm exports, within the element's data-timeout (a stalled .wasm download is a failure).
   function start(el) {
     return within(load(), timeoutOf(el) * 1000, function () {
-      var err = new Error('commune-charts: no answer for ' + wasmUrl);
-      err.why = 'network';
-      err.url = wasmUrl;
-      return Promise.reject(err);
+      return Promise.reject({ why: 'network', url: wasmUrl, message: 'no answer' });
     });
   }
 
@@ -421,12 +418,16 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       all.forEach(function (el) {
         var rec = parked.get(el);
         if (!rec) return;
-        parked['delete'](el);
-        parkedCount--;
+        unpark(el);
         if (rec.scanned) scan(el);
         else (rec.back ? rec.back() : render(el, rec.data, rec.options)).then(null, function () {});
       });
     });
+  }
+
+  // A new render() or scan() of an element that left the page replaces what would have come back.
+  function unpark(el) {
+    if (parked['delete'](el)) parkedCount--;
   }
 
   function park(el, rec) {
@@ -460,6 +461,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     var again = { scanned: false, data: data, options: options }; // how it comes back after a failure
     return attempt(element, function () {
       var src = toJsonText(data);
+      unpark(element);
       release(element);
       removeHosts(element);
       element.setAttribute('data-state', 'loading');
@@ -552,6 +554,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
         }
         var entry = { pending: true, started: false, cancelled: false, scanned: true };
         jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
+        unpark(el);
         release(el);
         removeHosts(el); // a copy of a drawn chart (cloneNode) is a new chart
         register(el, entry);

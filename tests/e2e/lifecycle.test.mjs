@@ -192,3 +192,25 @@ test('a copy of a drawn chart (cloneNode, then scan) becomes one chart (needs th
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('render() again into an element that left the page: put back, it holds that one chart only', async () => {
+  const { page, context, errors } = await blank();
+  const r = await page.evaluate(async (seed) => {
+    const el = document.createElement('div');
+    document.getElementById('main').appendChild(el);
+    const first = await window.CommuneCharts.render(el, seed, { kind: 'members' });
+    el.remove();
+    await window.tick();
+    const second = await window.CommuneCharts.render(el, seed, { kind: 'cells' }); // while out of the page
+    document.getElementById('main').appendChild(el);
+    for (let i = 0; i < 100 && el.dataset.state !== 'ready'; i++) await window.tick(20);
+    await window.tick(200);
+    return {
+      state: el.dataset.state, canvases: window.inChart(el, 'canvas[role=img]').length,
+      got: window.CommuneCharts.get(el) === second, firstIsOld: first !== second,
+    };
+  }, SEED);
+  assert.deepEqual(r, { state: 'ready', canvases: 1, got: true, firstIsOld: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
