@@ -256,7 +256,13 @@ impl Inner {
         let Some(p) = &self.prepared else { return };
         let width = self.width.floor();
         if width <= 0.0 {
-            // Hidden (display:none or not yet in the page): the observer draws once it has a size.
+            // Hidden (display:none or not yet in the page), or in a shrink-to-fit box that is as
+            // wide as its content: the nodes go in (the canvas asks for the viewport's width,
+            // with a 0 x 0 backing store) and the observer draws once there is a width.
+            let locale = p.locale;
+            if self.drawn.is_none() {
+                self.build(locale);
+            }
             return;
         }
         let print = printing(&self.view);
@@ -266,7 +272,9 @@ impl Inner {
         }
         let m = measure(&self.document);
         let input = LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme: &want.theme, measure: m.as_ref() };
-        match layout(&input) {
+        let laid_out = layout(&input);
+        m.forget_shapes();
+        match laid_out {
             Ok(l) => {
                 let locale = p.locale;
                 let summary = crate::describe::summary(&p.model, p.kind, locale);
@@ -313,6 +321,9 @@ impl Inner {
             return;
         };
         let canvas = canvas.unchecked_into::<HtmlCanvasElement>();
+        // No pixels until there is a layout to draw (a new canvas holds 300 x 150).
+        canvas.set_width(0);
+        canvas.set_height(0);
         mark.set_attribute("aria-hidden", "true").ok();
         canvas.set_attribute("role", "img").ok();
         canvas.set_attribute("tabindex", "0").ok();
@@ -377,9 +388,9 @@ impl Inner {
         drawn.canvas.set_attribute("aria-label", summary).ok();
         drawn.stage.set_class_name(if tall { "stage tall" } else { "stage" });
         set_style(&drawn.stage, "height", &if tall { px(l.height) } else { String::new() });
-        // CSS size = the layout's; `max-width: 100%` (the sheet) lets a narrowing column squeeze
-        // it until the observer lays it out again. Backing store = CSS size x device px per CSS px.
-        set_style(&drawn.canvas, "width", &px(l.width));
+        // CSS width: its box's, from the sheet (`100vw` capped at `100%`), which the layout's is
+        // (a narrowing column squeezes it until the observer lays it out again). Backing store =
+        // layout size x device px per CSS px.
         set_style(&drawn.canvas, "height", &px(window_height));
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let (bw, bh) = if want.pixels { ((l.width * dpr).round() as u32, (window_height * dpr).round() as u32) } else { (0, 0) };

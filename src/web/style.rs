@@ -13,16 +13,17 @@ use web_sys::{CssStyleSheet, Document, HtmlElement, ShadowRoot, ShadowRootInit, 
 /// Everything the chart's nodes look like. Class names: `c` content, `tall` a chart drawn through a
 /// sticky window, `hl` the highlight frame, `sr` visually hidden (still read by screen readers),
 /// `tw` the data table's wrapper, `pg` its pager, `tip` the tooltip (`f` its bold line).
-/// Compressible widths (`max-width: 100%` on the canvas, `contain: inline-size` on what scrolls
-/// sideways): the chart never sets its column's minimum width, so it shrinks in flex, grid and
-/// table columns.
+/// Compressible widths (`width: 100vw; max-width: 100%` on the canvas, `contain: inline-size` on
+/// what scrolls sideways): the chart's minimum width is 0, so it shrinks in flex, grid and table
+/// columns, and its widest is the viewport's, so a shrink-to-fit box (inline-block, float) gets
+/// the room there is rather than collapsing to nothing.
 const SHEET: &str = concat!(
     ":host{all:initial!important;display:block!important;position:relative!important;box-sizing:border-box!important;",
     "width:auto!important;min-width:0!important;max-width:100%!important;height:auto!important;margin:0!important;",
     "padding:0!important;border:0!important;float:none!important;color:inherit!important;text-align:left!important;",
     "font:13px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\",Arial,sans-serif!important}",
     "*{box-sizing:border-box}.c,.stage,.view{position:relative}.stage{line-height:0}.view{top:0}.tall .view{position:sticky}",
-    "canvas{display:block;max-width:100%;outline:0}",
+    "canvas{display:block;width:100vw;max-width:100%;outline:0}",
     "canvas:focus-visible{outline:3px solid Highlight;outline:3px solid -webkit-focus-ring-color;outline-offset:2px}",
     ".hl{position:absolute;display:none;border:2px solid;pointer-events:none}",
     "button{font:inherit;color:inherit;background:none;border:1px solid;border-radius:3px;padding:3px 10px;margin:6px 6px 0 0;",

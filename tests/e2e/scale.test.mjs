@@ -113,7 +113,12 @@ test('a device-pixel-ratio change without a width change (1 -> 2 -> 3, CDP): the
   const follows = (m) => crisp(m) && m.painted > 1000 * m.dpr * m.dpr;
   const seen = [await settle(page, 'chart', follows)];
   for (const dpr of [2, 3]) {
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 800, height: 600, deviceScaleFactor: dpr, mobile: false });
+    // Width and height 0 keep the window as it is and change only the ratio (as moving the window
+    // to another screen does). Chromium's emulation notifies the page (a media-query change) only
+    // for an override set from none: restating 800 x 600, or overriding an override, changes
+    // devicePixelRatio with no event at all, which no page could see. Hence the clear first.
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 0, height: 0, deviceScaleFactor: dpr, mobile: false });
     await page.waitForFunction((d) => window.devicePixelRatio === d, dpr);
     seen.push(await settle(page, 'chart', follows));
   }
