@@ -133,12 +133,14 @@ fn schema_errors_name_the_field_path() {
 async fn a_chart_mounted_before_it_is_in_the_page_draws_once_it_has_a_width() {
     let el: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     let chart = mount(el.clone(), SEED, "members").unwrap();
-    assert!(find(&el, "canvas").is_none(), "nothing drawn at width 0");
+    // The nodes may be there (so a shrink-to-fit box gets a width), but no pixels and not ready.
+    assert!(find(&el, "canvas").is_none_or(|c| c.dyn_into::<HtmlCanvasElement>().unwrap().width() == 0), "nothing drawn at width 0");
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("loading"));
     el.style().set_property("width", "420px").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     // ResizeObserver reports after layout; give it two frames.
     for _ in 0..20 {
-        if find(&el, "canvas").is_some() {
+        if find(&el, "canvas").is_some_and(|c| c.dyn_into::<HtmlCanvasElement>().unwrap().width() > 0) {
             break;
         }
         let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -147,7 +149,10 @@ async fn a_chart_mounted_before_it_is_in_the_page_draws_once_it_has_a_width() {
         wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
     }
     let canvas = canvas_of(&el);
-    assert_eq!(canvas.style().get_property_value("width").unwrap(), "420px");
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(canvas.offset_width(), 420, "as wide as its box");
+    assert_eq!(f64::from(canvas.width()), (420.0 * dpr).round(), "backing store = 420 CSS px x DPR");
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
     chart.destroy();
     el.remove();
 }
