@@ -36,7 +36,7 @@ const EXPECTED = {
 
 for (const [width, dpr] of [[1280, 1], [768, 2], [375, 3]]) {
   test(`every chart kind on the demo article renders crisply at ${width} px, DPR ${dpr}`, async () => {
-    const { page, context, errors } = await openPage(env.browser, `${env.base}/`, { width, dpr });
+    const { page, context, errors } = await openPage(env.browser, `${env.base}/`, { width, dpr, height: 8000 }); // all charts near the viewport
     await settleAll(page);
     const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
     assert.deepEqual(states, Object.keys(EXPECTED).map((id) => `${id}:ready`));
@@ -89,10 +89,10 @@ test('an invalid chart shows its alert and the other charts stay ready (scan pic
 });
 
 test('the chart follows its container width and redraws on resize', async () => {
-  const { page, context } = await openPage(env.browser, `${env.base}/`, { width: 1280 });
+  const { page, context } = await openPage(env.browser, `${env.base}/`, { width: 1280, height: 8000 }); // all charts near the viewport
   await settleAll(page);
   const wide = (await page.evaluate(inspectCanvases, COLORS))[0];
-  await page.setViewportSize({ width: 420, height: 900 });
+  await page.setViewportSize({ width: 420, height: 8000 });
   await page.waitForFunction((w) => window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]').getBoundingClientRect().width < w, wide.cssWidth);
   const narrow = (await page.evaluate(inspectCanvases, COLORS))[0];
   assert.ok(narrow.cssWidth <= 420 && narrow.cssWidth > 300, `narrow width ${narrow.cssWidth}`);
