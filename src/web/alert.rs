@@ -68,6 +68,32 @@ fn append_more(document: &Document, box_: &HtmlElement, total: usize, locale: Lo
 }
 
 impl Inner {
+    pub(crate) fn show_problems(&mut self, problems: &[Problem], locale: Locale) {
+        self.prepared = None;
+        self.layout = None;
+        self.drop_drawn();
+        self.cursor = None;
+        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
+        // padding and border), so on a phone the caret is on screen, not scrolled away. Read
+        // before the DOM writes below, so no layout is forced between them.
+        let width = f64::from(self.root.client_width());
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
+        if let Some(t) = self.tooltip.take() {
+            t.el.remove();
+        }
+        self.root.set_text_content(None);
+        if let Some(alert) = build_alert(&self.document, problems, locale, excerpt_chars) {
+            self.root.append_child(&alert).ok();
+        }
+        self.el.set_attribute("data-state", "error").ok();
+        self.problems = problems.to_vec();
+        self.problems_locale = locale;
+        let message = self.error_text().unwrap_or_default();
+        let list = self.problems_js();
+        self.dispatch_with("commune-chart:error", &[("message", &message)], &[("problems", list.into())]);
+    }
+
     /// The alert's problems as text, one per line; `None` when the data is drawable.
     pub(crate) fn error_text(&self) -> Option<String> {
         (!self.problems.is_empty()).then(|| self.problems.iter().map(|p| p.message(self.problems_locale)).collect::<Vec<_>>().join("\n"))

@@ -10,11 +10,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Event, EventTarget, HtmlCanvasElement, HtmlElement, IntersectionObserver, Node, ResizeObserver, Window};
 
-use super::alert::{build_alert, build_warnings};
+use super::alert::build_warnings;
 use super::canvas::Canvas2d;
-use super::dom::{element, media_matches, page_lang, preview_mode, px, set_style, system_color};
+use super::dom::{element, page_lang, preview_mode, px, set_style};
 use super::listener::Listener;
 use super::measure::measure;
+use super::media::printing;
 use super::table::{table_words, Table};
 use super::tooltip::Tooltip;
 use crate::draw::{draw, Target};
@@ -24,17 +25,6 @@ use crate::problem::Problem;
 use crate::text::css_number;
 use crate::theme::Theme;
 use crate::{prepare, Locale, Prepared};
-
-thread_local! {
-    /// Between `beforeprint` and `afterprint`. Page-wide, so that a chart mounted during
-    /// `beforeprint` (js/api.js draws lazy charts then) prints like the others.
-    pub(crate) static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Printing (the print dialog, or print media): charts draw light, whole, without the toggle.
-fn printing(view: &Window) -> bool {
-    PRINTING.with(std::cell::Cell::get) || media_matches(view, "print")
-}
 
 /// How the current readout was opened: it decides what closes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,7 +49,7 @@ pub(crate) struct Drawn {
     _listeners: Vec<Listener>,
 }
 
-/// What the canvas was last drawn for: a change of any redraws.
+/// What the canvas was last drawn for: a change of any redraws (of width or theme, lays out).
 #[derive(Clone, PartialEq)]
 struct DrawnFor {
     width: f64,
@@ -177,27 +167,9 @@ impl Inner {
         }
     }
 
-    fn pick_theme(&self) -> Theme {
-        // Paper is white: a dark page prints the light theme (ink on paper, as the article's text).
-        if printing(&self.view) {
-            return Theme::light();
-        }
-        if media_matches(&self.view, "(forced-colors: active)") {
-            let sys = |k| system_color(&self.document, &self.view, &self.root, k);
-            if let (Some(text), Some(bg), Some(hi), Some(gray)) = (sys("CanvasText"), sys("Canvas"), sys("Highlight"), sys("GrayText")) {
-                return Theme::forced(text, bg, hi, gray);
-            }
-        }
-        if media_matches(&self.view, "(prefers-color-scheme: dark)") {
-            Theme::dark()
-        } else {
-            Theme::light()
-        }
-    }
-
     /// Drops the drawn nodes (their drop code in one place: it is not small).
     #[inline(never)]
-    fn drop_drawn(&mut self) {
+    pub(crate) fn drop_drawn(&mut self) {
         if let (Some(o), Some(d)) = (&self.observer, &self.drawn) {
             o.unobserve(&d.canvas);
         }
@@ -436,49 +408,6 @@ impl Inner {
             }
             self.render();
         }
-    }
-
-    fn toggle_table(&mut self) {
-        let Some(d) = &mut self.drawn else { return };
-        let (_, show_text, hide_text) = table_words(self.prepared.as_ref().map_or(Locale::Vi, |p| p.locale));
-        let (Some(table), Some(toggle)) = (d.table.as_mut(), &d.toggle) else { return };
-        let open = !table.open;
-        toggle.set_attribute("aria-expanded", if open { "true" } else { "false" }).ok();
-        toggle.set_text_content(Some(if open { hide_text } else { show_text }));
-        table.set_open(open);
-    }
-
-    fn turn_page(&mut self, delta: isize) {
-        let d = self.document.clone();
-        if let Some(t) = self.drawn.as_mut().and_then(|d| d.table.as_mut()) {
-            t.turn(&d, delta);
-        }
-    }
-
-    pub(crate) fn show_problems(&mut self, problems: &[Problem], locale: Locale) {
-        self.prepared = None;
-        self.layout = None;
-        self.drop_drawn();
-        self.cursor = None;
-        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
-        // padding and border), so on a phone the caret is on screen, not scrolled away. Read
-        // before the DOM writes below, so no layout is forced between them.
-        let width = f64::from(self.root.client_width());
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
-        if let Some(t) = self.tooltip.take() {
-            t.el.remove();
-        }
-        self.root.set_text_content(None);
-        if let Some(alert) = build_alert(&self.document, problems, locale, excerpt_chars) {
-            self.root.append_child(&alert).ok();
-        }
-        self.el.set_attribute("data-state", "error").ok();
-        self.problems = problems.to_vec();
-        self.problems_locale = locale;
-        let message = self.error_text().unwrap_or_default();
-        let list = self.problems_js();
-        self.dispatch_with("commune-chart:error", &[("message", &message)], &[("problems", list.into())]);
     }
 }
 

@@ -12,70 +12,47 @@ use super::listener::Listener;
 use super::tooltip::Tooltip;
 use crate::interact::{readout, Cursor, Key, Readout};
 
-/// The canvas's and the document's listeners of a drawn chart (dropped with its nodes).
+/// What a listener of a drawn chart does.
+type OnEvent = fn(&mut Inner, &Event);
+
+/// The canvas's and the document's listeners of a drawn chart (dropped with its nodes). A tap
+/// outside the chart, Escape anywhere, or scrolling closes a tapped or hovered readout.
 pub(crate) fn listeners(inner: &Inner, canvas: &HtmlCanvasElement) -> Vec<Listener> {
-    let mut listeners = Vec::new();
-    let target: &EventTarget = canvas.as_ref();
-    let doc_target: &EventTarget = inner.document.as_ref();
-    let with = |f: fn(&mut Inner, &Event)| handler(inner.this.clone(), f);
-    listeners.extend(Listener::new(target, "pointermove", false, with(|i, e| i.on_pointer_move(e))));
-    listeners.extend(Listener::new(
-        target,
-        "pointerleave",
-        false,
-        with(|i, _| {
-            if i.cursor.is_some_and(|(_, s)| s == Source::Hover) {
-                i.clear_cursor();
-            }
-        }),
-    ));
-    listeners.extend(Listener::new(target, "click", false, with(|i, e| i.on_tap(e))));
-    listeners.extend(Listener::new(target, "keydown", false, with(|i, e| i.on_key(e))));
-    listeners.extend(Listener::new(
-        target,
-        "blur",
-        false,
-        with(|i, _| {
-            if i.cursor.is_some_and(|(_, s)| s == Source::Keyboard) {
-                i.clear_cursor();
-            }
-        }),
-    ));
-    // A tap outside the chart, Escape anywhere, or scrolling closes a tapped/hovered readout.
-    listeners.extend(Listener::new(
-        doc_target,
-        "pointerdown",
-        true,
-        with(|i, e| {
-            // The event's composed path: a tap inside the shadow root is retargeted to the host.
+    let on_canvas: [(&'static str, OnEvent); 5] = [
+        ("pointermove", |i, e| i.on_pointer_move(e)),
+        ("pointerleave", |i, _| i.close_readout(|s| s == Source::Hover)),
+        ("click", |i, e| i.on_tap(e)),
+        ("keydown", |i, e| i.on_key(e)),
+        ("blur", |i, _| i.close_readout(|s| s == Source::Keyboard)),
+    ];
+    // (kind, capture, what it does)
+    let on_document: [(&'static str, bool, OnEvent); 3] = [
+        ("pointerdown", true, |i, e| {
+            // A tap inside the shadow root reaches the document retargeted to the host.
             let inside = e.target().map(JsCast::unchecked_into::<Node>).is_some_and(|n| i.host.contains(Some(&n)));
-            if !inside && i.cursor.is_some_and(|(_, s)| s == Source::Tap) {
-                i.clear_cursor();
+            if !inside {
+                i.close_readout(|s| s == Source::Tap);
             }
         }),
-    ));
-    listeners.extend(Listener::new(
-        doc_target,
-        "keydown",
-        false,
-        with(|i, e| {
-            let escape = e.unchecked_ref::<KeyboardEvent>().key() == "Escape";
-            if escape && i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
-                i.clear_cursor();
+        ("keydown", false, |i, e| {
+            if e.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
+                i.close_readout(|s| s != Source::Keyboard);
             }
         }),
-    ));
-    listeners.extend(Listener::new(
-        doc_target,
-        "scroll",
-        true,
-        with(|i, _| {
-            if i.cursor.is_some_and(|(_, s)| s != Source::Keyboard) {
-                i.clear_cursor();
-            }
+        ("scroll", true, |i, _| {
+            i.close_readout(|s| s != Source::Keyboard);
             i.scroll_window();
         }),
-    ));
+    ];
+    let (target, doc_target): (&EventTarget, &EventTarget) = (canvas.as_ref(), inner.document.as_ref());
+    // Plain loops: an iterator chain here costs about 1 kB of wasm in adapter code.
+    let mut listeners = Vec::new();
+    for (kind, f) in on_canvas {
+        listeners.extend(Listener::new(target, kind, false, handler(inner.this.clone(), f)));
+    }
+    for (kind, capture, f) in on_document {
+        listeners.extend(Listener::new(doc_target, kind, capture, handler(inner.this.clone(), f)));
+    }
     listeners
 }
 
@@ -204,6 +181,13 @@ impl Inner {
         set_style(m, "height", &px(r.y1 - r.y0 + 2.0 * PAD));
         set_style(m, "border-color", &self.theme.text.hex());
         set_style(m, "display", "block");
+    }
+
+    /// Closes the readout if it was opened in a way `opened_by` accepts.
+    fn close_readout(&mut self, opened_by: fn(Source) -> bool) {
+        if self.cursor.is_some_and(|(_, s)| opened_by(s)) {
+            self.clear_cursor();
+        }
     }
 
     pub(crate) fn clear_cursor(&mut self) {

@@ -17,6 +17,7 @@ mod dom;
 mod input;
 mod listener;
 mod measure;
+mod media;
 mod style;
 mod table;
 mod tooltip;
@@ -27,13 +28,13 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Element, EventTarget, HtmlElement, IntersectionObserver, IntersectionObserverInit, ResizeObserver, ResizeObserverBoxOptions,
-    ResizeObserverEntry, ResizeObserverOptions,
+    Element, HtmlElement, IntersectionObserver, IntersectionObserverInit, ResizeObserver, ResizeObserverBoxOptions, ResizeObserverEntry,
+    ResizeObserverOptions,
 };
 
-use chart::{Inner, PRINTING};
+use chart::Inner;
 use dom::{element, page_lang, window_of};
-use listener::Listener;
+use media::media_listeners;
 
 use crate::problem::{FetchFailure, Problem, ProblemKind, ValueTrouble};
 use crate::Locale;
@@ -150,36 +151,6 @@ fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
         i.media = media;
     }
     Ok(Chart { inner })
-}
-
-/// Theme changes (dark mode, high contrast) and printing redraw the chart. The print dialog sends
-/// beforeprint/afterprint (capturing, so the flag is set before api.js's listener draws lazy
-/// charts); print media alone (emulation, previews) changes `print`.
-fn media_listeners(view: &web_sys::Window, weak: &Weak<RefCell<Inner>>) -> Vec<Listener> {
-    let mut targets: Vec<(EventTarget, &'static str, bool)> = Vec::new();
-    for q in ["(prefers-color-scheme: dark)", "(forced-colors: active)", "print"] {
-        if let Some(mql) = view.match_media(q).ok().flatten() {
-            targets.push((mql.into(), "change", false));
-        }
-    }
-    targets.push((view.clone().into(), "beforeprint", true));
-    targets.push((view.clone().into(), "afterprint", true));
-    let mut listeners = Vec::new();
-    for (target, kind, capture) in targets {
-        let w = weak.clone();
-        let print = match kind {
-            "beforeprint" => Some(true),
-            "afterprint" => Some(false),
-            _ => None,
-        };
-        listeners.extend(Listener::new(&target, kind, capture, move |_| {
-            if let Some(on) = print {
-                PRINTING.with(|p| p.set(on));
-            }
-            with_inner(&w, Inner::render);
-        }));
-    }
-    listeners
 }
 
 /// The page's language for a chart that has no data to say it in.

@@ -6,6 +6,7 @@
 
 use web_sys::{Document, HtmlElement};
 
+use super::chart::Inner;
 use super::dom::element;
 use crate::Locale;
 
@@ -106,6 +107,12 @@ impl Table {
         self.rows.len().div_ceil(PAGE_ROWS).max(1)
     }
 
+    /// The indices of the rows on the page shown.
+    fn page_rows(&self) -> std::ops::Range<usize> {
+        let start = self.page * PAGE_ROWS;
+        start..self.rows.len().min(start + PAGE_ROWS)
+    }
+
     /// Moves by `delta` pages (the pager's buttons).
     pub(crate) fn turn(&mut self, document: &Document, delta: isize) {
         let page = self.page.saturating_add_signed(delta).min(self.pages() - 1);
@@ -117,9 +124,7 @@ impl Table {
     /// Brings the body in line with page `page`: rewrites changed cells, adds or removes rows.
     fn show_page(&mut self, document: &Document, page: usize) {
         self.page = page.min(self.pages() - 1);
-        let start = self.page * PAGE_ROWS;
-        let end = self.rows.len().min(start + PAGE_ROWS);
-        let want = self.rows.get(start..end).unwrap_or(&[]);
+        let want = self.rows.get(self.page_rows()).unwrap_or(&[]);
         for (i, cells) in want.iter().enumerate() {
             if let Some((tr, shown)) = self.shown.get_mut(i) {
                 if shown != cells {
@@ -134,16 +139,18 @@ impl Table {
         for (tr, _) in self.shown.drain(want.len().min(self.shown.len())..) {
             tr.remove();
         }
-        self.update_pager(start, end);
+        self.update_pager();
     }
 
     /// The pager is there only for more than one page; its buttons are focusable by Tab only
     /// while the table is shown (screen readers reach them in the hidden table either way).
-    pub(crate) fn update_pager(&self, start: usize, end: usize) {
+    fn update_pager(&self) {
         if self.pages() <= 1 {
             self.pager.remove();
             return;
         }
+        let start = self.page * PAGE_ROWS;
+        let end = self.rows.len().min(start + PAGE_ROWS);
         if self.pager.parent_node().is_none() {
             self.wrapper.append_child(&self.pager).ok();
         }
@@ -168,8 +175,7 @@ impl Table {
     pub(crate) fn set_open(&mut self, open: bool) {
         self.open = open;
         self.wrapper.set_class_name(if open { "tw" } else { "tw sr" });
-        let start = self.page * PAGE_ROWS;
-        self.update_pager(start, self.rows.len().min(start + PAGE_ROWS));
+        self.update_pager();
     }
 }
 
@@ -194,5 +200,24 @@ fn fill(tr: &HtmlElement, cells: &[String], shown: &[String]) {
             c.set_text_content(Some(text));
         }
         cell = c.next_element_sibling();
+    }
+}
+
+/// The toggle and the pager's buttons.
+impl Inner {
+    pub(crate) fn toggle_table(&mut self) {
+        let Some(d) = &mut self.drawn else { return };
+        let (_, show_text, hide_text) = table_words(self.prepared.as_ref().map_or(Locale::Vi, |p| p.locale));
+        let (Some(table), Some(toggle)) = (d.table.as_mut(), &d.toggle) else { return };
+        let open = !table.open;
+        toggle.set_attribute("aria-expanded", if open { "true" } else { "false" }).ok();
+        toggle.set_text_content(Some(if open { hide_text } else { show_text }));
+        table.set_open(open);
+    }
+
+    pub(crate) fn turn_page(&mut self, delta: isize) {
+        if let Some(t) = self.drawn.as_mut().and_then(|d| d.table.as_mut()) {
+            t.turn(&self.document, delta);
+        }
     }
 }
