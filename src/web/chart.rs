@@ -202,79 +202,96 @@ impl Inner {
         }
     }
 
-    /// Device pixels per CSS px of the canvas: devicePixelRatio (screen and browser zoom) times
-    /// the CSS `zoom` of its ancestors (`currentCSSZoom`, where the browser has it).
-    fn device_px_per_css(&mut self) -> f64 {
-        let ratio = self.view.device_pixel_ratio();
-        if self.dpr_listener.as_ref().is_none_or(|(armed, _)| *armed != ratio) {
-            let query = format!("(resolution: {}dppx)", css_number(ratio));
-            let w = self.this.clone();
-            self.dpr_listener =
-                self.view.match_media(&query).ok().flatten().and_then(|mql| {
-                    Listener::new(&mql, "change", false, move |_| super::with_inner(&w, Inner::render)).map(|l| (ratio, l))
-                });
+    /// Re-arms the `(resolution: …dppx)` listener when devicePixelRatio is not the one it waits
+    /// to change from: a window moved to another screen, or browser zoom, redraws.
+    fn watch_ratio(&mut self, ratio: f64) {
+        if self.dpr_listener.as_ref().is_some_and(|(armed, _)| *armed == ratio) {
+            return;
         }
-        let zoom = js_sys::Reflect::get(&self.root, &JsValue::from_str("currentCSSZoom")).ok().and_then(|z| z.as_f64()).unwrap_or(1.0);
-        (ratio * zoom).max(1.0).min(6.0)
+        let query = format!("(resolution: {}dppx)", css_number(ratio));
+        let w = self.this.clone();
+        self.dpr_listener = self
+            .view
+            .match_media(&query)
+            .ok()
+            .flatten()
+            .and_then(|mql| Listener::new(&mql, "change", false, move |_| super::with_inner(&w, Inner::render)).map(|l| (ratio, l)));
+    }
+
+    /// The CSS `zoom` of the chart's ancestors (`currentCSSZoom`, where the browser has it).
+    fn css_zoom(&self) -> f64 {
+        js_sys::Reflect::get(&self.root, &JsValue::from_str("currentCSSZoom")).ok().and_then(|z| z.as_f64()).unwrap_or(1.0)
     }
 
     /// Lays out at the current width and draws; a layout problem (e.g. no commune has the
-    /// field) becomes the chart's error.
+    /// field) becomes the chart's error. Only a new width, theme or data lays out again: a new
+    /// pixel ratio, or the chart coming back near the viewport, repaints the layout it has.
     pub(crate) fn render(&mut self) {
-        if self.prepared.is_none() {
-            return;
-        }
-        let dpr = self.device_px_per_css();
-        let Some(p) = &self.prepared else { return };
+        let Some(locale) = self.prepared.as_ref().map(|p| p.locale) else { return };
         let width = self.width.floor();
         if width <= 0.0 {
             // Hidden (display:none or not yet in the page), or in a shrink-to-fit box that is as
             // wide as its content: the nodes go in (the canvas asks for the viewport's width,
             // with a 0 x 0 backing store) and the observer draws once there is a width.
-            let locale = p.locale;
             if self.drawn.is_none() {
                 self.build(locale);
             }
             return;
         }
+        let ratio = self.view.device_pixel_ratio();
+        self.watch_ratio(ratio);
         let print = printing(&self.view);
+        let dpr = (ratio * self.css_zoom()).max(1.0).min(6.0);
         let want = DrawnFor { width, dpr, print, pixels: self.near || print, theme: self.pick_theme() };
         if self.drawn.is_some() && self.drawn_for.as_ref() == Some(&want) {
             return;
         }
+        let same_layout = !self.fresh && self.drawn_for.as_ref().is_some_and(|d| d.width == width && d.theme == want.theme);
+        let l = match self.layout.take().filter(|_| same_layout) {
+            Some(l) => l,
+            None => match self.lay_out(width, &want.theme) {
+                Some(Ok(l)) => l,
+                Some(Err(problem)) => return self.show_problems(&[problem], locale),
+                None => return,
+            },
+        };
+        if self.drawn.is_none() {
+            self.build(locale);
+        }
+        self.theme = want.theme.clone();
+        self.paint(&l, &want);
+        self.drawn_for = Some(want);
+        self.layout = Some(l);
+        self.clear_cursor();
+        if self.fresh {
+            self.announce();
+        }
+    }
+
+    fn lay_out(&self, width: f64, theme: &Theme) -> Option<Result<Layout, Problem>> {
+        let p = self.prepared.as_ref()?;
         let m = measure(&self.document);
-        let input = LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme: &want.theme, measure: m.as_ref() };
+        let input = LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme, measure: m.as_ref() };
         let laid_out = layout(&input);
         m.forget_shapes();
-        match laid_out {
-            Ok(l) => {
-                let locale = p.locale;
-                let summary = crate::describe::summary(&p.model, p.kind, locale);
-                let table = self.fresh.then(|| (p.model.title.clone(), crate::describe::table(&p.model, p.kind, locale)));
-                if self.drawn.is_none() {
-                    self.build(locale);
-                }
-                self.theme = want.theme.clone();
-                self.paint(&l, &summary, &want);
-                self.drawn_for = Some(want);
-                self.layout = Some(l);
-                self.clear_cursor();
-                if let Some((title, (head, rows))) = table {
-                    let d = self.document.clone();
-                    if let Some(t) = self.drawn.as_mut().and_then(|d| d.table.as_mut()) {
-                        t.set(&d, title, head, rows);
-                    }
-                    self.fresh = false;
-                    self.el.set_attribute("data-state", "ready").ok();
-                    let kind = self.layout.as_ref().map_or("", |l| l.kind.name());
-                    self.dispatch("commune-chart:ready", &[("kind", kind)]);
-                }
-            }
-            Err(problem) => {
-                let locale = p.locale;
-                self.show_problems(&[problem], locale);
+        Some(laid_out)
+    }
+
+    /// New data drawn: its summary on the canvas, its table, `data-state` and the ready event.
+    fn announce(&mut self) {
+        let Some(p) = &self.prepared else { return };
+        let summary = crate::describe::summary(&p.model, p.kind, p.locale);
+        let (head, rows) = crate::describe::table(&p.model, p.kind, p.locale);
+        if let Some(drawn) = &mut self.drawn {
+            drawn.canvas.set_attribute("aria-label", &summary).ok();
+            if let Some(t) = &mut drawn.table {
+                t.set(&self.document, p.model.title.clone(), head, rows);
             }
         }
+        self.fresh = false;
+        self.el.set_attribute("data-state", "ready").ok();
+        let kind = self.layout.as_ref().map_or("", |l| l.kind.name());
+        self.dispatch("commune-chart:ready", &[("kind", kind)]);
     }
 
     /// Creates the canvas, highlight frame, data table, toggle and live region, and the
@@ -344,7 +361,7 @@ impl Inner {
         self.drawn = Some(Drawn { stage, canvas, mark, table, toggle, live, _listeners: listeners });
     }
 
-    fn paint(&mut self, l: &Layout, summary: &str, want: &DrawnFor) {
+    fn paint(&mut self, l: &Layout, want: &DrawnFor) {
         // Print: the whole chart on one canvas at 2 device px per CSS px (crisp on paper), or
         // as many as the canvas limits allow (at least 1); only taller charts stay a window.
         let fit = (MAX_CANVAS_HEIGHT_DEVICE_PX / l.height).min((MAX_CANVAS_AREA_DEVICE_PX / (l.width * l.height)).sqrt());
@@ -357,7 +374,6 @@ impl Inner {
         // Read before any write, so that no layout is forced between them.
         self.window_top = self.visible_top(l.height, window_height);
         let Some(drawn) = &self.drawn else { return };
-        drawn.canvas.set_attribute("aria-label", summary).ok();
         drawn.stage.set_class_name(if tall { "stage tall" } else { "stage" });
         set_style(&drawn.stage, "height", &if tall { px(l.height) } else { String::new() });
         // CSS width: its box's, from the sheet (`100vw` capped at `100%`), which the layout's is
