@@ -125,10 +125,20 @@ impl Layout {
     /// marker under the row's name side, so the row is found even in small multiples.
     pub fn highlight(&self, c: Cursor, theme: &Theme) -> Vec<Mark> {
         let Some(r) = self.anchor(c) else { return Vec::new() };
-        let pad = 2.0;
-        vec![Mark::Frame { rect: Rect { x0: r.x0 - pad, y0: r.y0 - pad, x1: r.x1 + pad, y1: r.y1 + pad }, color: theme.text, width: 2.0 }]
+        let pad = HIGHLIGHT_PAD_PX;
+        vec![Mark::Frame {
+            rect: Rect { x0: r.x0 - pad, y0: r.y0 - pad, x1: r.x1 + pad, y1: r.y1 + pad },
+            color: theme.text,
+            width: HIGHLIGHT_LINE_PX,
+        }]
     }
 }
+
+/// The highlight frame ([`Layout::highlight`]): a line this thick (CSS px), in the theme's text
+/// colour, centred on the anchor grown by `HIGHLIGHT_PAD_PX` on every side. The browser shows it
+/// as a positioned box with a border rather than on a canvas, from the same numbers.
+pub const HIGHLIGHT_LINE_PX: f64 = 2.0;
+pub const HIGHLIGHT_PAD_PX: f64 = 2.0;
 
 /// A readout: the full name (never truncated) and one line per value, in the chart's language.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use super::chart::{handler, Inner, Source};
 use super::dom::{px, set_style};
 use super::listener::Listener;
 use super::tooltip::Tooltip;
-use crate::interact::{readout, Cursor, Key, Readout};
+use crate::interact::{readout, Cursor, Key, Readout, HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX};
 
 /// What a listener of a drawn chart does.
 type OnEvent = fn(&mut Inner, &Event);
@@ -169,16 +169,18 @@ impl Inner {
         }
     }
 
-    /// The frame round `c`'s bar (or row), in the canvas's own CSS px: it moves with the canvas.
+    /// The core's highlight for `c` (`Layout::highlight`: a frame round its bar or row) as a
+    /// positioned box over the canvas, in the canvas's own CSS px, so it moves with the canvas:
+    /// its border is the frame's line (`HIGHLIGHT_LINE_PX`, written in the sheet's `.hl`),
+    /// centred on the frame's rectangle as a canvas stroke is.
     fn place_highlight(&self, c: Cursor) {
         let (Some(l), Some(drawn)) = (&self.layout, &self.drawn) else { return };
         let Some(r) = l.anchor(c) else { return };
-        const PAD: f64 = 2.0;
-        let m = &drawn.mark;
-        set_style(m, "left", &px(r.x0 - PAD));
-        set_style(m, "top", &px(r.y0 - PAD - self.window_top));
-        set_style(m, "width", &px(r.x1 - r.x0 + 2.0 * PAD));
-        set_style(m, "height", &px(r.y1 - r.y0 + 2.0 * PAD));
+        let (out, m) = (HIGHLIGHT_PAD_PX + HIGHLIGHT_LINE_PX / 2.0, &drawn.mark);
+        set_style(m, "left", &px(r.x0 - out));
+        set_style(m, "top", &px(r.y0 - out - self.window_top));
+        set_style(m, "width", &px(r.x1 - r.x0 + 2.0 * out));
+        set_style(m, "height", &px(r.y1 - r.y0 + 2.0 * out));
         set_style(m, "border-color", &self.theme.text.hex());
         set_style(m, "display", "block");
     }

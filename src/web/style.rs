@@ -11,7 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// Everything the chart's nodes look like. Class names: `c` content, `tall` a chart drawn through a
-/// sticky window, `hl` the highlight frame, `sr` visually hidden (still read by screen readers),
+/// sticky window, `hl` the highlight frame (its 2 px border is `interact::HIGHLIGHT_LINE_PX`; placed and
+/// coloured by `input.rs`), `sr` visually hidden (still read by screen readers),
 /// `tw` the data table's wrapper, `pg` its pager, `tip` the tooltip (`f` its bold line).
 /// Compressible widths (`width: 100vw; max-width: 100%` on the canvas, `contain: inline-size` on
 /// what scrolls sideways): the chart's minimum width is 0, so it shrinks in flex, grid and table
