@@ -380,6 +380,11 @@ impl Inner {
         // (a narrowing column squeezes it until the observer lays it out again). Backing store =
         // layout size x device px per CSS px.
         set_style(&drawn.canvas, "height", &px(window_height));
+        // The print dialog (beforeprint) may show the page before print media applies the sheet's
+        // `@media print` rule: the toggle goes with the flag too.
+        if let Some(toggle) = &drawn.toggle {
+            set_style(toggle, "display", if want.print { "none" } else { "" });
+        }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let (bw, bh) = if want.pixels { ((l.width * dpr).round() as u32, (window_height * dpr).round() as u32) } else { (0, 0) };
         drawn.canvas.set_width(bw);
