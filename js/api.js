@@ -199,22 +199,18 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     el.dispatchEvent(new CustomEvent('commune-chart:error', { bubbles: true, detail: detail }));
   }
 
-  // Hosts of the widget's nodes left in the element by a copy (cloneNode copies the host, not
-  // its shadow root) or by an earlier failure box.
-  function removeHosts(el) {
-    var kids = el.children;
-    for (var i = kids.length - 1; i >= 0; i--) {
-      if (kids[i].hasAttribute('data-commune-chart-root')) el.removeChild(kids[i]);
-    }
-  }
-
   // The wasm did not start (or something unexpected broke this chart): say it from here, as
   // text, in the page's language, in a box in an open shadow root like the wasm's own nodes.
   // `again` is how the chart comes back (its record for the lifecycle). Returns the Error to reject with.
   function showFailure(el, cause, again) {
     var why = (cause && cause.why) || 'other';
     release(el);
-    removeHosts(el);
+    // Hosts left in the element by a copy (cloneNode copies the host, not its shadow root) or an
+    // earlier box go (mounting does the same in the wasm).
+    var kids = el.children;
+    for (var i = kids.length - 1; i >= 0; i--) {
+      if (kids[i].hasAttribute('data-commune-chart-root')) el.removeChild(kids[i]);
+    }
     var doc = el.ownerDocument;
     var vi = !/^en\b/i.test(((el.closest && el.closest('[lang]')) || doc.documentElement).lang || '');
     var text = (vi ? 'Không vẽ được biểu đồ: ' : 'The chart cannot be drawn: ') + (START_FAILURES[why] || START_FAILURES.other)[vi ? 0 : 1]
@@ -226,10 +222,9 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     var box = doc.createElement('div');
     box.setAttribute('role', 'alert');
     box.setAttribute('data-commune-chart-start-failure', why);
-    var styles = [['display', 'block'], ['box-sizing', 'border-box'], ['margin', '0'], ['padding', '12px 14px'],
-      ['border-left', '4px solid #b3261e'], ['background', '#fdecea'], ['color', '#410e0b'],
-      ['font', '14px/1.45 system-ui, sans-serif'], ['text-align', 'left'], ['overflow-wrap', 'anywhere']];
-    for (var i = 0; i < styles.length; i++) box.style.setProperty(styles[i][0], styles[i][1], 'important');
+    // In the shadow root the page's rules do not apply: only inherited text properties to reset.
+    box.style.cssText = 'display:block;padding:12px 14px;border-left:4px solid #b3261e;background:#fdecea;color:#410e0b;' +
+      'font:14px/1.45 system-ui,sans-serif;text-align:left;text-transform:none;letter-spacing:normal;overflow-wrap:anywhere';
     box.textContent = text;
     (host.attachShadow ? host.attachShadow({ mode: 'open' }) : host).appendChild(box);
     el.appendChild(host);
@@ -305,14 +300,12 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   // a chart whose object stays valid across update() and the element leaving and coming back.
   function mountWith(w, el, src, options, scanned) {
     release(el);
-    removeHosts(el);
     var kind = options && options.kind != null ? String(options.kind) : el.getAttribute('data-commune-chart') || '';
     var handle = null;
     var stub = false; // the handle shows a fetch or input failure: new data mounts a real chart
     var rec = { scanned: scanned, src: src, kind: kind };
     function set(s, k) {
       off();
-      removeHosts(el); // a failure box shown since
       rec.src = s;
       rec.kind = kind = k;
       rec.retry = !!s.failure;
@@ -463,7 +456,6 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       var src = toJsonText(data);
       unpark(element);
       release(element);
-      removeHosts(element);
       element.setAttribute('data-state', 'loading');
       return start(element).then(function (w) {
         return mountWith(w, element, src, options, false);
@@ -530,39 +522,38 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   }
 
   function scanNow(root, options) {
-      var scope = root || document;
-      var eager = !lazy || (options && options.lazy === false);
-      var found = scope.querySelectorAll ? scope.querySelectorAll('[data-commune-chart]') : [];
-      var list = Array.prototype.slice.call(found);
-      if (scope.matches && scope.matches('[data-commune-chart]')) list.unshift(scope);
-      hookPrint();
-      var jobs = [];
-      // Every position is read before anything is written: one layout, however many charts.
-      var near = list.map(function (el) {
-        var known = records.get(el);
-        return !eager && (!known || !!known.retry) && nearViewport(el);
-      });
-      list.forEach(function (el, i) {
-        var existing = records.get(el);
-        if (existing && existing.retry) {
-          release(el); // the wasm or the data failed before: try again
-          existing = null;
-        }
-        if (existing) {
-          if (existing.pending && eager) draw(el, existing);
-          return;
-        }
-        var entry = { pending: true, started: false, cancelled: false, scanned: true };
-        jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
-        unpark(el);
-        release(el);
-        removeHosts(el); // a copy of a drawn chart (cloneNode) is a new chart
-        register(el, entry);
-        el.setAttribute('data-state', 'loading');
-        if (eager || near[i] || el.getAttribute('data-lazy') === 'false' || !lazy) draw(el, entry);
-        else lazy.observe(el);
-      });
-      return Promise.all(jobs).then(function (all) { return all.filter(Boolean); });
+    var scope = root || document;
+    var eager = !lazy || (options && options.lazy === false);
+    var found = scope.querySelectorAll ? scope.querySelectorAll('[data-commune-chart]') : [];
+    var list = Array.prototype.slice.call(found);
+    if (scope.matches && scope.matches('[data-commune-chart]')) list.unshift(scope);
+    hookPrint();
+    var jobs = [];
+    // Every position is read before anything is written: one layout, however many charts.
+    var near = list.map(function (el) {
+      var known = records.get(el);
+      return !eager && (!known || !!known.retry) && nearViewport(el);
+    });
+    list.forEach(function (el, i) {
+      var existing = records.get(el);
+      if (existing && existing.retry) {
+        release(el); // the wasm or the data failed before: try again
+        existing = null;
+      }
+      if (existing) {
+        if (existing.pending && eager) draw(el, existing);
+        return;
+      }
+      var entry = { pending: true, started: false, cancelled: false, scanned: true };
+      jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
+      unpark(el);
+      release(el);
+      register(el, entry);
+      el.setAttribute('data-state', 'loading');
+      if (eager || near[i] || el.getAttribute('data-lazy') === 'false') draw(el, entry);
+      else lazy.observe(el);
+    });
+    return Promise.all(jobs).then(function (all) { return all.filter(Boolean); });
   }
 
   // The chart drawn in an element, if any (like Chart.js's Chart.getChart).
