@@ -5,22 +5,12 @@
 // Each becomes a short name (`a`, `b`, ... `aa`): -2.3 kB gz with no change in behaviour. The
 // names are opaque to everything but this pair of files, built together.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { leb, name as str, readLeb } from './wasm-binary.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 
-function readLeb(buf, at) {
-  let value = 0, shift = 0, byte;
-  do { byte = buf[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-  return [value, at];
-}
-function leb(value) {
-  const out = [];
-  do { let byte = value & 0x7f; value = Math.floor(value / 128); if (value) byte |= 0x80; out.push(byte); } while (value);
-  return Buffer.from(out);
-}
-const str = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([leb(b.length), b]); };
 const shortName = (n) => { let s = ''; n++; while (n > 0) { n--; s = String.fromCharCode(97 + (n % 26)) + s; n = Math.floor(n / 26); } return s; };
 
 if (wasm.readUInt32BE(0) !== 0x0061736d) throw new Error(`${wasmPath} is not a wasm module`);

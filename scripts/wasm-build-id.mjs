@@ -5,6 +5,7 @@
 // same file, it prints the id already there.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { leb, name } from './wasm-binary.mjs';
 
 const NAME = 'commune-charts-build';
 const file = process.argv[2];
@@ -14,9 +15,8 @@ if (present) {
   console.log(Buffer.from(present).toString('latin1'));
 } else {
   const id = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-  const leb = (n) => { const out = []; do { out.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0)); n >>>= 7; } while (n); return out; };
-  const body = [...leb(NAME.length), ...Buffer.from(NAME), ...Buffer.from(id)];
-  writeFileSync(file, Buffer.concat([bytes, Buffer.from([0, ...leb(body.length), ...body])]));
+  const body = Buffer.concat([name(NAME), Buffer.from(id)]);
+  writeFileSync(file, Buffer.concat([bytes, Buffer.from([0]), leb(body.length), body]));
   if (WebAssembly.Module.customSections(new WebAssembly.Module(readFileSync(file)), NAME).length !== 1) throw new Error('section not readable');
   console.log(id);
 }
