@@ -1144,8 +1144,11 @@
     el.staticCode.classList.toggle('stale', broken);
     el.staticCode.value = state.good ? staticFor(state.good) : '';
   }
-  /** The chart drawn on the page (the widget's canvas), if any. */
-  function chartCanvas() { return el.chart.querySelector('canvas[role=img]'); }
+  /** The chart drawn on the page (the widget's canvas, in the shadow root of its host), if any. */
+  function chartCanvas() {
+    var host = el.chart.querySelector('[data-commune-chart-root]');
+    return host && host.shadowRoot && host.shadowRoot.querySelector('canvas[role=img]');
+  }
   /** Static fallback (issue 8): the command-line program's command for this chart, and the
    *  <noscript> image whose alt text is the chart's summary sentence (the canvas's aria-label).
    *  A wasm SVG export would cost ~6.6 kB gz in every reader's download, so it is not in the widget. */

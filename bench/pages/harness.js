@@ -26,9 +26,15 @@
     if (type === 'pointermove') { init.pointerType = 'mouse'; init.isPrimary = true; target.dispatchEvent(new PointerEvent(type, init)); }
     else target.dispatchEvent(new MouseEvent(type, init));
   }
+  // The widget's nodes are in the open shadow root of its host in #host; the others' in the page.
+  function widgetRoot() {
+    var h = host.querySelector('[data-commune-chart-root]');
+    return (h && h.shadowRoot) || document;
+  }
   function tooltipText() {
-    var tips = document.querySelectorAll('[role=tooltip]');
-    for (var i = 0; i < tips.length; i++) if (tips[i].style.display !== 'none') return tips[i].textContent;
+    var tips = Array.prototype.slice.call(document.querySelectorAll('[role=tooltip]'));
+    if (widgetRoot() !== document) tips = tips.concat(Array.prototype.slice.call(widgetRoot().querySelectorAll('[role=tooltip]')));
+    for (var i = 0; i < tips.length; i++) if (getComputedStyle(tips[i]).display !== 'none') return tips[i].textContent;
     return '';
   }
 
@@ -39,12 +45,12 @@
       S.names = S.data[0].communes.map(function (c) { return c.name; });
       return CommuneCharts.render(host, S.data[0], { kind: 'members' }).then(function (chart) { S.chart = chart; });
     },
-    canvas: function () { return host.querySelector('canvas[role=img]'); },
+    canvas: function () { return widgetRoot().querySelector('canvas[role=img]'); },
     rerender: function (v) { return S.chart.update(S.data[v]); },
     geometry: function () {
       var c = A.ours.canvas();
       var dpr = window.devicePixelRatio;
-      var w = parseFloat(c.style.width), h = parseFloat(c.style.height);
+      var w = c.clientWidth, h = c.clientHeight;
       var g = rowGeom(w < 520);
       // Where the bars start: the first pixel of the bar colour on the first bar's middle line.
       var y = Math.round((g.top + g.labelH + g.barH / 2) * dpr);
