@@ -276,6 +276,8 @@ export async function readWholeTable(page, chartSelector, { maxPages = 2000 } = 
     let t = null;
     if (next) {
       t = await press(next);
+    } else if (buttons.some((b) => PREV.test(b) || FIRST.test(b))) {
+      break; // a previous/next pager whose "next" is gone or disabled: this was the last page
     } else {
       // No button named like "next": any button that shows a page not read yet (numbered pagers).
       for (const b of buttons) {

@@ -38,13 +38,16 @@ test('60 charts on a 390 x 844 phone at DPR 3 hold at most 150 MiB of canvas; fa
   t.diagnostic(`${N} charts at DPR 3: all ready after ${(allReadyMs / 1000).toFixed(1)} s (scrolled through one by one); `
     + `canvas backing store ${(bytes / MiB).toFixed(1)} MiB in ${count} canvases back at the top (peak while scrolling ${(peak / MiB).toFixed(1)} MiB)`);
 
-  // The charts on screen are drawn, and a far one is drawn again when it comes near.
-  const onScreen = await page.evaluate(() => {
+  // The charts on screen are drawn (those given back while far draw again as they come near: an
+  // IntersectionObserver callback, a frame or two after the scroll), and so is a far one.
+  const seenOnScreen = () => {
     const { parts, painted } = window[Symbol.for('commune-test-dom')];
     return [...document.querySelectorAll('[data-commune-chart]')].flatMap((el) => parts(el, 'canvas[role=img]').map((c) => [el.id, c]))
       .filter(([, c]) => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })
       .map(([id, c]) => ({ id, painted: painted(c) }));
-  });
+  };
+  await page.waitForFunction(`(${seenOnScreen})().every((c) => c.painted > 1000)`, null, { timeout: 3000 }).catch(() => {});
+  const onScreen = await page.evaluate(seenOnScreen);
   await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), `chart-${N - 1}`);
   const farBack = await page.waitForFunction((id) => {
     const { part, painted } = window[Symbol.for('commune-test-dom')];

@@ -400,19 +400,26 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
   const states = await page.$$eval('[data-commune-chart]', (els) => els.map((e) => `${e.id}:${e.dataset.state}`));
   assert.deepEqual(states, [...KINDS.map((k) => `portal-${k}:ready`), 'portal-invalid:error']);
 
-  // Every canvas: drawn, its backing store is its CSS size x DPR, and it fits in its element.
-  const geometry = await page.evaluate(() => [...document.querySelectorAll('[data-commune-chart]')].flatMap((el) => {
-    const { parts } = window[Symbol.for('commune-test-dom')];
-    return parts(el, 'canvas').map((c) => [el, c]);
-  }).map(([host, c]) => {
-    const r = c.getBoundingClientRect();
-    const h = host.getBoundingClientRect();
-    const cs = getComputedStyle(c);
-    return {
-      id: host.id, role: c.getAttribute('role'), cssW: r.width, cssH: r.height, w: c.width, h: c.height,
-      border: cs.borderTopWidth, padding: cs.paddingTop, inside: r.left >= h.left - 0.5 && r.right <= h.right + 0.5,
-    };
-  }));
+  // Every canvas, once scrolled to (charts far from the viewport give their pixels back): drawn,
+  // its backing store is its CSS size x DPR, and it fits in its element.
+  const geometry = [];
+  for (const id of KINDS.map((k) => `portal-${k}`)) {
+    await page.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'center' }), id);
+    await page.waitForFunction((i) => window[Symbol.for('commune-test-dom')].parts(document.getElementById(i), 'canvas').every((c) => c.width > 0), id, { timeout: 3000 }).catch(() => {});
+    geometry.push(...await page.evaluate((i) => {
+      const host = document.getElementById(i);
+      return window[Symbol.for('commune-test-dom')].parts(host, 'canvas').map((c) => {
+        const r = c.getBoundingClientRect();
+        const h = host.getBoundingClientRect();
+        const cs = getComputedStyle(c);
+        return {
+          id: host.id, role: c.getAttribute('role'), cssW: r.width, cssH: r.height, w: c.width, h: c.height,
+          border: cs.borderTopWidth, padding: cs.paddingTop, inside: r.left >= h.left - 0.5 && r.right <= h.right + 0.5,
+          painted: c.width ? window[Symbol.for('commune-test-dom')].painted(c) : 0,
+        };
+      });
+    }, id));
+  }
   assert.deepEqual(geometry.filter((g) => g.role === 'img').map((g) => g.id), KINDS.map((k) => `portal-${k}`), 'one chart canvas per chart');
   for (const g of geometry) {
     const what = `${g.id} ${g.role || 'overlay'}: ${JSON.stringify(g)}`;
@@ -423,13 +430,13 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
     assert.equal(g.padding, '0px', what);
     assert.ok(g.inside, `inside its element (${what})`);
   }
-  const drawn = await page.evaluate(paintedPixels);
-  for (const c of drawn) assert.ok(c.painted > 2000 * dpr * dpr, `${c.id}: ${c.painted} pixels drawn`);
+  for (const c of geometry) assert.ok(c.painted > 2000 * dpr * dpr, `${c.id}: ${c.painted} pixels drawn`);
 
   // Hit-testing: hovering the middle of each bar found in the pixels names that bar's commune,
   // and the highlight a reader sees lies over that bar (the screen changes on its row only).
   const canvasSel = '#portal-members canvas[role=img]';
   await page.locator(canvasSel).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#portal-members', 'canvas[role=img]').width > 0);
   const bars = await page.evaluate(barRows, ['#portal-members', '#1f5fa8']);
   assert.equal(bars.length, 3, `three bars in the members chart: ${JSON.stringify(bars)}`);
   const cbox = await page.locator(canvasSel).boundingBox();
@@ -703,7 +710,7 @@ test('leaks: 1,000 render/update/destroy cycles over every kind leave wasm memor
   await page.evaluate(async (d) => { window.__kept = await window.CommuneCharts.render(document.getElementById('host'), d, { kind: 'overview' }); }, seed);
   const withChart = await measure();
   assert.ok(withChart.hostNodes > 10 && withChart.liveListeners > end.liveListeners && withChart.cdpListeners.host > 0
-    && withChart.cdpListeners.document > end.cdpListeners.document && withChart.observers.ResizeObserver === end.observers.ResizeObserver + 1,
+    && withChart.cdpListeners.document > end.cdpListeners.document && withChart.observers.ResizeObserver > end.observers.ResizeObserver,
   `a live chart is counted: ${JSON.stringify(withChart)}`);
   await page.evaluate(() => window.__kept.destroy());
   assert.deepEqual(errors, []);

@@ -150,6 +150,8 @@ test('50 updates add no nodes and no listeners', async () => {
     return { ...inPage, listeners: c.jsEventListeners, nodes: c.nodes };
   };
   // A point on a bar (found by sweeping), then moves of 1 px around it, each one a pointermove.
+  // (Reading the paged table scrolled down to its pager: back to the top of the chart first.)
+  await page.evaluate(() => window.scrollTo(0, 0));
   const box = await page.locator('#under-test canvas[role=img]').boundingBox();
   let at = null;
   for (let y = 30; y < 400 && !at; y += 7) {
