@@ -50,7 +50,7 @@ printf '    %-30s %8s        %7d B gz (%d kB)\n' "total" "" "$total" "$((total /
 
 # Size budget (issue 7): the build fails above it, so the widget only gets smaller. Lower it when a
 # change saves bytes; never raise it without saying why in the commit.
-BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-94400}
+BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-94380}
 if (( total > BUDGET_GZ )); then
   echo "error: dist/ is $total B gz, above the size budget of $BUDGET_GZ B (scripts/build-dist.sh)" >&2
   exit 1
