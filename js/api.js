@@ -3,8 +3,9 @@
 // Built after js/json-text.js (toJsonText) and js/wasm-start.js (startWasm, START_FAILURES).
 // The .wasm at `wasmUrl` is fetched and compiled (startWasm), once, when the first chart is
 // about to be drawn; `init(module)` instantiates the compiled module and returns a promise of the
-// wasm-bindgen exports (`mount`, `mount_fetch_error`, `mount_input_error`). Plain ES5 so it runs
-// in any CMS page.
+// wasm-bindgen exports (`mount`, `mount_failed`). An invalid chart (or preview mode) gets its words
+// from the explanations module (`explainer`), fetched only then. Plain ES5 so it runs in any CMS
+// page.
 
 /* eslint-disable no-var */
 
@@ -19,6 +20,8 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   var parkedCount = 0;
   var observed = new WeakMap(); // document -> its MutationObserver
   var ready = null;
+  var explaining = null; // the explanations module, once asked for
+  var EXPLAIN_URL = new URL('commune-charts-explain.wasm', wasmUrl).href;
   var FETCH_TIMEOUT_S = 15;
   var NEAR_VIEWPORT = '300px 0px'; // start drawing a little before a chart scrolls into view
   var lazy = typeof IntersectionObserver === 'function'
@@ -34,6 +37,70 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       });
     }
     return ready;
+  }
+
+  // The explanations module (src/explain.rs), fetched only for an invalid chart or in preview
+  // mode, so readers of valid charts never download the messages: a wasm with no imports, whose
+  // request and answer are JSON text in its memory. Resolves to explain(text) -> text.
+  function explainer() {
+    if (!explaining) {
+      explaining = Promise.resolve(fetch(EXPLAIN_URL)).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then(function (bytes) {
+        return WebAssembly.instantiate(bytes, {});
+      }).then(function (m) {
+        var id = WebAssembly.Module.customSections(m.module, 'commune-charts-build')[0];
+        if (build && (!id || String.fromCharCode.apply(null, new Uint8Array(id)) !== build)) throw new Error('another release');
+        var x = m.instance.exports;
+        return function (text) {
+          try {
+            var bytes = new TextEncoder().encode(text);
+            var at = x.ex_alloc(bytes.length); // may grow the memory: its buffer is read after
+            new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
+            at = x.ex_explain();
+            return new TextDecoder().decode(new Uint8Array(x.memory.buffer, at, x.ex_len()));
+          } catch (e) {
+            explaining = null; // a trapped instance is not used again
+            throw e;
+          }
+        };
+      });
+      explaining.then(null, function () { explaining = null; }); // the next chart tries again
+    }
+    return explaining;
+  }
+
+  // What `handle` asks for (`req`: Chart.explain_request) about `src` drawn as `kind`, from the
+  // explanations module within the element's data-timeout; resolves to the answer. Without the
+  // module an invalid chart still says that it is invalid, and why the rest is missing.
+  function explain(el, req, src, kind) {
+    var q = { lang: req.lang, chars: req.chars, preview: req.preview };
+    if (src.failure) {
+      q.task = 'fetch';
+      q.url = src.failure.url;
+      q.why = src.failure.why;
+      q.status = src.failure.status;
+    } else if (src.why) {
+      q.task = 'input';
+      q.path = src.path;
+      q.why = src.why;
+    } else {
+      q.task = 'data';
+      q.text = src.text;
+      q.kind = kind;
+    }
+    return within(explainer(), timeoutOf(el) * 1000, function () { throw new Error('no answer'); }).then(function (ex) {
+      return ex(JSON.stringify(q)) || Promise.reject(new Error('no answer'));
+    }).then(null, function (e) {
+      if (!req.error) return '{"warn":true,"items":[]}';
+      console.error(e);
+      var vi = req.lang !== 'en';
+      return JSON.stringify({ heading: vi ? 'Không vẽ được biểu đồ' : 'The chart cannot be drawn', items: [{
+        path: '', line: 0, column: 0, message: (vi ? 'không tải được phần giải thích lý do (' :
+          'the explanation of why could not be loaded (') + EXPLAIN_URL + ': ' + (e && e.message) +
+          (vi ? '): hãy tải lại trang.' : '): reload the page.') }] });
+    });
   }
 
   // `promise`, or after `ms` what `late()` returns (a value, or a rejected promise).
@@ -172,15 +239,26 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       rec.kind = kind = k;
       rec.retry = !!s.failure;
       stub = s.text == null;
-      handle = s.failure ? w.mount_fetch_error(el, s.failure.url, s.failure.why, s.failure.status)
-        : s.why ? w.mount_input_error(el, s.path, s.why) : w.mount(el, s.text, k);
+      handle = s.failure || s.why ? w.mount_failed(el) : w.mount(el, s.text, k);
     }
     function off() {
       var h = handle;
       handle = null;
       if (h) h.destroy();
     }
+    // The chart, or a rejection with its problems; invalid data (and preview mode) first gets
+    // its words from the explanations module.
     function outcome() {
+      var h = handle;
+      var req = h.explain_request();
+      if (!req) return check();
+      return explain(el, req, rec.src, kind).then(function (answer) {
+        if (handle !== h) return chart; // new data came meanwhile: its own outcome says
+        h.explain(answer, req.serial);
+        return check();
+      });
+    }
+    function check() {
       if (!settled(handle)) throw failure(handle, chart);
       return chart;
     }
@@ -200,8 +278,12 @@ function createCommuneCharts(wasmUrl, build, init, version) {
             rec.kind = kind = next;
             return chart;
           }
-          if (s.text != null && next === kind && !stub && handle) handle.update(s.text);
-          else set(s, next);
+          if (s.text != null && next === kind && !stub && handle) {
+            rec.src = s; // what an explanation is asked about
+            handle.update(s.text);
+          } else {
+            set(s, next);
+          }
           return outcome();
         }, rec);
       },

@@ -15,6 +15,8 @@ wasm-pack --quiet build --release --target web --out-dir pkg --out-name commune_
 # wasm-pack's wasm-opt step would look for its own download; ours is the pinned npm one.
 bash scripts/wasm-opt.sh pkg/commune_charts_bg.wasm pkg/commune_charts_bg.wasm
 build=$(node scripts/wasm-build-id.mjs pkg/commune_charts_bg.wasm) # as in build-dist.sh
+# The explanations module next to it (fetched only for invalid charts and preview mode).
+bash scripts/build-explain.sh pkg/commune-charts-explain.wasm "$build"
 
 version=$(node -p 'require("./pkg/package.json").version')
 node - "$version" "$build" <<'JS'
@@ -38,13 +40,14 @@ Object.assign(pkg, {
   exports: {
     '.': { types: './index.d.ts', default: './index.js' },
     './commune_charts_bg.wasm': './commune_charts_bg.wasm',
+    './commune-charts-explain.wasm': './commune-charts-explain.wasm',
     './commune-charts.schema.json': './commune-charts.schema.json',
     './package.json': './package.json',
   },
   sideEffects: false,
   keywords: ['chart', 'bar-chart', 'wasm', 'canvas', 'accessibility', 'vietnamese', 'newsroom'],
 });
-pkg.files = Array.from(new Set([...(pkg.files || []), 'index.js', 'index.d.ts', 'data.d.ts', 'commune-charts.schema.json']));
+pkg.files = Array.from(new Set([...(pkg.files || []), 'index.js', 'index.d.ts', 'data.d.ts', 'commune-charts.schema.json', 'commune-charts-explain.wasm']));
 fs.writeFileSync('pkg/package.json', JSON.stringify(pkg, null, 2) + '\n');
 JS
 node --check pkg/index.js 2>/dev/null || node --input-type=module --check < pkg/index.js

@@ -1,7 +1,6 @@
 //! Words for people who do not see the bars: the one-sentence summary (canvas `aria-label`) and
 //! the data table (visually hidden `<table>`), both from the model, in the chart's language.
 
-use crate::layout::members_per_cell;
 use crate::locale::Locale;
 use crate::model::{ChartKind, Commune, Model};
 
@@ -38,7 +37,7 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
         match subject {
             Subject::Members => c.members.map(|v| v as f64),
             Subject::Cells => c.cells.map(|v| v as f64),
-            Subject::Ratio => members_per_cell(c),
+            Subject::Ratio => c.members_per_cell(),
         }
     };
     let fmt = |v: f64| match subject {
@@ -146,7 +145,7 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
                 let parts: Vec<String> = c.cell_kinds.iter().map(|(k, n)| format!("{k}: {}", locale.format_int(*n))).collect();
                 cells = format!("{cells} ({})", parts.join("; "));
             }
-            let ratio = members_per_cell(c).map_or_else(dash, |r| locale.format_decimal(r, 1));
+            let ratio = c.members_per_cell().map_or_else(dash, |r| locale.format_decimal(r, 1));
             let mut row = vec![c.name.clone(), int(c.members), cells, ratio];
             if any_targets {
                 match c.targets {

@@ -290,7 +290,7 @@ mod tests {
             theme: &theme,
             measure: &crate::text::ApproxMeasure,
         };
-        let l = crate::layout::layout(&input).unwrap();
+        let l = crate::layout::layout(&input);
         let bar = l.bars.iter().find(|b| b.row == 199).unwrap().rect;
         let full = svg(&l, Target::SVG, 800);
         let window = svg(&l, Target::SVG.window(bar.y0 - 10.0, 300.0), 300);

@@ -2,7 +2,7 @@
 //! segment), keyboard steps over the layout, the highlight marks, and the readout text. The
 //! glue turns pointer and key events into these calls; nothing here knows about the DOM.
 
-use crate::layout::{members_per_cell, Hit, Layout, Mark, Measure, Rect};
+use crate::layout::{Hit, Layout, Mark, Measure, Rect};
 use crate::locale::Locale;
 use crate::model::Model;
 use crate::theme::Theme;
@@ -198,7 +198,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
                 lines
             }
         },
-        Measure::MembersPerCell => match members_per_cell(commune) {
+        Measure::MembersPerCell => match commune.members_per_cell() {
             None => no_data(w.members_per_cell),
             Some(r) => vec![
                 format!("{}: {}", w.members_per_cell, locale.format_decimal(r, 1)),
@@ -265,7 +265,7 @@ mod tests {
     fn lay(kind: ChartKind, width: f64) -> (Model, Layout) {
         let model = model_from_json(SEED).unwrap();
         let theme = Theme::light();
-        let l = layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure }).unwrap();
+        let l = layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure });
         (model, l)
     }
 

@@ -4,7 +4,6 @@
 
 use crate::locale::Locale;
 use crate::model::{ChartKind, Commune, Model, Sort};
-use crate::problem::{Problem, ProblemKind};
 use crate::text::{truncate, wrap, Font, TextMeasure};
 use crate::theme::{Rgb, Theme};
 
@@ -211,8 +210,9 @@ struct PanelData {
     rows: Vec<RowData>,
 }
 
-/// Lays out `input.kind`. Data without the field a kind needs is a problem, not an empty chart.
-pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
+/// Lays out `input.kind` (never fails: data with nothing to draw is refused by
+/// `model::check_drawable` before).
+pub fn layout(input: &LayoutInput) -> Layout {
     let LayoutInput { model, kind, locale, theme, measure, .. } = *input;
     let width = input.width.max(MIN_WIDTH_PX);
     let inner = width - 2.0 * PAD;
@@ -242,18 +242,6 @@ pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
             panels
         }
     };
-    let (missing_field, missing_path) = match kind {
-        ChartKind::Members => ("members", "communes"),
-        ChartKind::Overview => ("overview", "communes"),
-        ChartKind::Cells => ("cells", "communes"),
-        ChartKind::MembersPerCell => ("members-per-cell", "communes"),
-        ChartKind::Targets => ("targets", "communes"),
-        ChartKind::Indicators => ("indicators", "indicators"),
-    };
-    if panels.is_empty() || panels.iter().all(|p| p.rows.iter().all(|r| r.segments.is_none())) {
-        return Err(Problem::at(missing_path, ProblemKind::NothingToDraw { field: missing_field }));
-    }
-
     let mut out = Out { marks: Vec::new(), bars: Vec::new(), panels: Vec::new() };
     let mut y = PAD;
 
@@ -316,7 +304,7 @@ pub fn layout(input: &LayoutInput) -> Result<Layout, Problem> {
     let source = model.source.as_ref().map(|s| format!("{}{s}", locale.words().source_prefix));
     y = text_block(&mut out.marks, measure, source.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
 
-    Ok(Layout { kind, width, height: (y + PAD).ceil(), background: theme.background, marks: out.marks, panels: out.panels, bars: out.bars })
+    Layout { kind, width, height: (y + PAD).ceil(), background: theme.background, marks: out.marks, panels: out.panels, bars: out.bars }
 }
 
 struct Ctx<'a> {
@@ -616,8 +604,8 @@ fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
     let key = |c: &Commune| -> Option<f64> {
         match kind {
             ChartKind::Cells => c.cells.map(|v| v as f64),
-            ChartKind::MembersPerCell => members_per_cell(c),
-            ChartKind::Targets => c.targets.filter(|t| t.total() > 0).map(|t| t.met as f64 / t.total() as f64),
+            ChartKind::MembersPerCell => c.members_per_cell(),
+            ChartKind::Targets => c.counted_targets().map(|t| t.met as f64 / t.total() as f64),
             _ => c.members.map(|v| v as f64),
         }
     };
@@ -653,13 +641,6 @@ fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
     order
 }
 
-pub fn members_per_cell(c: &Commune) -> Option<f64> {
-    match (c.members, c.cells) {
-        (Some(m), Some(n)) if n > 0 => Some(m as f64 / n as f64),
-        _ => None,
-    }
-}
-
 /// A commune panel: one row per commune in `order`.
 fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, theme: &Theme) -> PanelData {
     let words = locale.words();
@@ -678,7 +659,7 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
         .map(|(item, c)| {
             let data = match measure {
                 Measure::Members => c.members.and_then(|m| single(m as f64, locale.format_int(m))),
-                Measure::MembersPerCell => members_per_cell(c).and_then(|r| single(r, locale.format_decimal(r, 1))),
+                Measure::MembersPerCell => c.members_per_cell().and_then(|r| single(r, locale.format_decimal(r, 1))),
                 Measure::Cells => c.cells.map(|n| {
                     let segs = if c.cell_kinds.is_empty() {
                         let group = if legend.is_empty() { 0 } else { legend.len() - 1 };
@@ -695,7 +676,7 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
                     };
                     (segs, locale.format_int(n))
                 }),
-                Measure::Targets => c.targets.filter(|t| t.total() > 0).map(|t| {
+                Measure::Targets => c.counted_targets().map(|t| {
                     let total = t.total() as f64;
                     let segs = [t.met, t.over80, t.behind]
                         .iter()
@@ -810,7 +791,7 @@ mod tests {
     fn lay(json: &str, kind: ChartKind, width: f64) -> Layout {
         let model = model_from_json(json).unwrap();
         let theme = Theme::light();
-        layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure }).unwrap()
+        layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure })
     }
 
     #[test]
@@ -914,16 +895,31 @@ mod tests {
 
     #[test]
     fn kinds_without_their_field_are_problems() {
+        use crate::model::check_drawable;
         let model = model_from_json(r#"{"communes":[{"name":"A","members":5}]}"#).unwrap();
-        let theme = Theme::light();
-        let input = |kind| LayoutInput { model: &model, kind, locale: Locale::En, width: 500.0, theme: &theme, measure: &ApproxMeasure };
-        let e = layout(&input(ChartKind::Cells)).unwrap_err();
+        let e = check_drawable(&model, ChartKind::Cells).unwrap_err();
         assert_eq!(e.message(Locale::En), "`communes`: no commune has the field \"cells\" that this chart needs");
-        assert!(layout(&input(ChartKind::Targets)).is_err());
-        assert!(layout(&input(ChartKind::Indicators)).is_err());
-        assert!(layout(&input(ChartKind::MembersPerCell)).is_err());
+        assert!(check_drawable(&model, ChartKind::Targets).is_err());
+        assert!(check_drawable(&model, ChartKind::Indicators).is_err());
+        assert!(check_drawable(&model, ChartKind::MembersPerCell).is_err());
+        assert!(check_drawable(&model, ChartKind::Members).is_ok());
         // The overview draws what there is: members only, as a single panel.
-        assert_eq!(layout(&input(ChartKind::Overview)).unwrap().panels.len(), 1);
+        assert!(check_drawable(&model, ChartKind::Overview).is_ok());
+        let theme = Theme::light();
+        let input = LayoutInput {
+            model: &model,
+            kind: ChartKind::Overview,
+            locale: Locale::En,
+            width: 500.0,
+            theme: &theme,
+            measure: &ApproxMeasure,
+        };
+        assert_eq!(layout(&input).panels.len(), 1);
+        // Zero targets counted draw nothing either; cells of 0 are a count.
+        let zero = model_from_json(r#"{"communes":[{"name":"A","cells":0,"targets":{"met":0,"over80":0,"behind":0}}]}"#).unwrap();
+        assert!(check_drawable(&zero, ChartKind::Targets).is_err());
+        assert!(check_drawable(&zero, ChartKind::Cells).is_ok());
+        assert!(check_drawable(&zero, ChartKind::MembersPerCell).is_err());
     }
 
     fn texts(l: &Layout) -> Vec<&str> {

@@ -6,6 +6,7 @@
 
 pub mod describe;
 pub mod draw;
+pub mod explain;
 pub mod interact;
 pub mod json;
 pub mod layout;
@@ -23,7 +24,7 @@ pub mod theme;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
 pub use locale::Locale;
@@ -61,6 +62,7 @@ pub fn prepare(json: &str, kind_attribute: &str, page_lang: &str) -> Result<Prep
     let model = model::validate(&spec).map_err(|p| (p, said_in(spec.locale.clone())))?;
     let locale = resolve_locale(Some(&model), page_lang);
     let kind = resolve_kind(kind_attribute, Some(&model)).map_err(|p| (vec![p], locale))?;
+    model::check_drawable(&model, kind).map_err(|p| (vec![p], locale))?;
     Ok(Prepared { model, kind, locale })
 }
 
@@ -132,7 +134,7 @@ fn prepare_layout(json: &str, options: &SvgOptions) -> Result<(Prepared, layout:
         theme: &theme,
         measure: &text::ApproxMeasure,
     };
-    let l = layout::layout(&input).map_err(|problem| RenderError::Problems(vec![problem], p.locale))?;
+    let l = layout::layout(&input);
     Ok((p, l))
 }
 

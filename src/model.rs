@@ -91,6 +91,40 @@ impl Targets {
     }
 }
 
+impl Commune {
+    /// Party members per party cell: `None` without both counts, or with no cells.
+    pub fn members_per_cell(&self) -> Option<f64> {
+        match (self.members, self.cells) {
+            (Some(m), Some(n)) if n > 0 => Some(m as f64 / n as f64),
+            _ => None,
+        }
+    }
+
+    /// Targets with at least one counted (a bar can be drawn).
+    pub fn counted_targets(&self) -> Option<Targets> {
+        self.targets.filter(|t| t.total() > 0)
+    }
+}
+
+/// Data without anything `kind` draws (no commune has members, say) is a problem, found here with
+/// the rest of validation, not an empty chart: layout can then never fail.
+pub fn check_drawable(model: &Model, kind: ChartKind) -> Result<(), Problem> {
+    let any = |has: fn(&Commune) -> bool| model.communes.iter().any(has);
+    let (drawable, field, path) = match kind {
+        ChartKind::Members => (any(|c| c.members.is_some()), "members", "communes"),
+        ChartKind::Cells => (any(|c| c.cells.is_some()), "cells", "communes"),
+        ChartKind::MembersPerCell => (any(|c| c.members_per_cell().is_some()), "members-per-cell", "communes"),
+        ChartKind::Targets => (any(|c| c.counted_targets().is_some()), "targets", "communes"),
+        ChartKind::Overview => (any(|c| c.members.is_some() || c.cells.is_some() || c.counted_targets().is_some()), "overview", "communes"),
+        ChartKind::Indicators => (model.indicators.iter().any(|i| i.percent_of_plan.is_some()), "indicators", "indicators"),
+    };
+    if drawable {
+        Ok(())
+    } else {
+        Err(Problem::at(path, ProblemKind::NothingToDraw { field }))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
     pub unit: Option<String>,

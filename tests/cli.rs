@@ -38,7 +38,7 @@ fn expected(json: &str, kind: ChartKind, width: f64, lang: &str) -> Result<(Layo
     let p = prepare(json, kind.name(), lang).map_err(|(problems, locale)| problems[0].message(locale))?;
     let theme = Theme::light();
     let input = LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme: &theme, measure: &ApproxMeasure };
-    let l = layout(&input).map_err(|problem| problem.message(p.locale))?;
+    let l = layout(&input);
     Ok((l, commune_charts::chart_title(&p.model, p.locale), describe::summary(&p.model, p.kind, p.locale), p.locale))
 }
 

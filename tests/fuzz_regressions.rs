@@ -38,7 +38,10 @@ const EXPECT: &[(&str, &str)] = &[
     ("parse_validate-invalid-escape.bin", "error vi: Lỗi cú pháp JSON ở dòng 1, cột 4: ký tự \\ không hợp lệ trong chuỗi"),
     // Invalid UTF-8 inside a name: replaced, and the chart is drawn.
     ("parse_validate-invalid-utf8-in-name.bin", "ready overview vi"),
-    ("parse_validate-members-per-cell-nothing-to-draw.bin", "ready members-per-cell vi (nothing to draw)"),
+    (
+        "parse_validate-members-per-cell-nothing-to-draw.bin",
+        "error vi: `communes`: không xã nào có cả \"members\" và \"cells\" (lớn hơn 0) để tính số đảng viên trên một chi bộ",
+    ),
     // 140 `[`: past serde_json's nesting limit of 128, a syntax error with its place.
     ("parse_validate-nesting-past-recursion-limit.bin", "error vi: Lỗi cú pháp JSON ở dòng 3, cột 23: dữ liệu không phải JSON hợp lệ"),
     ("parse_validate-unknown-fields-and-wrong-type.bin", "error vi: `c`: không có trường \"c\""),

@@ -3,8 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-use commune_charts::web::mount;
+use commune_charts::web::{mount, Chart};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
@@ -57,6 +58,24 @@ fn longest_run(px: &[u8], width: usize, rgb: (u8, u8, u8)) -> usize {
     best
 }
 
+/// What js/api.js does for a chart that asks for words: the explanations module (here the same
+/// Rust, `explain::respond`, which explain/ wraps) answers the request, the chart shows it.
+fn explain_like_api_js(chart: &Chart, text: &str, kind: &str) {
+    let req = chart.explain_request();
+    assert!(req.is_object(), "the chart asks for its explanation");
+    let serial = js_sys::Reflect::get(&req, &"serial".into()).unwrap().as_f64().unwrap() as u32;
+    for (k, v) in [("task", "data"), ("text", text), ("kind", kind)] {
+        js_sys::Reflect::set(&req, &k.into(), &JsValue::from_str(v)).unwrap();
+    }
+    let request: String = js_sys::JSON::stringify(&req).unwrap().into();
+    let answer = commune_charts::explain::respond(&request);
+    // An answer to an older request changes nothing.
+    chart.explain(&answer, serial.wrapping_sub(1));
+    assert!(chart.explain_request().is_object());
+    chart.explain(&answer, serial);
+    assert!(chart.explain_request().is_undefined());
+}
+
 const BAR_BLUE: (u8, u8, u8) = (0x1f, 0x5f, 0xa8);
 const KIND_ORANGE: (u8, u8, u8) = (0xe6, 0x9f, 0x00);
 
@@ -101,18 +120,26 @@ fn cells_chart_stacks_cell_kinds_in_their_colours() {
 fn invalid_data_shows_an_alert_and_other_charts_still_render() {
     let bad = container(500);
     let good = container(500);
-    let bad_chart = mount(bad.clone(), "{\n  \"communes\": [\n    {\"name\": \"A\" \"members\": 3}\n  ]\n}", "members").unwrap();
+    let text = "{\n  \"communes\": [\n    {\"name\": \"A\" \"members\": 3}\n  ]\n}";
+    let bad_chart = mount(bad.clone(), text, "members").unwrap();
     let good_chart = mount(good.clone(), SEED, "members").unwrap();
     assert!(!bad_chart.is_ready());
+    // The words come from the explanations module: until then the chart is loading, not drawn.
+    assert_eq!(bad.get_attribute("data-state").as_deref(), Some("loading"));
+    assert!(good_chart.explain_request().is_undefined(), "a valid chart asks for nothing");
+    explain_like_api_js(&bad_chart, text, "members");
     assert_eq!(bad.get_attribute("data-state").as_deref(), Some("error"));
     let alert = find(&bad, "[role=alert]").expect("an alert").text_content().unwrap();
     assert!(alert.contains("dòng 3, cột 18"), "{alert}");
+    assert!(bad_chart.error_message().unwrap().contains("dòng 3, cột 18"));
+    assert_eq!(bad_chart.problems().length(), 1);
     assert!(find(&bad, "canvas").is_none());
     assert_eq!(good.get_attribute("data-state").as_deref(), Some("ready"));
     assert!(longest_run(&pixels(&canvas_of(&good)), canvas_of(&good).width() as usize, BAR_BLUE) > 100);
     // Fixing the data turns the alert into a chart.
     assert!(bad_chart.update(SEED));
     assert!(find(&bad, "[role=alert]").is_none());
+    assert!(bad_chart.error_message().is_none());
     bad_chart.destroy();
     good_chart.destroy();
     bad.remove();
@@ -122,7 +149,9 @@ fn invalid_data_shows_an_alert_and_other_charts_still_render() {
 #[wasm_bindgen_test]
 fn schema_errors_name_the_field_path() {
     let el = container(400);
-    let chart = mount(el.clone(), r#"{"locale":"en","communes":[{"name":"A","members":1},{"name":"B","member":2}]}"#, "members").unwrap();
+    let text = r#"{"locale":"en","communes":[{"name":"A","members":1},{"name":"B","member":2}]}"#;
+    let chart = mount(el.clone(), text, "members").unwrap();
+    explain_like_api_js(&chart, text, "members");
     let alert = find(&el, "[role=alert]").unwrap().text_content().unwrap();
     assert!(alert.contains("`communes[1].member`: there is no field \"member\". Did you mean \"members\"?"), "{alert}");
     chart.destroy();

@@ -1,122 +1,197 @@
-//! What a chart says instead of (or above) itself: the `role="alert"` box of an invalid chart, the
-//! preview-only warnings, and the `commune-chart:*` events that carry the same problems.
+//! What a chart says instead of (or above) itself: the `role="alert"` box of an invalid chart and
+//! the preview-only warnings, and the `commune-chart:*` events that carry the same problems.
+//!
+//! The words are not here: this wasm only finds *that* data is invalid (or that the chart is in
+//! preview mode) and asks for an explanation (`Chart::explain_request`); js/api.js gets it from
+//! the explanations module, fetched only then (`crate::explain`, `explain/`), and hands the answer
+//! to `Chart::explain`. So readers of valid charts never download the messages.
 
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Document, HtmlElement};
 
 use super::chart::Inner;
 use super::dom::element;
-use crate::problem::Problem;
+use crate::explain::MAX_SHOWN;
+use crate::json::{self, Value};
 use crate::Locale;
 
-const MAX_PROBLEMS_SHOWN: usize = 6;
+/// An explanation wanted from the explanations module (asked for by js/api.js).
+#[derive(Clone, Copy)]
+pub(crate) struct Asking {
+    /// Which request the answer is for: an answer to an older one (the data changed) is dropped.
+    pub(crate) serial: u32,
+    /// The language to say it in, as far as this wasm knows (the data's `locale`, else the page's).
+    pub(crate) locale: Locale,
+    /// An invalid chart (else: preview warnings over a drawn one).
+    pub(crate) error: bool,
+}
 
-/// The error box: a heading, then each problem (with the quoted line and caret of a syntax error,
-/// cut to `excerpt_chars` so the caret is on screen on a phone).
-pub(crate) fn build_alert(document: &Document, problems: &[Problem], locale: Locale, excerpt_chars: usize) -> Option<HtmlElement> {
-    let alert = element(document, "div", "alert")?;
-    alert.set_attribute("role", "alert").ok();
-    let heading = element(document, "strong", "")?;
-    heading.set_text_content(Some(locale.words().cannot_draw));
-    alert.append_child(&heading).ok()?;
-    for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {
-        let line = element(document, "div", "")?;
-        line.set_text_content(Some(&p.message(locale)));
-        alert.append_child(&line).ok()?;
-        if let Some(excerpt) = p.excerpt_within(excerpt_chars) {
-            let pre = element(document, "pre", "")?;
-            pre.set_text_content(Some(&excerpt));
-            alert.append_child(&pre).ok()?;
+/// One problem as the explanations module said it.
+pub(crate) struct Item {
+    path: String,
+    line: f64,
+    column: f64,
+    message: String,
+    /// A syntax error's quoted line with its caret.
+    excerpt: Option<String>,
+}
+
+/// A box's contents, as the explanations module wrote them (`crate::explain::respond`).
+pub(crate) struct Said {
+    pub(crate) warn: bool,
+    heading: String,
+    pub(crate) items: Vec<Item>,
+    more: Option<String>,
+}
+
+fn text_of(v: &Value, key: &str) -> Option<String> {
+    match v.get(key) {
+        Some(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn number_of(v: &Value, key: &str) -> f64 {
+    match v.get(key) {
+        Some(Value::Number(n)) => n.as_f64(),
+        _ => 0.0,
+    }
+}
+
+impl Said {
+    /// The explanations module's answer; `None` if it is not one.
+    pub(crate) fn read(answer: &str) -> Option<Said> {
+        let v = json::parse(answer).ok()?;
+        let Some(Value::Array(items)) = v.get("items") else { return None };
+        let items = items
+            .iter()
+            .map(|i| Item {
+                path: text_of(i, "path").unwrap_or_default(),
+                line: number_of(i, "line"),
+                column: number_of(i, "column"),
+                message: text_of(i, "message").unwrap_or_default(),
+                excerpt: text_of(i, "excerpt"),
+            })
+            .collect();
+        Some(Said {
+            warn: v.get("warn") == Some(&Value::Bool(true)),
+            heading: text_of(&v, "heading").unwrap_or_default(),
+            items,
+            more: text_of(&v, "more"),
+        })
+    }
+
+    /// The box: a heading, then each problem (with the quoted line and caret of a syntax error),
+    /// and "… and N more". Preview warnings are a `role="status"` (announced, not urgent).
+    pub(crate) fn build(&self, document: &Document) -> Option<HtmlElement> {
+        let box_ = element(document, "div", if self.warn { "warn" } else { "alert" })?;
+        box_.set_attribute("role", if self.warn { "status" } else { "alert" }).ok();
+        if self.warn {
+            box_.set_attribute("data-commune-chart-warnings", "").ok();
         }
+        let heading = element(document, "strong", "")?;
+        heading.set_text_content(Some(&self.heading));
+        box_.append_child(&heading).ok()?;
+        for item in self.items.iter().take(MAX_SHOWN) {
+            let line = element(document, "div", "")?;
+            line.set_text_content(Some(&item.message));
+            box_.append_child(&line).ok()?;
+            if let Some(excerpt) = &item.excerpt {
+                let pre = element(document, "pre", "")?;
+                pre.set_text_content(Some(excerpt));
+                box_.append_child(&pre).ok()?;
+            }
+        }
+        if let Some(more) = &self.more {
+            let line = element(document, "div", "")?;
+            line.set_text_content(Some(more));
+            box_.append_child(&line).ok()?;
+        }
+        Some(box_)
     }
-    append_more(document, &alert, problems.len(), locale, "lỗi")?;
-    Some(alert)
+
+    /// The messages, one per line.
+    pub(crate) fn text(&self) -> String {
+        self.items.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// `[{path, line, column, message}]`; line and column are 0 when unknown.
+    pub(crate) fn to_js(&self) -> js_sys::Array {
+        let list = js_sys::Array::new();
+        for item in &self.items {
+            let obj = js_sys::Object::new();
+            set(&obj, "path", &JsValue::from_str(&item.path));
+            set(&obj, "line", &JsValue::from_f64(item.line));
+            set(&obj, "column", &JsValue::from_f64(item.column));
+            set(&obj, "message", &JsValue::from_str(&item.message));
+            list.push(&obj);
+        }
+        list
+    }
 }
 
-/// The preview-only list of warnings above the chart (`role="status"`: announced, not urgent).
-pub(crate) fn build_warnings(document: &Document, warnings: &[Problem], locale: Locale) -> Option<HtmlElement> {
-    let box_ = element(document, "div", "warn")?;
-    box_.set_attribute("role", "status").ok();
-    box_.set_attribute("data-commune-chart-warnings", "").ok();
-    let heading = element(document, "strong", "")?;
-    heading.set_text_content(Some(match locale {
-        Locale::Vi => "Cảnh báo khi xem trước (?commune-charts-debug hoặc data-preview; bỏ data-preview trước khi đăng bài)",
-        Locale::En => "Preview warnings (?commune-charts-debug or data-preview; remove data-preview before publishing)",
-    }));
-    box_.append_child(&heading).ok()?;
-    for w in warnings.iter().take(MAX_PROBLEMS_SHOWN) {
-        let line = element(document, "div", "")?;
-        line.set_text_content(Some(&w.message(locale)));
-        box_.append_child(&line).ok()?;
-    }
-    append_more(document, &box_, warnings.len(), locale, Locale::Vi.words().warning)?;
-    Some(box_)
-}
-
-/// "… and N more" under a box that shows only the first `MAX_PROBLEMS_SHOWN` of `total`.
-fn append_more(document: &Document, box_: &HtmlElement, total: usize, locale: Locale, vi_noun: &str) -> Option<()> {
-    if total > MAX_PROBLEMS_SHOWN {
-        let more = element(document, "div", "")?;
-        let n = total - MAX_PROBLEMS_SHOWN;
-        more.set_text_content(Some(&match locale {
-            Locale::Vi => format!("… và {n} {vi_noun} khác"),
-            Locale::En => format!("… and {n} more"),
-        }));
-        box_.append_child(&more).ok()?;
-    }
-    Some(())
+pub(crate) fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    js_sys::Reflect::set(obj, &JsValue::from_str(key), value).ok();
 }
 
 impl Inner {
-    pub(crate) fn show_problems(&mut self, problems: &[Problem], locale: Locale) {
+    /// Invalid data (or none): the chart's nodes go, and it waits, `loading`, for the words.
+    pub(crate) fn fail(&mut self, locale: Locale) {
         self.prepared = None;
         self.layout = None;
         self.drop_drawn();
         self.cursor = None;
-        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
-        // padding and border), so on a phone the caret is on screen, not scrolled away. Read
-        // before the DOM writes below, so no layout is forced between them.
-        let width = f64::from(self.root.client_width());
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let excerpt_chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) as usize } else { usize::MAX };
         if let Some(t) = self.tooltip.take() {
             t.el.remove();
         }
         self.root.set_text_content(None);
-        if let Some(alert) = build_alert(&self.document, problems, locale, excerpt_chars) {
+        self.errors = None;
+        self.warnings = None;
+        self.el.set_attribute("data-state", "loading").ok();
+        self.ask(locale, true);
+    }
+
+    pub(crate) fn ask(&mut self, locale: Locale, error: bool) {
+        self.serial = self.serial.wrapping_add(1);
+        self.asking = Some(Asking { serial: self.serial, locale, error });
+    }
+
+    /// The explanations module's answer to request `serial`: the error box (`data-state` error
+    /// and the error event), or the preview warnings above the drawn chart.
+    pub(crate) fn explained(&mut self, answer: &str, serial: u32) {
+        let Some(asking) = self.asking.filter(|a| a.serial == serial) else { return };
+        self.asking = None;
+        let said = Said::read(answer).filter(|s| s.warn != asking.error);
+        if !asking.error {
+            self.warnings = said.filter(|s| !s.items.is_empty());
+            self.place_warnings();
+            return;
+        }
+        let said = said.unwrap_or_else(|| Said {
+            warn: false,
+            heading: asking.locale.words().cannot_draw.to_string(),
+            items: vec![Item { path: String::new(), line: 0.0, column: 0.0, message: "commune-charts".to_string(), excerpt: None }],
+            more: None,
+        });
+        self.root.set_text_content(None);
+        if let Some(alert) = said.build(&self.document) {
             self.root.append_child(&alert).ok();
         }
         self.el.set_attribute("data-state", "error").ok();
-        self.problems = problems.to_vec();
-        self.problems_locale = locale;
-        let message = self.error_text().unwrap_or_default();
-        let list = self.problems_js();
+        let message = said.text();
+        let list = said.to_js();
+        self.errors = Some(said);
         self.dispatch_with("commune-chart:error", &[("message", &message)], &[("problems", list.into())]);
     }
 
-    /// The alert's problems as text, one per line; `None` when the data is drawable.
-    pub(crate) fn error_text(&self) -> Option<String> {
-        (!self.problems.is_empty()).then(|| self.problems.iter().map(|p| p.message(self.problems_locale)).collect::<Vec<_>>().join("\n"))
-    }
-
-    /// `[{path, line, column, message}]` for the problems shown; line and column are 0 when
-    /// unknown.
-    pub(crate) fn problems_js(&self) -> js_sys::Array {
-        let list = js_sys::Array::new();
-        for p in &self.problems {
-            let obj = js_sys::Object::new();
-            let (line, column) = p.line_column().unwrap_or((0, 0));
-            let set = |k: &str, v: JsValue| js_sys::Reflect::set(&obj, &JsValue::from_str(k), &v).ok();
-            set("path", JsValue::from_str(&p.path));
-            #[allow(clippy::cast_precision_loss)]
-            {
-                set("line", JsValue::from_f64(line as f64));
-                set("column", JsValue::from_f64(column as f64));
-            }
-            set("message", JsValue::from_str(&p.message(self.problems_locale)));
-            list.push(&obj);
+    /// The preview warnings' box, first in the chart (or gone when there are none).
+    pub(crate) fn place_warnings(&mut self) {
+        if let Some(old) = self.warn_box.take() {
+            old.remove();
         }
-        list
+        let Some(box_) = self.warnings.as_ref().and_then(|w| w.build(&self.document)) else { return };
+        self.root.insert_before(&box_, self.root.first_child().as_ref()).ok();
+        self.warn_box = Some(box_);
     }
 
     pub(crate) fn dispatch(&self, name: &str, detail: &[(&str, &str)]) {
@@ -126,10 +201,10 @@ impl Inner {
     pub(crate) fn dispatch_with(&self, name: &str, detail: &[(&str, &str)], values: &[(&str, JsValue)]) {
         let obj = js_sys::Object::new();
         for (k, v) in detail {
-            js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v)).ok();
+            set(&obj, k, &JsValue::from_str(v));
         }
         for (k, v) in values {
-            js_sys::Reflect::set(&obj, &JsValue::from_str(k), v).ok();
+            set(&obj, k, v);
         }
         let init = CustomEventInit::new();
         init.set_bubbles(true);

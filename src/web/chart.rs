@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Event, EventTarget, HtmlCanvasElement, HtmlElement, IntersectionObserver, Node, ResizeObserver, Window};
 
-use super::alert::build_warnings;
+use super::alert::{Asking, Said};
 use super::canvas::Canvas2d;
 use super::dom::{element, page_lang, preview_mode, px, set_style};
 use super::listener::Listener;
@@ -21,7 +21,6 @@ use super::tooltip::Tooltip;
 use crate::draw::{draw, Target};
 use crate::interact::Cursor;
 use crate::layout::{layout, Layout, LayoutInput};
-use crate::problem::Problem;
 use crate::text::css_number;
 use crate::theme::Theme;
 use crate::{prepare, Locale, Prepared};
@@ -78,11 +77,16 @@ pub(crate) struct Inner {
     pub(crate) drawn: Option<Drawn>,
     pub(crate) tooltip: Option<Tooltip>,
     pub(crate) cursor: Option<(Cursor, Source)>,
-    /// What the alert shows, kept for `problems()` and the error event.
-    pub(crate) problems: Vec<Problem>,
-    pub(crate) problems_locale: Locale,
-    /// Preview mode only: valid but suspicious data (duplicate names, members < cells…).
-    pub(crate) warnings: Vec<Problem>,
+    /// What the alert of invalid data says, kept for `problems()` and the error event.
+    pub(crate) errors: Option<Said>,
+    /// Preview mode only: valid but suspicious data (duplicate names, members < cells…), and
+    /// the box that shows it.
+    pub(crate) warnings: Option<Said>,
+    pub(crate) warn_box: Option<HtmlElement>,
+    /// An explanation wanted from the explanations module (see `alert.rs`), and the number of
+    /// the last request.
+    pub(crate) asking: Option<Asking>,
+    pub(crate) serial: u32,
     /// The content box's width (CSS px of the layout, unaffected by transforms), from the
     /// ResizeObserver; 0 while hidden.
     pub(crate) width: f64,
@@ -150,9 +154,11 @@ impl Inner {
             drawn: None,
             tooltip: None,
             cursor: None,
-            problems: Vec::new(),
-            problems_locale: Locale::default(),
-            warnings: Vec::new(),
+            errors: None,
+            warnings: None,
+            warn_box: None,
+            asking: None,
+            serial: 0,
             width: 0.0,
             dpr_listener: None,
             near: true,
@@ -181,15 +187,18 @@ impl Inner {
         let lang = page_lang(&self.document);
         match prepare(json, &self.kind_attribute, &lang) {
             Ok(prepared) => {
-                let warnings = if preview_mode(&self.el) { crate::model::warnings(&prepared.model, prepared.kind) } else { Vec::new() };
-                // The same language and no preview warnings: the nodes and listeners stay, the
-                // canvas is redrawn and the table patched.
-                if self.prepared.as_ref().map(|p| p.locale) != Some(prepared.locale) || !warnings.is_empty() || !self.warnings.is_empty() {
+                // The same language: the nodes and listeners stay, the canvas is redrawn and the
+                // table patched. In preview mode the warnings are asked for (the box stays until
+                // the answer).
+                if self.prepared.as_ref().map(|p| p.locale) != Some(prepared.locale) {
                     self.drop_drawn();
                 }
-                self.warnings = warnings;
+                self.asking = None;
+                if preview_mode(&self.el) {
+                    self.ask(prepared.locale, false);
+                }
                 self.prepared = Some(prepared);
-                self.problems.clear();
+                self.errors = None;
                 self.fresh = true;
                 self.drawn_for = None;
                 if self.width <= 0.0 {
@@ -198,7 +207,7 @@ impl Inner {
                 }
                 self.render();
             }
-            Err((problems, locale)) => self.show_problems(&problems, locale),
+            Err((_, locale)) => self.fail(locale),
         }
     }
 
@@ -223,8 +232,7 @@ impl Inner {
         js_sys::Reflect::get(&self.root, &JsValue::from_str("currentCSSZoom")).ok().and_then(|z| z.as_f64()).unwrap_or(1.0)
     }
 
-    /// Lays out at the current width and draws; a layout problem (e.g. no commune has the
-    /// field) becomes the chart's error. Only a new width, theme or data lays out again: a new
+    /// Lays out at the current width and draws. Only a new width, theme or data lays out again: a new
     /// pixel ratio, or the chart coming back near the viewport, repaints the layout it has.
     pub(crate) fn render(&mut self) {
         let Some(locale) = self.prepared.as_ref().map(|p| p.locale) else { return };
@@ -250,8 +258,7 @@ impl Inner {
         let l = match self.layout.take().filter(|_| same_layout) {
             Some(l) => l,
             None => match self.lay_out(width, &want.theme) {
-                Some(Ok(l)) => l,
-                Some(Err(problem)) => return self.show_problems(&[problem], locale),
+                Some(l) => l,
                 None => return,
             },
         };
@@ -268,7 +275,7 @@ impl Inner {
         }
     }
 
-    fn lay_out(&self, width: f64, theme: &Theme) -> Option<Result<Layout, Problem>> {
+    fn lay_out(&self, width: f64, theme: &Theme) -> Option<Layout> {
         let p = self.prepared.as_ref()?;
         let m = measure(&self.document);
         let input = LayoutInput { model: &p.model, kind: p.kind, locale: p.locale, width, theme, measure: m.as_ref() };
@@ -298,12 +305,8 @@ impl Inner {
     /// listeners that make the bars readable by pointer, touch and keyboard.
     fn build(&mut self, locale: Locale) {
         self.root.set_text_content(None);
+        self.place_warnings();
         let d = &self.document;
-        if !self.warnings.is_empty() {
-            if let Some(box_) = build_warnings(d, &self.warnings, locale) {
-                self.root.append_child(&box_).ok();
-            }
-        }
         let (Some(stage), Some(view), Some(canvas), Some(mark)) =
             (element(d, "div", "stage"), element(d, "div", "view"), element(d, "canvas", ""), element(d, "div", "hl"))
         else {

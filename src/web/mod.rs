@@ -36,7 +36,6 @@ use chart::Inner;
 use dom::{element, page_lang, window_of};
 use media::media_listeners;
 
-use crate::problem::{FetchFailure, Problem, ProblemKind, ValueTrouble};
 use crate::Locale;
 
 /// One chart on the page, as handed to JavaScript.
@@ -159,14 +158,15 @@ fn page_locale(inner: &Inner) -> Locale {
 }
 
 /// Renders `json` into `el` as chart kind `kind_attribute` (empty: the data's `chart`, else
-/// overview). Always returns a chart: invalid data shows its alert and `is_ready()` is false.
+/// overview). Always returns a chart: for invalid data it asks for an explanation
+/// (`explain_request`) and `is_ready()` is false.
 #[wasm_bindgen]
 pub fn mount(el: HtmlElement, json: &str, kind_attribute: &str) -> Result<Chart, JsValue> {
     let chart = start(el, kind_attribute)?;
     if let Ok(mut inner) = chart.inner.try_borrow_mut() {
         if json.trim().is_empty() {
             let locale = page_locale(&inner);
-            inner.show_problems(&[Problem::at("", ProblemKind::NoData)], locale);
+            inner.fail(locale);
         } else {
             inner.set_data(json);
         }
@@ -174,41 +174,14 @@ pub fn mount(el: HtmlElement, json: &str, kind_attribute: &str) -> Result<Chart,
     Ok(chart)
 }
 
-/// A chart whose data could not be fetched: shows why, in the page's language. `why` is
-/// `status` (with the HTTP `status`), `network`, `timeout` (`status` = seconds), `html`, `empty`
-/// or `cut` (the body stopped part-way).
+/// A chart whose data could not be had (`data-src` failed, or a value given to `render()` is not
+/// JSON data): js/api.js asks the explanations module why, in the page's language.
 #[wasm_bindgen]
-pub fn mount_fetch_error(el: HtmlElement, url: &str, why: &str, status: u16) -> Result<Chart, JsValue> {
+pub fn mount_failed(el: HtmlElement) -> Result<Chart, JsValue> {
     let chart = start(el, "")?;
     if let Ok(mut inner) = chart.inner.try_borrow_mut() {
         let locale = page_locale(&inner);
-        let why = match why {
-            "timeout" => FetchFailure::Timeout { seconds: u32::from(status) },
-            "html" => FetchFailure::NotJson,
-            "empty" => FetchFailure::Empty,
-            "cut" => FetchFailure::Cut,
-            "network" => FetchFailure::Network,
-            _ => FetchFailure::Status(status),
-        };
-        inner.show_problems(&[Problem::at("data-src", ProblemKind::FetchFailed { url: url.to_string(), why })], locale);
-    }
-    Ok(chart)
-}
-
-/// A value given to `render()` / `update()` that cannot be read as JSON data: shows why at `path`
-/// (`communes[2].self`), in the page's language. `why` is `cycle`, `bigint`, `throws` or `data`.
-#[wasm_bindgen]
-pub fn mount_input_error(el: HtmlElement, path: &str, why: &str) -> Result<Chart, JsValue> {
-    let chart = start(el, "")?;
-    if let Ok(mut inner) = chart.inner.try_borrow_mut() {
-        let locale = page_locale(&inner);
-        let why = match why {
-            "cycle" => ValueTrouble::Cycle,
-            "bigint" => ValueTrouble::BigInt,
-            "throws" => ValueTrouble::Throws,
-            _ => ValueTrouble::NotData,
-        };
-        inner.show_problems(&[Problem::at(path, ProblemKind::UnreadableValue { why })], locale);
+        inner.fail(locale);
     }
     Ok(chart)
 }
@@ -224,17 +197,44 @@ impl Chart {
     }
 
     pub fn is_ready(&self) -> bool {
-        self.inner.try_borrow().is_ok_and(|i| i.problems.is_empty() && i.drawn.is_some())
+        self.inner.try_borrow().is_ok_and(|i| i.errors.is_none() && i.asking.is_none_or(|a| !a.error) && i.drawn.is_some())
     }
 
     /// The error text shown in the alert, if any.
     pub fn error_message(&self) -> Option<String> {
-        self.inner.try_borrow().ok().and_then(|i| i.error_text())
+        self.inner.try_borrow().ok().and_then(|i| i.errors.as_ref().map(alert::Said::text))
     }
 
     /// The problems the alert shows: `[{path, line, column, message}]` (empty when ready).
     pub fn problems(&self) -> js_sys::Array {
-        self.inner.try_borrow().map_or_else(|_| js_sys::Array::new(), |i| i.problems_js())
+        self.inner.try_borrow().ok().and_then(|i| i.errors.as_ref().map(alert::Said::to_js)).unwrap_or_default()
+    }
+
+    /// What to ask the explanations module (`crate::explain`), or `undefined`: `{serial, lang,
+    /// error, preview, chars}` (`chars`: how many characters of a quoted line fit the box). The
+    /// caller adds the task and its data.
+    pub fn explain_request(&self) -> JsValue {
+        let Ok(inner) = self.inner.try_borrow() else { return JsValue::UNDEFINED };
+        let Some(asking) = inner.asking else { return JsValue::UNDEFINED };
+        // The quoted line fits the box (13 px monospace ≈ 8 px a character, inside 48 px of
+        // padding and border), so on a phone the caret is on screen, not scrolled away.
+        let width = f64::from(inner.root.client_width());
+        let chars = if width > 0.0 { ((width - 48.0) / 8.0).floor().max(12.0) } else { 0.0 };
+        let obj = js_sys::Object::new();
+        alert::set(&obj, "serial", &JsValue::from(asking.serial));
+        alert::set(&obj, "lang", &JsValue::from_str(asking.locale.tag()));
+        alert::set(&obj, "error", &JsValue::from_bool(asking.error));
+        alert::set(&obj, "preview", &JsValue::from_bool(!asking.error));
+        alert::set(&obj, "chars", &JsValue::from_f64(chars));
+        obj.into()
+    }
+
+    /// The explanations module's answer to request `serial` (see `explain_request`); an answer
+    /// to an older request is ignored.
+    pub fn explain(&self, answer: &str, serial: u32) {
+        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+            inner.explained(answer, serial);
+        }
     }
 
     /// Removes the observers, every listener and every node this chart added.

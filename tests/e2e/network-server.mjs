@@ -5,6 +5,8 @@
 //                                 {{LANG}}: ?lang=, default vi); VARIANT csp adds a CSP header
 //                                 without 'wasm-unsafe-eval'
 //   /p/VARIANT/commune-charts.js  dist/commune-charts.js (so the .wasm is looked for next to it)
+//   /p/VARIANT/commune-charts-explain.wasm  the explanations module, for every variant but
+//                                 no-explain (404; its commune-charts_bg.wasm is the real one)
 //   /p/VARIANT/commune-charts_bg.wasm, by VARIANT:
 //     ok, csp        the real file           cors     the real file with Access-Control-Allow-Origin
 //     missing        404                     html     a single-page app's index.html (text/html)
@@ -65,6 +67,12 @@ function handler(state) {
         return send(200, 'text/html; charset=utf-8', html, csp);
       }
       if (file && file[2].endsWith('.js')) return send(200, 'text/javascript; charset=utf-8', read('dist', 'commune-charts.js'));
+      // The explanations module, as any variant's server would have it (CORS for the other origin).
+      const explain = url.pathname.match(/^\/p\/([\w-]+)\/commune-charts-explain\.wasm$/);
+      if (explain && explain[1] === 'no-explain') return send(404, 'text/plain', 'not here');
+      if (explain) {
+        return send(200, 'application/wasm', read('dist', 'commune-charts-explain.wasm'), { 'Access-Control-Allow-Origin': '*' });
+      }
       if (file) {
         const wasm = read('dist', 'commune-charts_bg.wasm');
         const type = 'application/wasm';

@@ -1,6 +1,7 @@
 // What networks and servers do to the widget: data-src bodies that stall or are cut, the .wasm
 // missing, blocked by CORS, replaced by HTML, cut, from another release, blocked by CSP; a page
-// whose fetch is a polyfill; the .wasm requested before six slow data-src files.
+// whose fetch is a polyfill; the .wasm requested before six slow data-src files; the explanations
+// module fetched only for invalid charts, and an invalid chart without it.
 // Servers: tests/e2e/network-server.mjs (two origins). Pages: tests/fixtures/pages/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -147,5 +148,51 @@ test('the .wasm is requested before the data-src files (six slow ones would queu
   assert.ok(wasm >= 0 && data >= 0, requests.join(' '));
   assert.ok(wasm < data, `requests in this order: ${requests.join(' ')}`);
   assert.equal(requests.filter((p) => p.startsWith('/data/')).length, 6);
+  await context.close();
+});
+
+test('valid charts download only the reader path; the explanations module comes once, for an invalid chart', async () => {
+  const { page, context } = await openPage(browser, 'about:blank');
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${net.base}/p/ok/network.html?lang=en`);
+  await settled(page, ['inline', 'remote']);
+  assert.equal(await page.getAttribute('#remote', 'data-state'), 'ready');
+  const explain = () => requests.filter((p) => p.endsWith('/commune-charts-explain.wasm')).length;
+  assert.equal(explain(), 0, `a page of valid charts asked for: ${requests.join(' ')}`);
+  const said = await page.evaluate(async () => {
+    const out = [];
+    for (const data of ['{"communes": [{"name": "A", "members": 3,}]}', { communes: [{ name: 'A', member: 3 }] }]) {
+      const el = document.createElement('div');
+      document.getElementById('main').appendChild(el);
+      const events = [];
+      el.addEventListener('commune-chart:error', (e) => events.push(e.detail.message));
+      const error = await window.CommuneCharts.render(el, data, { kind: 'members' }).then(() => null, (e) => e);
+      out.push({ message: error && error.message, problems: error && error.problems.length, state: el.dataset.state, events });
+    }
+    return out;
+  });
+  assert.deepEqual(said.map((s) => [s.state, s.problems, s.events.length]), [['error', 1, 1], ['error', 1, 1]]);
+  assert.match(said[0].message, /^JSON syntax error at line 1, column 42: there is an extra comma before } or \]/);
+  assert.equal(said[0].events[0], said[0].message);
+  assert.match(said[1].message, /`communes\[0\]\.member`: there is no field "member"\. Did you mean "members"\?/);
+  assert.equal(explain(), 1, 'fetched once for both');
+  await context.close();
+});
+
+test('without the explanations module an invalid chart still ends in error and says why the words are missing', async () => {
+  const { page, context, errors } = await openPage(browser, `${net.base}/p/no-explain/network.html?lang=vi`);
+  await settled(page, ['inline', 'remote']);
+  assert.equal(await page.getAttribute('#inline', 'data-state'), 'ready');
+  const said = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.getElementById('main').appendChild(el);
+    const error = await window.CommuneCharts.render(el, '{"communes": [}', { kind: 'members' }).then(() => null, (e) => e);
+    return { message: error && error.message, state: el.dataset.state };
+  });
+  assert.equal(said.state, 'error');
+  assert.match(said.message, /không tải được phần giải thích lý do \(.*\/p\/no-explain\/commune-charts-explain\.wasm: HTTP 404\): hãy tải lại trang\./);
+  assert.equal(await page.getAttribute('#inline', 'data-state'), 'ready', 'the other charts are untouched');
+  assert.ok(errors.every((e) => /explain|404/i.test(e)), errors.join('\n'));
   await context.close();
 });

@@ -1,0 +1,243 @@
+//! What a chart says when it cannot be drawn, or in preview mode, as one request and one answer.
+//!
+//! The reader path (the widget's wasm) only finds *that* data is invalid; the words, suggestions
+//! and quoted lines of [`Problem::message`] are here, in the explanations module (`explain/`, a
+//! second wasm the page fetches only for an invalid chart or in preview mode). Both sides are
+//! JSON text, so the module needs no bindings:
+//!
+//! - request: `{"task": "data", "text", "kind", "lang", "preview", "chars"}`, or
+//!   `{"task": "fetch", "url", "why", "status", "lang"}` (`data-src` failed: `why` is `status`,
+//!   `network`, `timeout` (`status` = seconds), `html`, `empty` or `cut`), or
+//!   `{"task": "input", "path", "why", "lang"}` (a value `render()` could not write as JSON:
+//!   `cycle`, `bigint`, `throws`, `data`). `lang` is the page's; `chars` the width of a quoted
+//!   line in characters.
+//! - answer: `{"warn": false, "heading", "items": [{"path", "line", "column", "message",
+//!   "excerpt"}], "more"}`: the alert of an invalid chart (`warn` true: preview warnings over a
+//!   valid one; no items: nothing to say). `line`/`column` are 0 when unknown; `more` is the
+//!   "… and N more" line under the first [`MAX_SHOWN`].
+
+use crate::json::{self, Value};
+use crate::problem::{FetchFailure, Problem, ProblemKind, ValueTrouble};
+use crate::{model, prepare, Locale};
+
+/// The problems a box lists; the rest are counted in its last line.
+pub const MAX_SHOWN: usize = 6;
+
+/// The answer to one request (JSON text); empty when the request itself cannot be read.
+pub fn respond(request: &str) -> String {
+    let Ok(req) = json::parse(request) else { return String::new() };
+    let text = |key: &str| match req.get(key) {
+        Some(Value::String(s)) => s.as_str(),
+        _ => "",
+    };
+    let number = |key: &str| match req.get(key) {
+        Some(Value::Number(n)) => n.as_f64(),
+        _ => 0.0,
+    };
+    let lang = Locale::from_tag(text("lang")).unwrap_or_default();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let chars = if number("chars") > 0.0 { number("chars") as usize } else { usize::MAX };
+    let (problems, locale) = match text("task") {
+        "fetch" => (vec![fetch_problem(text("url"), text("why"), number("status"))], lang),
+        "input" => (vec![input_problem(text("path"), text("why"))], lang),
+        _ => {
+            let data = text("text");
+            if data.trim().is_empty() {
+                (vec![Problem::at("", ProblemKind::NoData)], lang)
+            } else {
+                match prepare(data, text("kind"), lang.tag()) {
+                    Err((problems, locale)) => (problems, locale),
+                    Ok(p) => {
+                        let preview = matches!(req.get("preview"), Some(Value::Bool(true)));
+                        let warnings = if preview { model::warnings(&p.model, p.kind) } else { Vec::new() };
+                        return answer(&warnings, p.locale, true, chars);
+                    }
+                }
+            }
+        }
+    };
+    answer(&problems, locale, false, chars)
+}
+
+fn fetch_problem(url: &str, why: &str, status: f64) -> Problem {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let status = status.max(0.0).min(65_535.0) as u16;
+    let why = match why {
+        "timeout" => FetchFailure::Timeout { seconds: u32::from(status) },
+        "html" => FetchFailure::NotJson,
+        "empty" => FetchFailure::Empty,
+        "cut" => FetchFailure::Cut,
+        "network" => FetchFailure::Network,
+        _ => FetchFailure::Status(status),
+    };
+    Problem::at("data-src", ProblemKind::FetchFailed { url: url.to_string(), why })
+}
+
+fn input_problem(path: &str, why: &str) -> Problem {
+    let why = match why {
+        "cycle" => ValueTrouble::Cycle,
+        "bigint" => ValueTrouble::BigInt,
+        "throws" => ValueTrouble::Throws,
+        _ => ValueTrouble::NotData,
+    };
+    Problem::at(path, ProblemKind::UnreadableValue { why })
+}
+
+/// The box for `problems` as JSON: every problem (for the error event and `problems()`), the box
+/// showing the first [`MAX_SHOWN`].
+fn answer(problems: &[Problem], locale: Locale, warn: bool, chars: usize) -> String {
+    let mut out = String::from("{\"warn\":");
+    out.push_str(if warn { "true" } else { "false" });
+    out.push_str(",\"heading\":");
+    let heading = match (warn, locale) {
+        (false, _) => locale.words().cannot_draw,
+        (true, Locale::Vi) => "Cảnh báo khi xem trước (?commune-charts-debug hoặc data-preview; bỏ data-preview trước khi đăng bài)",
+        (true, Locale::En) => "Preview warnings (?commune-charts-debug or data-preview; remove data-preview before publishing)",
+    };
+    push_string(&mut out, heading);
+    out.push_str(",\"items\":[");
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let (line, column) = p.line_column().unwrap_or((0, 0));
+        out.push_str("{\"path\":");
+        push_string(&mut out, &p.path);
+        out.push_str(&format!(",\"line\":{line},\"column\":{column},\"message\":"));
+        push_string(&mut out, &p.message(locale));
+        if let Some(excerpt) = p.excerpt_within(chars) {
+            out.push_str(",\"excerpt\":");
+            push_string(&mut out, &excerpt);
+        }
+        out.push('}');
+    }
+    out.push(']');
+    if problems.len() > MAX_SHOWN {
+        let n = problems.len() - MAX_SHOWN;
+        out.push_str(",\"more\":");
+        push_string(
+            &mut out,
+            &match (locale, warn) {
+                (Locale::Vi, false) => format!("… và {n} lỗi khác"),
+                (Locale::Vi, true) => format!("… và {n} {} khác", Locale::Vi.words().warning),
+                (Locale::En, _) => format!("… and {n} more"),
+            },
+        );
+    }
+    out.push('}');
+    out
+}
+
+/// `s` as a JSON string.
+fn push_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(request: &str) -> Value {
+        json::parse(&respond(request)).unwrap()
+    }
+
+    fn messages(v: &Value) -> Vec<String> {
+        match v.get("items") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|i| match i.get("message") {
+                    Some(Value::String(s)) => s.clone(),
+                    _ => panic!("an item without a message: {i:?}"),
+                })
+                .collect(),
+            _ => panic!("no items: {v:?}"),
+        }
+    }
+
+    #[test]
+    fn data_errors_say_what_the_widget_said_with_their_place() {
+        let text = "{\n  \"communes\": [ {\"name\": \"A\", \"members\": 99,7} ]\n}";
+        let req = format!("{{\"task\":\"data\",\"text\":{},\"kind\":\"\",\"lang\":\"en\",\"chars\":40}}", {
+            let mut s = String::new();
+            push_string(&mut s, text);
+            s
+        });
+        let v = ask(&req);
+        let expected = crate::prepare(text, "", "en").err().unwrap();
+        let m = messages(&v);
+        assert_eq!(m, expected.0.iter().map(|p| p.message(expected.1)).collect::<Vec<_>>());
+        assert!(m[0].starts_with("JSON syntax error at line 2"), "{m:?}");
+        assert_eq!(v.get("warn"), Some(&Value::Bool(false)));
+        assert_eq!(v.get("heading"), Some(&Value::String("The chart cannot be drawn".into())));
+        let Some(Value::Array(items)) = v.get("items") else { panic!() };
+        assert_eq!(items[0].get("line"), Some(&Value::Number(json::Number::U64(2))));
+        let Some(Value::String(excerpt)) = items[0].get("excerpt") else { panic!("no excerpt: {v:?}") };
+        assert!(excerpt.ends_with('^') && excerpt.lines().next().unwrap().chars().count() <= 40, "{excerpt}");
+    }
+
+    #[test]
+    fn the_data_locale_wins_over_the_page_and_more_than_six_are_counted() {
+        let communes: Vec<String> = (0..9).map(|i| format!("{{\"name\":\"X{i}\",\"members\":-1}}")).collect();
+        let text = format!("{{\"locale\":\"vi\",\"communes\":[{}]}}", communes.join(","));
+        let mut req = String::from("{\"task\":\"data\",\"lang\":\"en\",\"text\":");
+        push_string(&mut req, &text);
+        req.push('}');
+        let v = ask(&req);
+        assert_eq!(messages(&v).len(), 9);
+        assert_eq!(v.get("heading"), Some(&Value::String("Không vẽ được biểu đồ".into())));
+        assert_eq!(v.get("more"), Some(&Value::String("… và 3 lỗi khác".into())));
+    }
+
+    #[test]
+    fn fetch_and_input_failures_and_empty_text() {
+        let v = ask(r#"{"task":"fetch","url":"/d.json","why":"status","status":404,"lang":"en"}"#);
+        let expected = Problem::at("data-src", ProblemKind::FetchFailed { url: "/d.json".into(), why: FetchFailure::Status(404) });
+        assert_eq!(messages(&v), vec![expected.message(Locale::En)]);
+        let v = ask(r#"{"task":"fetch","url":"/d.json","why":"timeout","status":15,"lang":"vi"}"#);
+        let expected =
+            Problem::at("data-src", ProblemKind::FetchFailed { url: "/d.json".into(), why: FetchFailure::Timeout { seconds: 15 } });
+        assert_eq!(messages(&v), vec![expected.message(Locale::Vi)]);
+        let v = ask(r#"{"task":"input","path":"communes[0].self","why":"cycle","lang":"en"}"#);
+        let expected = Problem::at("communes[0].self", ProblemKind::UnreadableValue { why: ValueTrouble::Cycle });
+        assert_eq!(messages(&v), vec![expected.message(Locale::En)]);
+        let v = ask(r#"{"task":"data","text":"  ","lang":"vi"}"#);
+        assert_eq!(messages(&v), vec![Problem::at("", ProblemKind::NoData).message(Locale::Vi)]);
+        assert_eq!(respond("not json"), "");
+    }
+
+    #[test]
+    fn preview_warnings_only_when_asked_and_valid_data_says_nothing() {
+        let text = r#"{"communes":[{"name":"A","members":5},{"name":"a","members":6}]}"#;
+        let mut req = String::from("{\"task\":\"data\",\"lang\":\"en\",\"preview\":true,\"text\":");
+        push_string(&mut req, text);
+        req.push('}');
+        let v = ask(&req);
+        assert_eq!(v.get("warn"), Some(&Value::Bool(true)));
+        let model = crate::model::model_from_json(text).unwrap();
+        let expected: Vec<String> =
+            crate::model::warnings(&model, crate::ChartKind::Overview).iter().map(|w| w.message(Locale::En)).collect();
+        assert!(!expected.is_empty());
+        assert_eq!(messages(&v), expected);
+        let v = ask(&req.replace("\"preview\":true", "\"preview\":false"));
+        assert!(messages(&v).is_empty());
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        let mut s = String::new();
+        push_string(&mut s, "a\"b\\c\nd\u{1}é");
+        assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u0001é\"");
+        assert_eq!(json::parse(&s).unwrap(), Value::String("a\"b\\c\nd\u{1}é".into()));
+    }
+}
