@@ -26,24 +26,26 @@ pub enum JsonType {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
-    /// The text is not JSON. `excerpt` is the offending line; `column` is 1-based.
-    /// `excerpt` is a window of that line (with `…` where cut); `caret` is the 0-based
-    /// character in it to point at.
+    /// The text is not JSON, at 1-based `line` and `column` (in characters) of `source_line`.
+    /// `what` is as the reader found it; [`Problem::syntax_what`] refines it from the line.
+    /// What is only needed to say it (the refinement, the quoted window, the suggestions below)
+    /// is worked out when the message is made, in the explanations module, so the widget's
+    /// reader path does not carry that code.
     Syntax {
         line: usize,
         column: usize,
         what: SyntaxWhat,
-        excerpt: String,
-        caret: usize,
+        source_line: String,
     },
+    /// A field not in `known` (the closest known name is suggested in the message).
     UnknownField {
         field: String,
-        suggestion: Option<&'static str>,
+        known: &'static [&'static str],
     },
+    /// `found` where a value of type `expected` belongs (quoted in the message as compact JSON).
     WrongType {
         expected: JsonType,
-        found: JsonType,
-        found_text: String,
+        found: crate::json::Value,
     },
     Missing,
     EmptyText,
@@ -243,6 +245,15 @@ impl Problem {
         }
     }
 
+    /// A syntax error's kind, refined from its line (`99,7` is a decimal comma, not a stray
+    /// comma).
+    pub fn syntax_what(&self) -> Option<SyntaxWhat> {
+        match &self.kind {
+            ProblemKind::Syntax { column, what, source_line, .. } => Some(what.refine(source_line, *column)),
+            _ => None,
+        }
+    }
+
     /// Where in the JSON text, when known (syntax errors): 1-based line and column.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match &self.kind {
@@ -260,13 +271,16 @@ impl Problem {
     /// the line's indentation dropped, then a window around the caret, cut ends marked `…`, so
     /// the caret is always in view.
     pub fn excerpt_within(&self, max_chars: usize) -> Option<String> {
-        let ProblemKind::Syntax { caret, excerpt, .. } = &self.kind else {
+        let ProblemKind::Syntax { column, source_line, .. } = &self.kind else {
             return None;
         };
-        if excerpt.is_empty() {
+        if source_line.is_empty() {
             return None;
         }
-        let (line, at) = window_line(excerpt, *caret, max_chars);
+        // At most EXCERPT_CHARS of the line (minified data is one very long line), then what
+        // fits the box.
+        let (excerpt, caret) = window_line(source_line, column.saturating_sub(1), EXCERPT_CHARS);
+        let (line, at) = window_line(&excerpt, caret, max_chars);
         let pad: String = line.chars().take(at).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
         Some(format!("{line}\n{pad}^"))
     }
@@ -283,6 +297,86 @@ impl Problem {
             _ => format!("`{}`", self.path),
         }
     }
+}
+
+/// The most of a line a syntax error quotes (the box on a phone narrows it further).
+const EXCERPT_CHARS: usize = 122;
+
+/// A wrong value as a message quotes it: compact JSON, at most 40 characters.
+fn found_text(found: &crate::json::Value) -> String {
+    let mut text = String::new();
+    compact_json(found, &mut text, 40);
+    if text.chars().count() > 40 {
+        text = text.chars().take(39).collect::<String>() + "…";
+    }
+    text
+}
+
+/// `v` as compact JSON (`{"a":[1,"x"]}`), as serde_json writes it, stopping once `out` holds more
+/// than `max_chars` bytes: a message quotes only the start of a wrong value, however large.
+pub(crate) fn compact_json(v: &crate::json::Value, out: &mut String, max_chars: usize) {
+    if out.len() > max_chars {
+        return;
+    }
+    match v {
+        crate::json::Value::Null => out.push_str("null"),
+        crate::json::Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        crate::json::Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => out.push_str(&u.to_string()),
+            (None, Some(i)) => out.push_str(&i.to_string()),
+            (None, None) => {
+                let text = crate::locale::json_number(n.as_f64());
+                out.push_str(&text);
+                if !text.contains('.') {
+                    out.push_str(".0"); // a float stays one: `2.0`
+                }
+            }
+        },
+        crate::json::Value::String(s) => push_json_string(s, out, max_chars),
+        crate::json::Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if out.len() > max_chars {
+                    break;
+                }
+                if i > 0 {
+                    out.push(',');
+                }
+                compact_json(item, out, max_chars);
+            }
+            out.push(']');
+        }
+        crate::json::Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if out.len() > max_chars {
+                    break;
+                }
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_string(key, out, max_chars);
+                out.push(':');
+                compact_json(item, out, max_chars);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn push_json_string(s: &str, out: &mut String, max_chars: usize) {
+    out.push('"');
+    for c in s.chars().take(max_chars + 1) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// `line` in at most `max_chars` characters (at least 12) around the character at `caret`: the
@@ -348,29 +442,27 @@ impl ProblemKind {
     fn describe(&self, locale: Locale) -> String {
         use Locale::{En, Vi};
         match (self, locale) {
-            (ProblemKind::Syntax { what, .. }, _) => what.describe(locale).to_string(),
-            (ProblemKind::UnknownField { field, suggestion: Some(s) }, Vi) => {
-                format!("không có trường \"{field}\". Có phải ý bạn là \"{s}\"?")
-            }
-            (ProblemKind::UnknownField { field, suggestion: Some(s) }, En) => {
-                format!("there is no field \"{field}\". Did you mean \"{s}\"?")
-            }
-            (ProblemKind::UnknownField { field, suggestion: None }, Vi) => {
-                format!("không có trường \"{field}\"; hãy xóa nó hoặc kiểm tra lại tên trường")
-            }
-            (ProblemKind::UnknownField { field, suggestion: None }, En) => {
-                format!("there is no field \"{field}\"; remove it or check its name")
-            }
-            (ProblemKind::WrongType { expected, found, found_text }, Vi) => {
-                let hint = number_in_quotes_hint(*expected, *found, found_text, locale);
+            (ProblemKind::Syntax { column, what, source_line, .. }, _) => what.refine(source_line, *column).describe(locale).to_string(),
+            (ProblemKind::UnknownField { field, known }, _) => match (closest_name(field, known), locale) {
+                (Some(s), Vi) => format!("không có trường \"{field}\". Có phải ý bạn là \"{s}\"?"),
+                (Some(s), En) => format!("there is no field \"{field}\". Did you mean \"{s}\"?"),
+                (None, Vi) => format!("không có trường \"{field}\"; hãy xóa nó hoặc kiểm tra lại tên trường"),
+                (None, En) => format!("there is no field \"{field}\"; remove it or check its name"),
+            },
+            (ProblemKind::WrongType { expected, found }, Vi) => {
+                let found_text = found_text(found);
+                let found = JsonType::of(found);
+                let hint = number_in_quotes_hint(*expected, found, &found_text, locale);
                 format!(
                     "cần {}, nhưng đang là {} ({found_text}){hint}",
                     expected.name(Vi),
                     found.name(Vi)
                 )
             }
-            (ProblemKind::WrongType { expected, found, found_text }, En) => {
-                let hint = number_in_quotes_hint(*expected, *found, found_text, locale);
+            (ProblemKind::WrongType { expected, found }, En) => {
+                let found_text = found_text(found);
+                let found = JsonType::of(found);
+                let hint = number_in_quotes_hint(*expected, found, &found_text, locale);
                 format!(
                     "expected {}, found {} ({found_text}){hint}",
                     expected.name(En),
@@ -728,10 +820,22 @@ mod tests {
     fn syntax_what(text: &str) -> (SyntaxWhat, String) {
         let p = crate::spec::parse(text).unwrap_err().remove(0);
         let m = p.message(Locale::Vi);
-        match p.kind {
-            ProblemKind::Syntax { what, .. } => (what, m),
-            other => panic!("{other:?}"),
+        (p.syntax_what().unwrap_or_else(|| panic!("{p:?}")), m)
+    }
+
+    /// The quoted start of a wrong value reads as serde_json would write it.
+    #[test]
+    fn wrong_values_are_quoted_as_compact_json() {
+        for text in [r#"{"a":[1,"x",null,true,-3,2.5,2.0],"b\"c":{"d":"e\\f\ng"}}"#, "0.29", "-7", r#""Xã \"Pa\" Vây""#, "[]", "{}"] {
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+            let mut ours = String::new();
+            compact_json(&crate::json::parse(text).unwrap(), &mut ours, 1000);
+            assert_eq!(ours, theirs.to_string(), "{text}");
         }
+        let big = crate::json::parse(&format!("[{}]", vec!["123456789"; 10_000].join(","))).unwrap();
+        let mut ours = String::new();
+        compact_json(&big, &mut ours, 40);
+        assert!(ours.len() < 60 && ours.starts_with("[123456789,123456789,"), "{ours}");
     }
 
     #[test]
@@ -798,8 +902,7 @@ mod tests {
 
     #[test]
     fn syntax_excerpt_points_at_the_column() {
-        let p =
-            Problem::at("", ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, excerpt: "  { x".into(), caret: 4 });
+        let p = Problem::at("", ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, source_line: "  { x".into() });
         assert_eq!(p.excerpt().as_deref(), Some("  { x\n    ^"));
         assert!(p.message(Locale::Vi).starts_with("Lỗi cú pháp JSON ở dòng 3, cột 5: "));
         assert!(p.message(Locale::En).starts_with("JSON syntax error at line 3, column 5: "));

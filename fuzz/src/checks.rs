@@ -168,11 +168,13 @@ fn problems_outcome(problems: &[Problem], locale: Locale, text: &str) -> ParseOu
         if let Some((line, column)) = p.line_column() {
             check_line_column(text, line, column);
         }
-        if let ProblemKind::Syntax { excerpt, caret, .. } = &p.kind {
-            let n = excerpt.chars().count();
-            assert!(*caret <= n, "caret {caret} past the {n}-character excerpt {excerpt:?}");
+        if let ProblemKind::Syntax { source_line, column, .. } = &p.kind {
+            let n = source_line.chars().count();
+            assert!(*column >= 1 && column - 1 <= n, "column {column} past the {n}-character line {source_line:?}");
             if let Some(shown) = p.excerpt() {
-                assert!(shown.ends_with('^') && shown.starts_with(excerpt.as_str()), "excerpt {shown:?}");
+                let (quoted, caret) = shown.split_once('\n').unwrap_or_else(|| panic!("excerpt {shown:?}"));
+                let width = quoted.chars().count();
+                assert!(shown.ends_with('^') && width <= 122 && caret.chars().count() <= width + 1, "excerpt {shown:?}");
             }
         }
     }
