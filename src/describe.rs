@@ -3,6 +3,7 @@
 
 use crate::locale::Locale;
 use crate::model::{ChartKind, Commune, Model};
+use crate::text::digits;
 
 /// One sentence, e.g. "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ (2.989), ít nhất là
 /// Pa Vây Sử (86)." or "Pa Vây Sử có nhiều chỉ tiêu đạt và vượt nhất: 13 trên 31."
@@ -57,20 +58,20 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
         (Subject::Ratio, Locale::En) => "Members per party cell",
     };
     let mut s = match locale {
-        Locale::Vi => format!("Biểu đồ {what} của {n} xã"),
-        Locale::En => format!("{what} in {n} {}", if n == 1 { "commune" } else { "communes" }),
+        Locale::Vi => crate::cat!("Biểu đồ ", what, " của ", digits(n as u64), " xã"),
+        Locale::En => crate::cat!(what, " in ", digits(n as u64), " ", if n == 1 { "commune" } else { "communes" }),
     };
     if let (Some((max_name, max_v)), Some((min_name, min_v))) = (max, min) {
         let (max_v, min_v) = (fmt(max_v), fmt(min_v));
         s.push_str(&match (locale, with.len() > 1) {
-            (Locale::Vi, true) => format!(": nhiều nhất là {max_name} ({max_v}), ít nhất là {min_name} ({min_v})"),
-            (Locale::En, true) => format!(": most in {max_name} ({max_v}), fewest in {min_name} ({min_v})"),
-            (_, false) => format!(": {max_name} ({max_v})"),
+            (Locale::Vi, true) => crate::cat!(": nhiều nhất là ", max_name, " (", max_v, "), ít nhất là ", min_name, " (", min_v, ")"),
+            (Locale::En, true) => crate::cat!(": most in ", max_name, " (", max_v, "), fewest in ", min_name, " (", min_v, ")"),
+            (_, false) => crate::cat!(": ", max_name, " (", max_v, ")"),
         });
     }
     let missing = n - with.len();
     if missing > 0 {
-        s.push_str(&format!("; {}: {}", locale.words().no_data, locale.format_int(missing as u64)));
+        s.push_str(&crate::cat!("; ", locale.words().no_data, ": ", locale.format_int(missing as u64)));
     }
     s
 }
@@ -80,10 +81,10 @@ fn targets_sentence(model: &Model, locale: Locale) -> String {
         model.communes.iter().filter_map(|c| Some((c.name.as_str(), c.targets?))).reduce(|a, b| if b.1.met > a.1.met { b } else { a });
     match (best, locale) {
         (Some((name, t)), Locale::Vi) => {
-            format!("{name} có nhiều chỉ tiêu đạt và vượt nhất: {} trên {}", locale.format_int(t.met), locale.format_int(t.total()))
+            crate::cat!(name, " có nhiều chỉ tiêu đạt và vượt nhất: ", locale.format_int(t.met), " trên ", locale.format_int(t.total()))
         }
         (Some((name, t)), Locale::En) => {
-            format!("{name} met or exceeded the most targets: {} of {}", locale.format_int(t.met), locale.format_int(t.total()))
+            crate::cat!(name, " met or exceeded the most targets: ", locale.format_int(t.met), " of ", locale.format_int(t.total()))
         }
         (None, Locale::Vi) => "Không xã nào có số liệu chỉ tiêu".to_string(),
         (None, Locale::En) => "No commune has target data".to_string(),
@@ -96,13 +97,13 @@ fn indicators_sentence(model: &Model, locale: Locale) -> String {
     let met = with.iter().filter(|(_, p)| *p >= 100.0).count();
     let lowest = with.iter().copied().reduce(|a, b| if b.1 < a.1 { b } else { a });
     let mut s = match locale {
-        Locale::Vi => format!("{met} trên {n} chỉ tiêu đạt hoặc vượt kế hoạch"),
-        Locale::En => format!("{met} of {n} indicators met or beat the plan"),
+        Locale::Vi => crate::cat!(digits(met as u64), " trên ", digits(n as u64), " chỉ tiêu đạt hoặc vượt kế hoạch"),
+        Locale::En => crate::cat!(digits(met as u64), " of ", digits(n as u64), " indicators met or beat the plan"),
     };
     if let Some((name, p)) = lowest.filter(|(_, p)| *p < 100.0) {
         s.push_str(&match locale {
-            Locale::Vi => format!("; thấp nhất là {name} ({} kế hoạch)", locale.format_percent(p, 1)),
-            Locale::En => format!("; lowest: {name} ({} of plan)", locale.format_percent(p, 1)),
+            Locale::Vi => crate::cat!("; thấp nhất là ", name, " (", locale.format_percent(p, 1), " kế hoạch)"),
+            Locale::En => crate::cat!("; lowest: ", name, " (", locale.format_percent(p, 1), " of plan)"),
         });
     }
     s
@@ -121,7 +122,7 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
             .map(|i| {
                 let value = i.value.map_or_else(dash, |v| {
                     let v = locale.format_decimal(v, 2);
-                    i.measure.as_ref().map_or(v.clone(), |m| format!("{v} {m}"))
+                    i.measure.as_ref().map_or(v.clone(), |m| crate::cat!(v, " ", m))
                 });
                 let pct = i.percent_of_plan.map_or_else(dash, |p| locale.format_percent(p, 1));
                 vec![i.unit.clone().unwrap_or_else(dash), i.name.clone(), value, pct]
@@ -142,8 +143,8 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
         .map(|c| {
             let mut cells = int(c.cells);
             if !c.cell_kinds.is_empty() {
-                let parts: Vec<String> = c.cell_kinds.iter().map(|(k, n)| format!("{k}: {}", locale.format_int(*n))).collect();
-                cells = format!("{cells} ({})", parts.join("; "));
+                let parts: Vec<String> = c.cell_kinds.iter().map(|(k, n)| crate::cat!(k, ": ", locale.format_int(*n))).collect();
+                cells = crate::cat!(cells, " (", parts.join("; "), ")");
             }
             let ratio = c.members_per_cell().map_or_else(dash, |r| locale.format_decimal(r, 1));
             let mut row = vec![c.name.clone(), int(c.members), cells, ratio];
@@ -153,7 +154,7 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
                         let total = t.total();
                         for v in [t.met, t.over80, t.behind] {
                             let share = if total > 0 { 100.0 * v as f64 / total as f64 } else { 0.0 };
-                            row.push(format!("{} ({})", locale.format_int(v), locale.format_percent(share, 1)));
+                            row.push(crate::cat!(locale.format_int(v), " (", locale.format_percent(share, 1), ")"));
                         }
                         row.push(locale.format_int(total));
                     }

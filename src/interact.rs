@@ -158,7 +158,7 @@ impl Readout {
             let focused = lines.remove(i);
             lines.insert(0, focused);
         }
-        format!("{}. {}", self.title, lines.join("; "))
+        crate::cat!(self.title, ". ", lines.join("; "))
     }
 }
 
@@ -170,39 +170,39 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
     let int = |v: u64| locale.format_int(v);
     if panel.measure == Measure::Indicators {
         let ind = model.indicators.get(row.item)?;
-        let title = ind.unit.as_ref().map_or(ind.name.clone(), |u| format!("{u}: {}", ind.name));
+        let title = ind.unit.as_ref().map_or(ind.name.clone(), |u| crate::cat!(u, ": ", ind.name));
         let mut lines = Vec::new();
         if let Some(v) = ind.value {
             let v = locale.format_decimal(v, 2);
-            lines.push(format!("{}: {}", w.value, ind.measure.as_ref().map_or(v.clone(), |m| format!("{v} {m}"))));
+            lines.push(crate::cat!(w.value, ": ", ind.measure.as_ref().map_or(v.clone(), |m| crate::cat!(v, " ", m))));
         }
         match ind.percent_of_plan {
-            Some(p) => lines.push(format!("{} {}", locale.format_percent(p, 1), w.of_plan)),
-            None => lines.push(format!("{}: {}", w.percent_of_plan, w.no_data)),
+            Some(p) => lines.push(crate::cat!(locale.format_percent(p, 1), " ", w.of_plan)),
+            None => lines.push(crate::cat!(w.percent_of_plan, ": ", w.no_data)),
         }
         return Some(Readout { title, lines, focus: None });
     }
     let commune = model.communes.get(row.item)?;
     let mut title = commune.name.clone();
     if let Some(d) = commune.district.as_ref().or(commune.province.as_ref()) {
-        title = format!("{title} ({d})");
+        title = crate::cat!(title, " (", d, ")");
     }
-    let no_data = |what: &str| vec![format!("{what}: {}", w.no_data)];
+    let no_data = |what: &str| vec![crate::cat!(what, ": ", w.no_data)];
     let lines = match panel.measure {
-        Measure::Members => commune.members.map_or_else(|| no_data(w.members), |m| vec![format!("{}: {}", w.members, int(m))]),
+        Measure::Members => commune.members.map_or_else(|| no_data(w.members), |m| vec![crate::cat!(w.members, ": ", int(m))]),
         Measure::Cells => match commune.cells {
             None => no_data(w.cells),
             Some(n) => {
-                let mut lines = vec![format!("{}: {}", w.cells, int(n))];
-                lines.extend(commune.cell_kinds.iter().map(|(k, v)| format!("{k}: {}", int(*v))));
+                let mut lines = vec![crate::cat!(w.cells, ": ", int(n))];
+                lines.extend(commune.cell_kinds.iter().map(|(k, v)| crate::cat!(k, ": ", int(*v))));
                 lines
             }
         },
         Measure::MembersPerCell => match commune.members_per_cell() {
             None => no_data(w.members_per_cell),
             Some(r) => vec![
-                format!("{}: {}", w.members_per_cell, locale.format_decimal(r, 1)),
-                format!("{}: {} · {}: {}", w.members, int(commune.members.unwrap_or(0)), w.cells, int(commune.cells.unwrap_or(0))),
+                crate::cat!(w.members_per_cell, ": ", locale.format_decimal(r, 1)),
+                crate::cat!(w.members, ": ", int(commune.members.unwrap_or(0)), " · ", w.cells, ": ", int(commune.cells.unwrap_or(0))),
             ],
         },
         Measure::Targets => match commune.targets {
@@ -214,7 +214,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
                     .zip(w.target_groups)
                     .map(|(&v, name)| {
                         let pct = if total > 0 { 100.0 * v as f64 / total as f64 } else { 0.0 };
-                        format!("{name}: {}/{} ({})", int(v), int(total), locale.format_percent(pct, 1))
+                        crate::cat!(name, ": ", int(v), "/", int(total), " (", locale.format_percent(pct, 1), ")")
                     })
                     .collect()
             }

@@ -301,7 +301,7 @@ pub fn layout(input: &LayoutInput) -> Layout {
     // Footer: note, then source.
     y += 4.0;
     y = text_block(&mut out.marks, measure, model.note.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
-    let source = model.source.as_ref().map(|s| format!("{}{s}", locale.words().source_prefix));
+    let source = model.source.as_ref().map(|s| crate::cat!(locale.words().source_prefix, s));
     y = text_block(&mut out.marks, measure, source.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
 
     Layout { kind, width, height: (y + PAD).ceil(), background: theme.background, marks: out.marks, panels: out.panels, bars: out.bars }
@@ -731,14 +731,14 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
         .filter_map(|&item| {
             let ind = model.indicators.get(item)?;
             let name = match (&ind.unit, one_unit) {
-                (Some(u), false) => format!("{u}: {}", ind.name),
+                (Some(u), false) => crate::cat!(u, ": ", ind.name),
                 _ => ind.name.clone(),
             };
             let value = ind.value.map(|v| {
                 let v = locale.format_decimal(v, 2);
-                ind.measure.as_ref().map_or(v.clone(), |m| format!("{v} {m}"))
+                ind.measure.as_ref().map_or(v.clone(), |m| crate::cat!(v, " ", m))
             });
-            let pct = ind.percent_of_plan.map(|p| format!("{} {}", locale.format_percent(p, 1), words.of_plan));
+            let pct = ind.percent_of_plan.map(|p| crate::cat!(locale.format_percent(p, 1), " ", words.of_plan));
             let end_label = [value, pct].into_iter().flatten().collect::<Vec<_>>().join(" · ");
             let segments = ind.percent_of_plan.map(|p| vec![Segment { group: usize::from(p < 100.0), value: p, inside: None }]);
             Some(RowData { item, name, segments, end_label })

@@ -47,7 +47,7 @@ impl Locale {
 
     /// An integer with the locale's thousands separator: vi `2.989`, en `2,989`.
     pub fn format_int(self, value: u64) -> String {
-        group_digits(&value.to_string(), self.group_separator())
+        group_digits(&crate::text::digits(value), self.group_separator())
     }
 
     /// A number with at most `max_decimals` decimals, trailing zeros dropped: vi `99,7`, `102`.
@@ -140,9 +140,9 @@ pub fn json_number(v: f64) -> String {
     let (int_part, frac) = positional(buffer.format(v.abs()));
     let sign = if v < 0.0 && (int_part != "0" || !frac.is_empty()) { "-" } else { "" };
     if frac.is_empty() {
-        format!("{sign}{int_part}")
+        crate::cat!(sign, int_part)
     } else {
-        format!("{sign}{int_part}.{frac}")
+        crate::cat!(sign, int_part, ".", frac)
     }
 }
 

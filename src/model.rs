@@ -173,7 +173,7 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
         Some(list) if list.is_empty() && spec.indicators.is_none() => report("communes".into(), ProblemKind::EmptyList),
         Some(list) => {
             for (i, c) in list.iter().enumerate() {
-                if let Some(commune) = commune(&format!("communes[{i}]"), c, &mut report) {
+                if let Some(commune) = commune(&crate::cat!("communes[", crate::text::digits(i as u64), "]"), c, &mut report) {
                     communes.push(commune);
                 }
             }
@@ -182,10 +182,10 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
 
     let mut indicators = Vec::new();
     for (i, ind) in spec.indicators.iter().flatten().enumerate() {
-        let path = format!("indicators[{i}]");
+        let path = crate::cat!("indicators[", crate::text::digits(i as u64), "]");
         let name = required_text(&path, ind.name.as_deref(), &mut report);
-        let value = ind.value.filter(|v| check_non_negative(&format!("{path}.value"), *v, &mut report));
-        let percent_of_plan = ind.percent_of_plan.filter(|v| check_non_negative(&format!("{path}.percentOfPlan"), *v, &mut report));
+        let value = ind.value.filter(|v| check_non_negative(&crate::cat!(path, ".value"), *v, &mut report));
+        let percent_of_plan = ind.percent_of_plan.filter(|v| check_non_negative(&crate::cat!(path, ".percentOfPlan"), *v, &mut report));
         if let Some(name) = name {
             indicators.push(Indicator { unit: ind.unit.clone(), name, value, measure: ind.measure.clone(), percent_of_plan });
         }
@@ -215,11 +215,11 @@ fn non_empty(s: &Option<String>) -> Option<String> {
 fn required_text(path: &str, value: Option<&str>, report: &mut impl FnMut(String, ProblemKind)) -> Option<String> {
     match value.map(str::trim) {
         None => {
-            report(format!("{path}.name"), ProblemKind::Missing);
+            report(crate::cat!(path, ".name"), ProblemKind::Missing);
             None
         }
         Some("") => {
-            report(format!("{path}.name"), ProblemKind::EmptyText);
+            report(crate::cat!(path, ".name"), ProblemKind::EmptyText);
             None
         }
         Some(s) => Some(s.to_string()),
@@ -263,41 +263,44 @@ fn count(path: &str, v: Option<f64>, report: &mut impl FnMut(String, ProblemKind
 
 fn commune(path: &str, c: &CommuneSpec, report: &mut impl FnMut(String, ProblemKind)) -> Option<Commune> {
     let name = required_text(path, c.name.as_deref(), report);
-    let members = count(&format!("{path}.members"), c.members, report);
-    let cells = count(&format!("{path}.cells"), c.cells, report);
-    let population = count(&format!("{path}.population"), c.population, report);
-    let area_km2 = c.area_km2.filter(|v| check_non_negative(&format!("{path}.areaKm2"), *v, report));
+    let members = count(&crate::cat!(path, ".members"), c.members, report);
+    let cells = count(&crate::cat!(path, ".cells"), c.cells, report);
+    let population = count(&crate::cat!(path, ".population"), c.population, report);
+    let area_km2 = c.area_km2.filter(|v| check_non_negative(&crate::cat!(path, ".areaKm2"), *v, report));
 
     let mut cell_kinds = Vec::new();
     for (kind, n) in c.cell_kinds.iter().flatten() {
-        if let Some(n) = count(&format!("{path}.cellKinds.{kind}"), Some(*n), report) {
+        if let Some(n) = count(&crate::cat!(path, ".cellKinds.", kind), Some(*n), report) {
             cell_kinds.push((kind.clone(), n));
         }
     }
     let kinds_sum = cell_kinds.iter().fold(0u64, |s, (_, n)| s.saturating_add(*n));
     if let Some(cells) = cells {
         if !cell_kinds.is_empty() && kinds_sum != cells {
-            report(format!("{path}.cellKinds"), ProblemKind::SumMismatch { sum: kinds_sum, expected: cells, expected_field: "cells" });
+            report(crate::cat!(path, ".cellKinds"), ProblemKind::SumMismatch { sum: kinds_sum, expected: cells, expected_field: "cells" });
         }
     }
     // cellKinds without cells: the kinds give the total.
     let cells = cells.or(if cell_kinds.is_empty() { None } else { Some(kinds_sum) });
 
     let targets = c.targets.as_ref().and_then(|t| {
-        let tp = format!("{path}.targets");
-        let met = count(&format!("{tp}.met"), t.met, report);
-        let over80 = count(&format!("{tp}.over80"), t.over80, report);
-        let behind = count(&format!("{tp}.behind"), t.behind, report);
-        let total = count(&format!("{tp}.total"), t.total, report);
+        let tp = crate::cat!(path, ".targets");
+        let met = count(&crate::cat!(tp, ".met"), t.met, report);
+        let over80 = count(&crate::cat!(tp, ".over80"), t.over80, report);
+        let behind = count(&crate::cat!(tp, ".behind"), t.behind, report);
+        let total = count(&crate::cat!(tp, ".total"), t.total, report);
         for (field, v) in [("met", t.met), ("over80", t.over80), ("behind", t.behind)] {
             if v.is_none() {
-                report(format!("{tp}.{field}"), ProblemKind::Missing);
+                report(crate::cat!(tp, ".", field), ProblemKind::Missing);
             }
         }
         let targets = Targets { met: met?, over80: over80?, behind: behind? };
         if let Some(total) = total {
             if total != targets.total() {
-                report(format!("{tp}.total"), ProblemKind::SumMismatch { sum: targets.total(), expected: total, expected_field: "total" });
+                report(
+                    crate::cat!(tp, ".total"),
+                    ProblemKind::SumMismatch { sum: targets.total(), expected: total, expected_field: "total" },
+                );
             }
         }
         Some(targets)
@@ -332,11 +335,17 @@ pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
     let keys: Vec<String> = model.communes.iter().map(|c| c.name.trim().chars().map(crate::text::fold_case).collect()).collect();
     for (i, (c, key)) in model.communes.iter().zip(&keys).enumerate() {
         if let Some(first) = keys.iter().take(i).position(|k| k == key) {
-            out.push(Problem::at(format!("communes[{i}].name"), ProblemKind::DuplicateName { name: c.name.clone(), first }));
+            out.push(Problem::at(
+                crate::cat!("communes[", crate::text::digits(i as u64), "].name"),
+                ProblemKind::DuplicateName { name: c.name.clone(), first },
+            ));
         }
         if let (Some(members), Some(cells)) = (c.members, c.cells) {
             if members < cells {
-                out.push(Problem::at(format!("communes[{i}]"), ProblemKind::FewerMembersThanCells { members, cells }));
+                out.push(Problem::at(
+                    crate::cat!("communes[", crate::text::digits(i as u64), "]"),
+                    ProblemKind::FewerMembersThanCells { members, cells },
+                ));
             }
         }
     }
@@ -360,7 +369,10 @@ pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
     for (i, ind) in model.indicators.iter().enumerate() {
         if let Some(p) = ind.percent_of_plan {
             if p > 0.0 && p <= 2.0 {
-                out.push(Problem::at(format!("indicators[{i}].percentOfPlan"), ProblemKind::PercentLooksLikeFraction { value: p }));
+                out.push(Problem::at(
+                    crate::cat!("indicators[", crate::text::digits(i as u64), "].percentOfPlan"),
+                    ProblemKind::PercentLooksLikeFraction { value: p },
+                ));
             }
         }
     }

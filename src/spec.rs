@@ -203,12 +203,16 @@ impl Walker {
         let Some(map) = self.object("", v, DOC_FIELDS) else {
             return Spec::default();
         };
-        let communes = self
-            .list(map, "", "communes", MAX_COMMUNES)
-            .map(|items| items.iter().enumerate().map(|(i, c)| self.commune(&format!("communes[{i}]"), c)).collect());
-        let indicators = self
-            .list(map, "", "indicators", MAX_INDICATORS)
-            .map(|items| items.iter().enumerate().map(|(i, c)| self.indicator(&format!("indicators[{i}]"), c)).collect());
+        let communes = self.list(map, "", "communes", MAX_COMMUNES).map(|items| {
+            items.iter().enumerate().map(|(i, c)| self.commune(&crate::cat!("communes[", crate::text::digits(i as u64), "]"), c)).collect()
+        });
+        let indicators = self.list(map, "", "indicators", MAX_INDICATORS).map(|items| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| self.indicator(&crate::cat!("indicators[", crate::text::digits(i as u64), "]"), c))
+                .collect()
+        });
         Spec {
             title: self.string(map, "", "title"),
             subtitle: self.string(map, "", "subtitle"),
@@ -294,7 +298,7 @@ fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
-        format!("{path}.{key}")
+        crate::cat!(path, ".", key)
     }
 }
 

@@ -4,6 +4,31 @@
 //! context's `measureText` (and a cache) — never a DOM node per string; native builds (tests, the
 //! SVG renderer) use [`ApproxMeasure`], a per-character estimate close to DejaVu Sans / system-ui.
 
+/// Text pieces joined with `push_str`, not `format!`: core::fmt's machinery (formatters,
+/// padding, `Arguments` at every call site) is kilobytes of wasm that the widget does not need.
+/// Every piece is a `&str`, `String` or `&String`; numbers go through [`digits`] or the locale.
+#[macro_export]
+macro_rules! cat {
+    ($($part:expr),* $(,)?) => {{
+        let mut text = String::new();
+        $( text.push_str(::core::convert::AsRef::<str>::as_ref(&$part)); )*
+        text
+    }};
+}
+
+/// `n` in decimal digits (`2989`), without core::fmt.
+pub fn digits(mut n: u64) -> String {
+    let mut reversed = Vec::new();
+    loop {
+        reversed.push(char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    reversed.iter().rev().collect()
+}
+
 /// The font stack every backend draws with. Unquoted so it is also a valid SVG attribute.
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, DejaVu Sans, Arial, sans-serif";
 
@@ -46,7 +71,7 @@ pub fn css_number(v: f64) -> String {
     if v < 0.0 && scaled > 0 {
         out.push('-');
     }
-    out.push_str(&(scaled / 1000).to_string());
+    out.push_str(&digits(scaled / 1000));
     let mut frac = scaled % 1000;
     if frac > 0 {
         out.push('.');
@@ -139,7 +164,7 @@ pub fn wrap(m: &dyn TextMeasure, text: &str, font: Font, max_px: f64) -> Vec<Str
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() { word.to_string() } else { crate::cat!(line, " ", word) };
         if m.width_px(&candidate, font) <= max_px || line.is_empty() {
             line = candidate;
         } else {
@@ -158,6 +183,14 @@ mod tests {
     use super::*;
 
     const F: Font = Font::regular(13.0);
+
+    #[test]
+    fn digits_are_displays() {
+        for n in [0, 7, 10, 2989, 1_000_000, u64::MAX] {
+            assert_eq!(digits(n), n.to_string());
+        }
+        assert_eq!(crate::cat!("a", String::from("b"), &String::from("c"), digits(12)), "abc12");
+    }
 
     #[test]
     fn css_numbers_have_no_exponent_and_at_most_three_decimals() {

@@ -217,7 +217,7 @@ impl Inner {
         if self.dpr_listener.as_ref().is_some_and(|(armed, _)| *armed == ratio) {
             return;
         }
-        let query = format!("(resolution: {}dppx)", css_number(ratio));
+        let query = crate::cat!("(resolution: ", css_number(ratio), "dppx)");
         let w = self.this.clone();
         self.dpr_listener = self
             .view
@@ -328,7 +328,7 @@ impl Inner {
         }
 
         let words = table_words(locale);
-        let hint_id = format!("commune-chart-{}-hint", self.id);
+        let hint_id = crate::cat!("commune-chart-", crate::text::digits(u64::from(self.id)), "-hint");
         if let Some(hint) = element(d, "span", "sr") {
             hint.set_id(&hint_id);
             hint.set_text_content(Some(words.0));

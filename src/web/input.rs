@@ -226,7 +226,11 @@ impl Inner {
 
     fn show_tooltip(&mut self, text: &Readout, at: (f64, f64)) {
         if self.tooltip.is_none() {
-            self.tooltip = Tooltip::new(&self.document, &self.shadow, &format!("commune-chart-{}-tooltip", self.id));
+            self.tooltip = Tooltip::new(
+                &self.document,
+                &self.shadow,
+                &crate::cat!("commune-chart-", crate::text::digits(u64::from(self.id)), "-tooltip"),
+            );
         }
         let view =
             self.document.document_element().map_or((1024.0, 768.0), |e| (f64::from(e.client_width()), f64::from(e.client_height())));

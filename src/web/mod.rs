@@ -90,7 +90,7 @@ fn on_resize(inner: &mut Inner, entries: &js_sys::Array) {
 }
 
 fn start(el: HtmlElement, kind_attribute: &str) -> Result<Chart, JsValue> {
-    let fail = |what: &str| JsValue::from(js_sys::Error::new(&format!("commune-charts: {what}")));
+    let fail = |what: &str| JsValue::from(js_sys::Error::new(&crate::cat!("commune-charts: ", what)));
     let document = el.owner_document().ok_or_else(|| fail("the element is not in a document"))?;
     let view = window_of(&document).ok_or_else(|| fail("the element's document has no window"))?;
     // A clone of a drawn chart (a carousel) carries our host without its shadow root: one chart.

@@ -157,8 +157,8 @@ impl Table {
         let total = self.rows.len() as u64;
         let (a, b) = (self.locale.format_int(start as u64 + 1), self.locale.format_int(end as u64));
         self.range.set_text_content(Some(&match self.locale {
-            Locale::Vi => format!("Hàng {a}–{b} / {}", self.locale.format_int(total)),
-            Locale::En => format!("Rows {a}–{b} of {}", self.locale.format_int(total)),
+            Locale::Vi => crate::cat!("Hàng ", a, "–", b, " / ", self.locale.format_int(total)),
+            Locale::En => crate::cat!("Rows ", a, "–", b, " of ", self.locale.format_int(total)),
         }));
         let tab = if self.open { "0" } else { "-1" };
         for (b, disabled) in [(&self.prev, self.page == 0), (&self.next, self.page + 1 >= self.pages())] {
