@@ -6,11 +6,18 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { printf '==> %s\n' "$*"; }
 
-say "Compiling the core to wasm32 (release: opt-level z, LTO, panic=abort)"
-cargo build --release --target wasm32-unknown-unknown --lib
+# The reader path's wasm is built with a pinned nightly (scripts/release-toolchain) and std rebuilt
+# from source with panic=immediate-abort: no panic message, location or core::fmt code is linked
+# (none is ever shown: a panic in the page only stops the wasm), measured at -2.5 kB gz (-3.4%).
+# Everything else (tests, clippy, the CLI, the npm package, the explanations module) uses stable.
+toolchain=$(cat scripts/release-toolchain)
+say "Compiling the core to wasm32 with $toolchain (opt-level z, LTO, std built with panic=immediate-abort)"
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
+  cargo "+$toolchain" build --release --target wasm32-unknown-unknown --lib --target-dir target/release-wasm \
+  -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 rm -rf target/wasm-bindgen && mkdir -p target/wasm-bindgen dist
 wasm-bindgen --target no-modules --no-typescript --out-dir target/wasm-bindgen --out-name commune-charts \
-  target/wasm32-unknown-unknown/release/commune_charts.wasm
+  target/release-wasm/wasm32-unknown-unknown/release/commune_charts.wasm
 say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Os)"
 bash scripts/wasm-opt.sh target/wasm-bindgen/commune-charts_bg.wasm dist/commune-charts_bg.wasm
 node scripts/short-imports.mjs dist/commune-charts_bg.wasm target/wasm-bindgen/commune-charts.js

@@ -36,6 +36,13 @@ fi
 [ "$rust_only" = 1 ] && exit 0
 
 [ -f Cargo.lock ] || cargo generate-lockfile
+# The release wasm of dist/ is built with a pinned nightly (scripts/build-dist.sh says why): std
+# rebuilt from its source, so only rust-src is needed, not a wasm32 std.
+release_toolchain=$(cat scripts/release-toolchain)
+if ! rustup run "$release_toolchain" rustc --version >/dev/null 2>&1 || ! rustup component list --installed --toolchain "$release_toolchain" | grep -q '^rust-src'; then
+  say "Installing the pinned $release_toolchain with rust-src (rustup; the release wasm's std is built from it)"
+  rustup toolchain install "$release_toolchain" --profile minimal --component rust-src
+fi
 version=$(scripts/wasm-bindgen-version.sh)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
   say "Installing wasm-bindgen-cli $version (matches Cargo.lock; takes about 3 minutes once)"
