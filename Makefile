@@ -75,8 +75,8 @@ screenshots: dist
 
 bench: dist
 	@bash scripts/setup.sh --browser
-	@[ -f node_modules/chart.js/package.json ] || { echo "==> Installing the pinned npm tools (chart.js for the benchmark) with npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
-	@echo "==> Benchmark: commune-charts vs Chart.js vs a Canvas2D floor in headless Chromium (a few minutes; not a test)"
+	@[ -f node_modules/chart.js/package.json ] && [ -f node_modules/uplot/package.json ] && [ -f node_modules/esbuild/package.json ] || { echo "==> Installing the pinned npm tools (chart.js, uplot, esbuild for the benchmark) with npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
+	@echo "==> Benchmark: commune-charts vs Chart.js (full, tree-shaken), uPlot and a Canvas2D floor in headless Chromium (about 12 minutes; BENCH_ONLY=cold for the first-chart part; not a test)"
 	node bench/run.mjs
 
 fuzz:

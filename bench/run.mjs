@@ -1,30 +1,41 @@
-// `make bench`: commune-charts against Chart.js 4 and a hand-written Canvas2D "floor", in ONE
-// headless Chromium, on the same data sizes, canvas sizes and viewport. Prints a table of
-// medians with ratios and writes the same as JSON to bench/results/latest.json.
+// `make bench`: commune-charts against Chart.js 4 (full and tree-shaken), uPlot and a
+// hand-written Canvas2D "floor", in ONE headless Chromium. First chart and repeat visit on a
+// desktop and a slow-4G phone profile (bench/cold.mjs); re-render, hover and memory at several
+// sizes against Chart.js and the floor (here). Prints tables of medians with ratios and writes
+// the same, with every sample, to bench/results/latest.json.
 // What is measured and how: bench/README.md. Never part of `make test` (no timing assertions).
 //
-// Environment: BENCH_RUNS (default 7) and BENCH_WARMUP (2) re-renders per contender and size,
-// BENCH_RUNS_10K (default 7) for 10,000 communes, BENCH_COLD_RUNS (31), BENCH_HOVER (200 moves),
-// BENCH_QUICK=1 (3 runs, 1 warm-up, 40 moves: a smoke test of the bench itself).
+// Environment: BENCH_ONLY=cold (only the first-chart part) or BENCH_ONLY=render (only re-render,
+// hover, memory); BENCH_PROFILES (desktop,phone); BENCH_COLD_N (60 communes);
+// BENCH_PHONE_RUNS (15) and BENCH_DESKTOP_RUNS (15) rounds, BENCH_COLD_WARMUP (1), BENCH_DWELL_MS (2500);
+// BENCH_RUNS (default 7) and BENCH_WARMUP (2) re-renders per contender and size,
+// BENCH_RUNS_10K (default 7) for 10,000 communes, BENCH_HOVER (200 moves),
+// BENCH_QUICK=1 (3 runs, 1 warm-up, 40 moves, 2 first-chart rounds: a smoke test of the bench itself).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../scripts/serve.mjs';
+import { startBenchServer } from './server.mjs';
+import { buildPeers } from './build.mjs';
+import { runFirstChart, firstChartTable } from './cold.mjs';
+import { root, num, log, median, summary, bytesOf, fmtMs, fmtKB, fmtMB, ratio, textTable } from './stats.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const quick = env.BENCH_QUICK === '1';
-const num = (v, d) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
+const ONLY = env.BENCH_ONLY || '';
+if (!['', 'cold', 'render'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: cold or render`);
 const RUNS = num(env.BENCH_RUNS, quick ? 3 : 7);
 const RUNS_10K = num(env.BENCH_RUNS_10K, quick ? 3 : RUNS);
 const WARMUP = num(env.BENCH_WARMUP, quick ? 1 : 2);
-const COLD_RUNS = num(env.BENCH_COLD_RUNS, quick ? 3 : 31);
 const HOVER_MOVES = num(env.BENCH_HOVER, quick ? 40 : 200);
 const HOVER_BATCH = 20;
+const COLD_N = num(env.BENCH_COLD_N, 60);
+const COLD_RUNS = { desktop: num(env.BENCH_DESKTOP_RUNS, quick ? 2 : 15), phone: num(env.BENCH_PHONE_RUNS, quick ? 2 : 15) };
+const COLD_WARMUP = num(env.BENCH_COLD_WARMUP, 1);
+const COLD_DWELL = num(env.BENCH_DWELL_MS, 2500);
+const PROFILES = (env.BENCH_PROFILES || 'desktop,phone').split(',').map((x) => x.trim()).filter(Boolean);
 
 const CONTENDERS = ['ours', 'chartjs', 'floor'];
 const NAMES = { ours: 'commune-charts', chartjs: 'Chart.js', floor: 'floor', oursPreload: 'commune-charts with wasm preload' };
@@ -44,6 +55,8 @@ const CASES = [
   { n: 3321, view: PHONE },
 ];
 const CHART_JS_FILE = 'node_modules/chart.js/dist/chart.umd.min.js';
+const CHART_JS_TREE_FILE = 'bench/results/build/chartjs-tree.min.js';
+const UPLOT_FILES = ['node_modules/uplot/dist/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.min.css'];
 
 // Captures each wasm instance's memory, for memory.buffer.byteLength after drawing.
 const WASM_PROBE = `(() => {
@@ -55,41 +68,23 @@ const WASM_PROBE = `(() => {
   WebAssembly.instantiate = function () { return i.apply(this, arguments).then(keep); };
 })();`;
 
-const median = (xs) => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return null;
-  const pos = (s.length - 1) * q, lo = Math.floor(pos), hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-};
-const summary = (xs) => ({ median: median(xs), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75), min: Math.min(...xs), max: Math.max(...xs), n: xs.length, samples: xs });
 const caseLabel = (c) => `${c.n.toLocaleString('en')} @ ${c.view.width}px DPR ${c.view.dpr}`;
-const log = (...a) => console.error('   ', ...a);
-
-function gz(file) {
-  return execFileSync('gzip', ['-9c', join(root, file)], { maxBuffer: 64 << 20 }).length;
-}
-function bytesOf(files) {
-  const rows = files.map((f) => ({ file: f, raw: readFileSync(join(root, f)).length, gzip: gz(f) }));
-  return { files: rows, raw: rows.reduce((a, r) => a + r.raw, 0), gzip: rows.reduce((a, r) => a + r.gzip, 0) };
-}
 
 function machine(browserVersion) {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const model = (cpuinfo.match(/^model name\s*:\s*(.*)$/m) || [])[1] || 'unknown';
   const nproc = Number(execFileSync('nproc').toString().trim());
   const memKb = Number((readFileSync('/proc/meminfo', 'utf8').match(/^MemTotal:\s*(\d+)/m) || [])[1] || 0);
-  let chartjs = null;
-  try { chartjs = JSON.parse(readFileSync(join(root, 'node_modules/chart.js/package.json'), 'utf8')).version; } catch { /* reported as null */ }
+  const version = (pkg) => {
+    try { return JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version; } catch { return null; }
+  };
+  const chartjs = version('chart.js');
+  const uplot = version('uplot');
+  const esbuild = version('esbuild');
   const ours = (readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"/m) || [])[1];
   let commit = null;
   try { commit = execFileSync('git', ['-C', root, 'describe', '--always', '--dirty']).toString().trim(); } catch { /* not a checkout */ }
-  return { date: new Date().toISOString(), loadavgAtStart: loadavg().map((v) => +v.toFixed(2)), nproc, cpu: model, memGiB: +(memKb / 1048576).toFixed(1), chromium: browserVersion, node: process.version, chartjs, ours, commit };
+  return { date: new Date().toISOString(), loadavgAtStart: loadavg().map((v) => +v.toFixed(2)), nproc, cpu: model, memGiB: +(memKb / 1048576).toFixed(1), chromium: browserVersion, node: process.version, chartjs, uplot, esbuild, ours, commit };
 }
 
 async function newPage(browser, view) {
@@ -215,33 +210,7 @@ async function runMemory(browser, base, n, geom, results) {
   };
 }
 
-/** Fresh context per load (no HTTP, code or wasm cache), one chart of the seed data. */
-async function runCold(browser, base, seedGeom, results) {
-  console.error(`==> Cold start (${WARMUP} warm-ups + ${COLD_RUNS} fresh loads each, alternating)`);
-  // A fourth page: ours with `<link rel="preload">` for the wasm (README, "Faster first chart").
-  const pages = [...CONTENDERS, 'oursPreload'];
-  const times = Object.fromEntries(pages.map((w) => [w, { drawn: [], frame: [] }]));
-  const q = `?cold&w=${seedGeom.w}&h=${seedGeom.h}`;
-  for (let r = 0; r < WARMUP + COLD_RUNS; r++) {
-    for (const who of pages) {
-      const p = await newPage(browser, DESKTOP);
-      await p.page.goto(base + (who === 'oursPreload' ? PAGE.ours + q + '&preload' : PAGE[who] + q));
-      await p.page.waitForFunction(() => window.__bench && window.__bench.frame, null, { timeout: 30000 });
-      const t = await p.page.evaluate(() => ({ drawn: window.__bench.drawn, frame: window.__bench.frame }));
-      check(p, who, 'cold start');
-      await p.context.close();
-      if (r >= WARMUP) { times[who].drawn.push(t.drawn); times[who].frame.push(t.frame); }
-    }
-  }
-  results.coldStartMs = Object.fromEntries(pages.map((w) => [w, { drawn: summary(times[w].drawn), frame: summary(times[w].frame) }]));
-}
-
 // ---- output ----
-
-const fmtMs = (v) => (v == null ? '–' : v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
-const fmtKB = (b) => (b == null ? '–' : `${(b / 1024).toFixed(1)} kB`);
-const fmtMB = (b) => (b == null ? '–' : `${(b / 1048576).toFixed(1)} MB`);
-const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(a / b < 10 ? 2 : 1)}×`);
 
 function table(results) {
   const rows = [];
@@ -252,9 +221,6 @@ function table(results) {
   const b = results.bytes;
   add('bytes, raw', 'library', (w) => b[w].raw, fmtKB);
   add('bytes, gzip -9', 'library', (w) => b[w].gzip, fmtKB);
-  const cs = results.coldStartMs;
-  add('cold start: drawn (ms)', '3 (seed)', (w) => cs[w].drawn.median, fmtMs);
-  add('cold start: next frame (ms)', '3 (seed)', (w) => cs[w].frame.median, fmtMs);
   for (const c of results.cases) add('re-render (ms)', c.label, (w) => c.rerenderMs[w].total.median, fmtMs);
   for (const c of results.cases) add('re-render, JS call only (ms)', c.label, (w) => c.rerenderMs[w].js.median, fmtMs);
   for (const c of results.cases) add('hover → tooltip (ms)', c.label, (w) => c.hoverMs[w].handler.median, fmtMs);
@@ -266,50 +232,49 @@ function table(results) {
     add('wasm memory', size, (w) => m[w].wasmBytes || null, fmtMB);
     add('DOM nodes after drawing', size, (w) => m[w].domNodesAfter, (v) => (v == null ? '–' : String(v)));
   }
-  const head = ['metric', 'communes @ viewport', NAMES.ours, NAMES.chartjs, NAMES.floor, 'ours/Chart.js', 'ours/floor'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return textTable(['metric', 'communes @ viewport', NAMES.ours, NAMES.chartjs, NAMES.floor, 'ours/Chart.js', 'ours/floor'], rows, 2);
 }
 
 function report(results) {
   const m = results.machine;
   const out = [];
-  out.push(`commune-charts ${m.ours} (${m.commit ?? '?'}) vs Chart.js ${m.chartjs} vs a Canvas2D floor, ${m.date}`);
+  out.push(`commune-charts ${m.ours} (${m.commit ?? '?'}) vs Chart.js ${m.chartjs} (full and tree-shaken by esbuild ${m.esbuild}) vs uPlot ${m.uplot} vs a Canvas2D floor, ${m.date}`);
   out.push(`machine: ${m.nproc} CPUs, ${m.cpu}, ${m.memGiB} GiB; ${m.chromium} headless (--disable-gpu: software canvas); node ${m.node}`);
   // The end figure includes the benchmark's own browser (about 2 on two cores); only the load
   // before it started says whether other work was running.
   const busy = m.loadavgAtStart[0] > m.nproc / 2;
   out.push(`load average (1 min) at start ${m.loadavgAtStart[0]}, at end ${m.loadavgAtEnd[0]} (the benchmark's own browser included)` +
     (busy ? ': OTHER WORK WAS RUNNING, absolute times are inflated (the alternation keeps the ratios fairer)' : ''));
-  const runs = results.cases.map((c) => c.runs);
-  out.push(`medians; re-render: ${results.settings.warmup} warm-ups + ${Math.max(...runs)} runs per contender and size${RUNS_10K !== RUNS ? ` (${RUNS_10K} at 10,000)` : ''}, contenders alternating;` +
-    ` hover: ${HOVER_MOVES} moves; cold start: ${COLD_RUNS} fresh loads; memory: median of ${quick ? 1 : 3} fresh pages`);
-  out.push('');
-  out.push(table(results));
-  out.push('');
-  out.push('sizes: ' + results.cases.map((c) => `${c.label}: canvas ${c.canvas.cssWidth}x${c.canvas.cssHeight} CSS px` +
-    (c.canvas.windowed ? ` (window of a ${c.canvas.chartHeight} px chart, ${c.canvas.rowsOnCanvas} rows)` : '')).join('; '));
-  out.push(`bytes: commune-charts = ${results.bytes.ours.files.map((f) => f.file).join(' + ')}; Chart.js = ${results.bytes.chartjs.files.map((f) => f.file).join(' + ')}` +
-    ' (the full UMD bundle; tree-shaken to a bar chart not measured: no bundler in the pinned tools); floor = bench/pages/floor.js');
-  const cs = results.coldStartMs;
-  out.push('cold start, drawn, p25–p75 (ms): ' + CONTENDERS.map((w) => `${NAMES[w]} ${fmtMs(cs[w].drawn.p25)}–${fmtMs(cs[w].drawn.p75)}`).join(', ') +
-    '; commune-charts fetches its wasm when scan() finds a chart on screen (charts further down wait for the IntersectionObserver)');
-  if (cs.oursPreload) {
-    out.push(`cold start with <link rel="preload"> for the wasm in the page's <head>: drawn ${fmtMs(cs.oursPreload.drawn.median)} ms (p25–p75 ` +
-      `${fmtMs(cs.oursPreload.drawn.p25)}–${fmtMs(cs.oursPreload.drawn.p75)}), ${ratio(cs.oursPreload.drawn.median, cs.chartjs.drawn.median)} Chart.js, ` +
-      `${ratio(cs.oursPreload.drawn.median, cs.floor.drawn.median)} floor`);
+  for (const name of Object.keys(results.firstChart)) {
+    out.push('');
+    out.push(`==== First chart, ${name} ====`);
+    out.push(firstChartTable(results.firstChart[name]));
   }
-  out.push('hover: commune-charts and floor handle the pointermove synchronously; Chart.js first waits for the next animation frame (it throttles' +
-    ' DOM events), which the hover row leaves out: dispatch-to-done medians are in the JSON (hoverMs.*.dispatchToDone).');
-  for (const c of results.cases) for (const n of c.notes) out.push(`NOTE ${c.label}: ${n}`);
+  if (results.cases.length) {
+    out.push('');
+    out.push('==== Re-render, hover, memory (commune-charts, Chart.js full, floor) ====');
+    const runs = results.cases.map((c) => c.runs);
+    out.push(`medians; re-render: ${results.settings.warmup} warm-ups + ${Math.max(...runs)} runs per contender and size${RUNS_10K !== RUNS ? ` (${RUNS_10K} at 10,000)` : ''}, contenders alternating;` +
+      ` hover: ${HOVER_MOVES} moves; memory: median of ${quick ? 1 : 3} fresh pages`);
+    out.push('');
+    out.push(table(results));
+    out.push('');
+    out.push('sizes: ' + results.cases.map((c) => `${c.label}: canvas ${c.canvas.cssWidth}x${c.canvas.cssHeight} CSS px` +
+      (c.canvas.windowed ? ` (window of a ${c.canvas.chartHeight} px chart, ${c.canvas.rowsOnCanvas} rows)` : '')).join('; '));
+    out.push(`bytes: commune-charts = ${results.bytes.ours.files.map((f) => f.file).join(' + ')}; Chart.js = ${results.bytes.chartjs.files.map((f) => f.file).join(' + ')}` +
+      ` (the full UMD bundle; tree-shaken: ${fmtKB(results.bytes.chartjsTree.gzip)} gz); uPlot = ${fmtKB(results.bytes.uplot.gzip)} gz; floor = bench/pages/floor.js`);
+    out.push('hover: commune-charts and floor handle the pointermove synchronously; Chart.js first waits for the next animation frame (it throttles' +
+      ' DOM events), which the hover row leaves out: dispatch-to-done medians are in the JSON (hoverMs.*.dispatchToDone).');
+    for (const c of results.cases) for (const n of c.notes) out.push(`NOTE ${c.label}: ${n}`);
+  }
   return out.join('\n');
 }
 
 // ---- main ----
 
 const started = Date.now();
-const server = await startServer(0);
+const built = await buildPeers();
+const server = await startBenchServer(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: env.CHROMIUM || '/usr/bin/chromium',
@@ -317,21 +282,32 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
 });
 const results = {
-  machine: machine(`Chromium ${browser.version()}`),
-  settings: { runs: RUNS, runs10k: RUNS_10K, warmup: WARMUP, coldRuns: COLD_RUNS, hoverMoves: HOVER_MOVES, quick },
+  machine: { ...machine(`Chromium ${browser.version()}`), chartjsTreeModules: built.chartjsTreeModules },
+  settings: {
+    only: ONLY || 'all', runs: RUNS, runs10k: RUNS_10K, warmup: WARMUP, hoverMoves: HOVER_MOVES, quick,
+    firstChart: { n: COLD_N, profiles: PROFILES, runs: COLD_RUNS, warmup: COLD_WARMUP, dwellMs: COLD_DWELL },
+  },
   bytes: {
     ours: bytesOf(['dist/commune-charts.js', 'dist/commune-charts_bg.wasm']),
     chartjs: bytesOf([CHART_JS_FILE]),
+    chartjsTree: bytesOf([CHART_JS_TREE_FILE]),
+    uplot: bytesOf(UPLOT_FILES),
     floor: bytesOf(['bench/pages/floor.js']),
   },
+  firstChart: {},
   cases: [],
 };
 try {
-  for (const c of CASES) await runCase(browser, base, c, results);
-  const seed = results.cases.find((c) => c.n === 3 && c.viewport === DESKTOP).canvas;
-  const big = results.cases.find((c) => c.n === 10000 && c.viewport === DESKTOP).canvas;
-  await runMemory(browser, base, 10000, { w: big.cssWidth, h: big.cssHeight, rows: big.rowsOnCanvas, narrow: false }, results);
-  await runCold(browser, base, { w: seed.cssWidth, h: seed.cssHeight }, results);
+  if (ONLY !== 'render') {
+    for (const name of PROFILES) {
+      results.firstChart[name] = await runFirstChart(server.address().port, name, { n: COLD_N, runs: COLD_RUNS[name], warmup: COLD_WARMUP, dwell: COLD_DWELL });
+    }
+  }
+  if (ONLY !== 'cold') {
+    for (const c of CASES) await runCase(browser, base, c, results);
+    const big = results.cases.find((c) => c.n === 10000 && c.viewport === DESKTOP).canvas;
+    await runMemory(browser, base, 10000, { w: big.cssWidth, h: big.cssHeight, rows: big.rowsOnCanvas, narrow: false }, results);
+  }
 } finally {
   await browser.close();
   server.close();
