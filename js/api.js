@@ -1,6 +1,7 @@
 // ---- commune-charts public API (shared by the classic script and the npm ES module) ----
 // `createCommuneCharts(wasmUrl, build, init, version)` returns { render, scan, get, version }.
-// Built after js/json-text.js (toJsonText) and js/wasm-start.js (startWasm, START_FAILURES).
+// Built after js/json-text.js (toJsonText), js/wasm-start.js (startWasm, START_FAILURES) and
+// js/explain-start.js (explainerOf, explanationRequest, unexplained).
 // The .wasm at `wasmUrl` is fetched and compiled (startWasm), once, when the first chart is
 // about to be drawn; `init(module)` instantiates the compiled module and returns a promise of the
 // wasm-bindgen exports (`mount`, `mount_failed`). An invalid chart (or preview mode) gets its words
@@ -20,8 +21,8 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   var parkedCount = 0;
   var observed = new WeakMap(); // document -> its MutationObserver
   var ready = null;
-  var explaining = null; // the explanations module, once asked for
   var EXPLAIN_URL = new URL('commune-charts-explain.wasm', wasmUrl).href;
+  var explainer = explainerOf(EXPLAIN_URL, build);
   var FETCH_TIMEOUT_S = 15;
   var NEAR_VIEWPORT = '300px 0px'; // start drawing a little before a chart scrolls into view
   var lazy = typeof IntersectionObserver === 'function'
@@ -39,67 +40,16 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     return ready;
   }
 
-  // The explanations module (src/explain.rs), fetched only for an invalid chart or in preview
-  // mode, so readers of valid charts never download the messages: a wasm with no imports, whose
-  // request and answer are JSON text in its memory. Resolves to explain(text) -> text.
-  function explainer() {
-    if (!explaining) {
-      explaining = Promise.resolve(fetch(EXPLAIN_URL)).then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
-        return r.arrayBuffer();
-      }).then(function (bytes) {
-        return WebAssembly.instantiate(bytes, {});
-      }).then(function (m) {
-        var id = WebAssembly.Module.customSections(m.module, 'commune-charts-build')[0];
-        if (build && (!id || String.fromCharCode.apply(null, new Uint8Array(id)) !== build)) throw new Error('another release');
-        var x = m.instance.exports;
-        return function (text) {
-          try {
-            var bytes = new TextEncoder().encode(text);
-            var at = x.ex_alloc(bytes.length); // may grow the memory: its buffer is read after
-            new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
-            at = x.ex_explain();
-            return new TextDecoder().decode(new Uint8Array(x.memory.buffer, at, x.ex_len()));
-          } catch (e) {
-            explaining = null; // a trapped instance is not used again
-            throw e;
-          }
-        };
-      });
-      explaining.then(null, function () { explaining = null; }); // the next chart tries again
-    }
-    return explaining;
-  }
-
   // What `handle` asks for (`req`: Chart.explain_request) about `src` drawn as `kind`, from the
-  // explanations module within the element's data-timeout; resolves to the answer. Without the
-  // module an invalid chart still says that it is invalid, and why the rest is missing.
+  // explanations module (js/explain-start.js) within the element's data-timeout; resolves to the
+  // answer, or without the module to a box that says the explanation is missing.
   function explain(el, req, src, kind) {
-    var q = { lang: req.lang, chars: req.chars, preview: req.preview };
-    if (src.failure) {
-      q.task = 'fetch';
-      q.url = src.failure.url;
-      q.why = src.failure.why;
-      q.status = src.failure.status;
-    } else if (src.why) {
-      q.task = 'input';
-      q.path = src.path;
-      q.why = src.why;
-    } else {
-      q.task = 'data';
-      q.text = src.text;
-      q.kind = kind;
-    }
     return within(explainer(), timeoutOf(el) * 1000, function () { throw new Error('no answer'); }).then(function (ex) {
-      return ex(JSON.stringify(q)) || Promise.reject(new Error('no answer'));
+      return ex(explanationRequest(req, src, kind)) || Promise.reject(new Error('no answer'));
     }).then(null, function (e) {
       if (!req.error) return '{"warn":true,"items":[]}';
       console.error(e);
-      var vi = req.lang !== 'en';
-      return JSON.stringify({ heading: vi ? 'Không vẽ được biểu đồ' : 'The chart cannot be drawn', items: [{
-        path: '', line: 0, column: 0, message: (vi ? 'không tải được phần giải thích lý do (' :
-          'the explanation of why could not be loaded (') + EXPLAIN_URL + ': ' + (e && e.message) +
-          (vi ? '): hãy tải lại trang.' : '): reload the page.') }] });
+      return unexplained(req, EXPLAIN_URL, e);
     });
   }
 

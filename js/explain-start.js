@@ -1,0 +1,69 @@
+// ---- commune-charts: the explanations module (before js/api.js) ----
+/* eslint-disable no-var */
+
+// The explanations module (src/explain.rs, built by explain/) at `url`, fetched only for an invalid
+// chart or in preview mode, so readers of valid charts never download the messages: a wasm with no
+// imports, whose request and answer are JSON text in its memory. Returns a loader: () -> a promise
+// of explain(text) -> text. A failed load or a trapped instance is tried again next time.
+function explainerOf(url, build) {
+  var loading = null;
+  return function () {
+    if (!loading) {
+      loading = Promise.resolve(fetch(url)).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then(function (bytes) {
+        return WebAssembly.instantiate(bytes, {});
+      }).then(function (m) {
+        var id = WebAssembly.Module.customSections(m.module, 'commune-charts-build')[0];
+        if (build && (!id || String.fromCharCode.apply(null, new Uint8Array(id)) !== build)) throw new Error('another release');
+        var x = m.instance.exports;
+        return function (text) {
+          try {
+            var bytes = new TextEncoder().encode(text);
+            var at = x.ex_alloc(bytes.length); // may grow the memory: its buffer is read after
+            new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
+            at = x.ex_explain();
+            return new TextDecoder().decode(new Uint8Array(x.memory.buffer, at, x.ex_len()));
+          } catch (e) {
+            loading = null; // a trapped instance is not used again
+            throw e;
+          }
+        };
+      });
+      loading.then(null, function () { loading = null; });
+    }
+    return loading;
+  };
+}
+
+// The request for `req` (Chart.explain_request) about `src` ({text}, {failure} or {path, why}, as
+// js/api.js reads data) drawn as `kind`: JSON text, as src/explain.rs reads it.
+function explanationRequest(req, src, kind) {
+  var q = { lang: req.lang, chars: req.chars, preview: req.preview };
+  if (src.failure) {
+    q.task = 'fetch';
+    q.url = src.failure.url;
+    q.why = src.failure.why;
+    q.status = src.failure.status;
+  } else if (src.why) {
+    q.task = 'input';
+    q.path = src.path;
+    q.why = src.why;
+  } else {
+    q.task = 'data';
+    q.text = src.text;
+    q.kind = kind;
+  }
+  return JSON.stringify(q);
+}
+
+// The answer when the module cannot be had (`e` why): the chart is still an error, and says that
+// its explanation is missing, in its language.
+function unexplained(req, url, e) {
+  var vi = req.lang !== 'en';
+  return JSON.stringify({ heading: vi ? 'Không vẽ được biểu đồ' : 'The chart cannot be drawn', items: [{
+    path: '', line: 0, column: 0, message: (vi ? 'không tải được phần giải thích lý do (' :
+      'the explanation of why could not be loaded (') + url + ': ' + (e && e.message) +
+      (vi ? '): hãy tải lại trang.' : '): reload the page.') }] });
+}
