@@ -22,17 +22,19 @@ const SHAPES_KEPT: usize = 1_000;
 
 #[derive(Default)]
 struct MeasureCache {
-    /// (size bits, bold) -> text -> width in CSS px.
+    /// (size bits, bold) -> text -> index in `widths`.
     fonts: Vec<((u64, bool), Widths)>,
-    entries: usize,
+    /// Every width measured, in CSS px.
+    widths: Vec<f64>,
     /// The font the context is set to.
     ctx_font: Option<(u64, bool)>,
     /// Strings measured by the current context.
     measured: usize,
 }
 
-/// Text -> width in CSS px, for one font.
-type Widths = HashMap<String, f64, foldhash::fast::FixedState>;
+/// Text -> where its width is in `MeasureCache::widths`, for one font. The same map type as the JSON
+/// reader's (`json.rs`), so the wasm holds one copy of the hash table's code, not two.
+type Widths = HashMap<String, usize, foldhash::fast::FixedState>;
 
 const MEASURE_CACHE_MAX: usize = 40_000;
 
@@ -70,7 +72,7 @@ impl TextMeasure for CanvasMeasure {
         };
         let key = (font.size_px.to_bits(), font.bold);
         let mut cache = self.cache.borrow_mut();
-        if let Some(w) = cache.fonts.iter().find(|(k, _)| *k == key).and_then(|(_, m)| m.get(text)) {
+        if let Some(w) = cache.fonts.iter().find(|(k, _)| *k == key).and_then(|(_, m)| m.get(text)).and_then(|&i| cache.widths.get(i)) {
             return *w;
         }
         if cache.ctx_font != Some(key) {
@@ -79,10 +81,12 @@ impl TextMeasure for CanvasMeasure {
         }
         let w = ctx.measure_text(text).map_or_else(|_| ApproxMeasure.width_px(text, font), |m| m.width());
         cache.measured += 1;
-        if cache.entries >= MEASURE_CACHE_MAX {
+        if cache.widths.len() >= MEASURE_CACHE_MAX {
             cache.fonts.clear();
-            cache.entries = 0;
+            cache.widths.clear();
         }
+        let at = cache.widths.len();
+        cache.widths.push(w);
         let map = match cache.fonts.iter().position(|(k, _)| *k == key) {
             Some(i) => cache.fonts.get_mut(i),
             None => {
@@ -91,8 +95,7 @@ impl TextMeasure for CanvasMeasure {
             }
         };
         if let Some((_, map)) = map {
-            map.insert(text.to_string(), w);
-            cache.entries += 1;
+            map.insert(text.to_string(), at);
         }
         w
     }
