@@ -42,7 +42,7 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
         }
     };
     let fmt = |v: f64| match subject {
-        Subject::Ratio => locale.format_decimal(v, 1),
+        Subject::Ratio => locale.format_fixed(v, 1),
         _ => locale.format_decimal(v, 0),
     };
     let n = model.communes.len();
@@ -146,7 +146,7 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
                 let parts: Vec<String> = c.cell_kinds.iter().map(|(k, n)| crate::cat!(k, ": ", locale.format_int(*n))).collect();
                 cells = crate::cat!(cells, " (", parts.join("; "), ")");
             }
-            let ratio = c.members_per_cell().map_or_else(dash, |r| locale.format_decimal(r, 1));
+            let ratio = c.members_per_cell().map_or_else(dash, |r| locale.format_fixed(r, 1));
             let mut row = vec![c.name.clone(), int(c.members), cells, ratio];
             if any_targets {
                 match c.targets {

@@ -201,7 +201,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
         Measure::MembersPerCell => match commune.members_per_cell() {
             None => no_data(w.members_per_cell),
             Some(r) => vec![
-                crate::cat!(w.members_per_cell, ": ", locale.format_decimal(r, 1)),
+                crate::cat!(w.members_per_cell, ": ", locale.format_fixed(r, 1)),
                 crate::cat!(w.members, ": ", int(commune.members.unwrap_or(0)), " · ", w.cells, ": ", int(commune.cells.unwrap_or(0))),
             ],
         },

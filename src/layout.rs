@@ -659,7 +659,7 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
         .map(|(item, c)| {
             let data = match measure {
                 Measure::Members => c.members.and_then(|m| single(m as f64, locale.format_int(m))),
-                Measure::MembersPerCell => c.members_per_cell().and_then(|r| single(r, locale.format_decimal(r, 1))),
+                Measure::MembersPerCell => c.members_per_cell().and_then(|r| single(r, locale.format_fixed(r, 1))),
                 Measure::Cells => c.cells.map(|n| {
                     let segs = if c.cell_kinds.is_empty() {
                         let group = if legend.is_empty() { 0 } else { legend.len() - 1 };
@@ -935,14 +935,16 @@ mod tests {
     #[test]
     fn members_per_cell_has_one_decimal_and_skips_zero_cells() {
         let l = lay(
-            r#"{"communes":[{"name":"A","members":89,"cells":9},{"name":"B","members":5,"cells":0},{"name":"C","cells":3}]}"#,
+            r#"{"communes":[{"name":"A","members":89,"cells":9},{"name":"B","members":5,"cells":0},{"name":"C","cells":3},{"name":"D","members":70,"cells":2}]}"#,
             ChartKind::MembersPerCell,
             600.0,
         );
         let t = texts(&l);
         assert!(t.contains(&"9,9"), "{t:?}");
+        // One decimal on every bar, so a column of them reads alike: 35,0 beside 9,9, not 35.
+        assert!(t.contains(&"35,0"), "{t:?}");
         assert_eq!(t.iter().filter(|x| **x == "không có số liệu").count(), 2);
-        assert_eq!(l.bars.len(), 1);
+        assert_eq!(l.bars.len(), 2);
     }
 
     #[test]

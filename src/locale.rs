@@ -52,16 +52,26 @@ impl Locale {
 
     /// A number with at most `max_decimals` decimals, trailing zeros dropped: vi `99,7`, `102`.
     pub fn format_decimal(self, value: f64, max_decimals: usize) -> String {
+        self.decimals(value, max_decimals, false)
+    }
+
+    /// A number with exactly `decimals` decimals, so a column of them reads alike: vi `35,0`
+    /// beside `35,3` (members per cell), not `35`.
+    pub fn format_fixed(self, value: f64, decimals: usize) -> String {
+        self.decimals(value, decimals, true)
+    }
+
+    fn decimals(self, value: f64, decimals: usize, keep_zeros: bool) -> String {
         if !value.is_finite() {
             return "–".to_string();
         }
-        let fixed = round_half_up(value.abs(), max_decimals);
+        let fixed = round_half_up(value.abs(), decimals);
         let (int_part, frac_part) = match fixed.split_once('.') {
-            Some((i, f)) => (i, f.trim_end_matches('0')),
+            Some((i, f)) => (i, if keep_zeros { f } else { f.trim_end_matches('0') }),
             None => (fixed.as_str(), ""),
         };
         let mut out = String::new();
-        let is_zero = int_part.chars().all(|c| c == '0') && frac_part.is_empty();
+        let is_zero = int_part.chars().all(|c| c == '0') && frac_part.chars().all(|c| c == '0');
         if value < 0.0 && !is_zero {
             out.push('−');
         }
@@ -323,6 +333,10 @@ mod tests {
         assert_eq!(Locale::En.format_decimal(9.888, 1), "9.9");
         assert_eq!(Locale::Vi.format_decimal(-0.01, 1), "0");
         assert_eq!(Locale::Vi.format_decimal(f64::NAN, 1), "–");
+        assert_eq!(Locale::Vi.format_fixed(35.0, 1), "35,0");
+        assert_eq!(Locale::Vi.format_fixed(35.26, 1), "35,3");
+        assert_eq!(Locale::En.format_fixed(2989.0, 1), "2,989.0");
+        assert_eq!(Locale::Vi.format_fixed(-0.01, 1), "0,0");
         assert_eq!(Locale::Vi.format_decimal(5755.25, 1), "5.755,3", "ties round up, as Intl does");
         assert_eq!(Locale::En.format_decimal(9.96, 1), "10");
         assert_eq!(Locale::En.format_decimal(0.15, 1), "0.2", "rounded from the shortest decimal, as Intl does");
