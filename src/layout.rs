@@ -301,7 +301,7 @@ pub fn layout(input: &LayoutInput) -> Layout {
     // Footer: note, then source.
     y += 4.0;
     y = text_block(&mut out.marks, measure, model.note.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
-    let source = model.source.as_ref().map(|s| crate::cat!(locale.words().source_prefix, s));
+    let source = model.source.as_deref().map(|s| source_line(s, locale));
     y = text_block(&mut out.marks, measure, source.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
 
     Layout { kind, width, height: (y + PAD).ceil(), background: theme.background, marks: out.marks, panels: out.panels, bars: out.bars }
@@ -641,6 +641,21 @@ fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
     order
 }
 
+/// `Nguồn: …` / `Source: …` under the chart, unless the journalist already wrote that label
+/// (in either language): never `Nguồn: Nguồn: …`.
+pub fn source_line(source: &str, locale: Locale) -> String {
+    let source = source.trim();
+    let folded: String = source.chars().take(7).map(crate::text::fold_case).collect();
+    let labelled = ["nguồn", "source"]
+        .iter()
+        .any(|label| folded.strip_prefix(label).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', '\u{a0}'])));
+    if labelled {
+        source.to_string()
+    } else {
+        crate::cat!(locale.words().source_prefix, source)
+    }
+}
+
 /// A commune panel: one row per commune in `order`.
 fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, theme: &Theme) -> PanelData {
     let words = locale.words();
@@ -920,6 +935,19 @@ mod tests {
         assert!(check_drawable(&zero, ChartKind::Targets).is_err());
         assert!(check_drawable(&zero, ChartKind::Cells).is_ok());
         assert!(check_drawable(&zero, ChartKind::MembersPerCell).is_err());
+    }
+
+    #[test]
+    fn the_source_label_is_written_once() {
+        assert_eq!(source_line("Báo cáo của Đảng ủy xã", Locale::Vi), "Nguồn: Báo cáo của Đảng ủy xã");
+        assert_eq!(source_line("Nguồn: Báo cáo", Locale::Vi), "Nguồn: Báo cáo");
+        assert_eq!(source_line("NGUỒN: Báo cáo", Locale::Vi), "NGUỒN: Báo cáo");
+        assert_eq!(source_line("Source: commune reports", Locale::Vi), "Source: commune reports");
+        assert_eq!(source_line("source: reports", Locale::En), "source: reports");
+        assert_eq!(source_line("Sources differ", Locale::En), "Source: Sources differ");
+        assert_eq!(source_line("Nguồn tin: Báo Lai Châu", Locale::Vi), "Nguồn tin: Báo Lai Châu");
+        let l = lay(r#"{"source":"Nguồn: Báo cáo","communes":[{"name":"A","members":5}]}"#, ChartKind::Members, 600.0);
+        assert!(texts(&l).contains(&"Nguồn: Báo cáo"), "{:?}", texts(&l));
     }
 
     fn texts(l: &Layout) -> Vec<&str> {
