@@ -36,11 +36,26 @@ export function startServer(port = 0, host = '127.0.0.1') {
       res.end('not found');
     }
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  // A port that cannot be had (in use, not allowed) rejects instead of throwing from the event.
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] || 8000);
-  const server = await startServer(port);
-  console.log(`commune-charts demo: http://127.0.0.1:${server.address().port}/`);
+  try {
+    const server = await startServer(port);
+    console.log(`commune-charts demo: http://127.0.0.1:${server.address().port}/`);
+  } catch (e) {
+    const why = e && e.code === 'EADDRINUSE' ? `port ${port} is already in use by another program`
+      : e && e.code === 'EACCES' ? `port ${port} is not allowed for this user`
+        : `cannot listen on port ${port} (${e && (e.code || e.message)})`;
+    console.error(`commune-charts demo: ${why}. Stop that program, or choose another port: make demo PORT=8080`);
+    process.exit(1);
+  }
 }
