@@ -64,6 +64,11 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
     if let (Some((max_name, max_v)), Some((min_name, min_v))) = (max, min) {
         let (max_v, min_v) = (fmt(max_v), fmt(min_v));
         s.push_str(&match (locale, with.len() > 1) {
+            // Every commune the same (all 0, say): no "most in A (0), fewest in A (0)".
+            (Locale::Vi, true) if max_v == min_v && with.len() == n => crate::cat!(": xã nào cũng là ", max_v),
+            (Locale::Vi, true) if max_v == min_v => crate::cat!(": xã nào có số liệu cũng là ", max_v),
+            (Locale::En, true) if max_v == min_v && with.len() == n => crate::cat!(": ", max_v, " in every commune"),
+            (Locale::En, true) if max_v == min_v => crate::cat!(": ", max_v, " in every commune with data"),
             (Locale::Vi, true) => crate::cat!(": nhiều nhất là ", max_name, " (", max_v, "), ít nhất là ", min_name, " (", min_v, ")"),
             (Locale::En, true) => crate::cat!(": most in ", max_name, " (", max_v, "), fewest in ", min_name, " (", min_v, ")"),
             (_, false) => crate::cat!(": ", max_name, " (", max_v, ")"),
@@ -186,6 +191,18 @@ mod tests {
             summary(&m, ChartKind::MembersPerCell, Locale::Vi),
             "Biểu đồ số đảng viên mỗi chi bộ của 3 xã: nhiều nhất là Đức Thọ (38,8), ít nhất là Pa Vây Sử (7,8)."
         );
+    }
+
+    #[test]
+    fn summary_of_communes_all_alike_names_no_extremes() {
+        let m = model_from_json(r#"{"communes":[{"name":"A","members":0},{"name":"B","members":0},{"name":"C"}]}"#).unwrap();
+        assert_eq!(
+            summary(&m, ChartKind::Members, Locale::Vi),
+            "Biểu đồ số đảng viên của 3 xã: xã nào có số liệu cũng là 0; không có số liệu: 1."
+        );
+        assert_eq!(summary(&m, ChartKind::Members, Locale::En), "Party members in 3 communes: 0 in every commune with data; no data: 1.");
+        let m = model_from_json(r#"{"communes":[{"name":"A","cells":4},{"name":"B","cells":4}]}"#).unwrap();
+        assert_eq!(summary(&m, ChartKind::Cells, Locale::Vi), "Biểu đồ số chi bộ của 2 xã: xã nào cũng là 4.");
     }
 
     #[test]
