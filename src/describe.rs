@@ -127,7 +127,7 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
             .map(|i| {
                 let value = i.value.map_or_else(dash, |v| {
                     let v = locale.format_decimal(v, 2);
-                    i.measure.as_ref().map_or(v.clone(), |m| crate::cat!(v, " ", m))
+                    Locale::with_unit(v, i.measure.as_ref())
                 });
                 let pct = i.percent_of_plan.map_or_else(dash, |p| locale.format_percent(p, 1));
                 vec![i.unit.clone().unwrap_or_else(dash), i.name.clone(), value, pct]

@@ -174,7 +174,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
         let mut lines = Vec::new();
         if let Some(v) = ind.value {
             let v = locale.format_decimal(v, 2);
-            lines.push(crate::cat!(w.value, ": ", ind.measure.as_ref().map_or(v.clone(), |m| crate::cat!(v, " ", m))));
+            lines.push(crate::cat!(w.value, ": ", Locale::with_unit(v, ind.measure.as_ref())));
         }
         match ind.percent_of_plan {
             Some(p) => lines.push(crate::cat!(locale.format_percent(p, 1), " ", w.of_plan)),
@@ -267,6 +267,20 @@ mod tests {
         let theme = Theme::light();
         let l = layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure });
         (model, l)
+    }
+
+    #[test]
+    fn percent_units_are_attached_like_the_charts_own_percentages() {
+        let model = model_from_json(
+            r#"{"communes":[{"name":"Xã Bản Bo (huyện Tam Đường)","district":"Tam Đường","members":5},{"name":"Xã Nà Tăm","district":"Tam Đường","members":6}],
+                "indicators":[{"name":"Hộ nghèo giảm","value":3.2,"measure":"%","percentOfPlan":106.7}]}"#,
+        )
+        .unwrap();
+        let theme = Theme::light();
+        let input = |kind| LayoutInput { model: &model, kind, locale: Locale::Vi, width: 640.0, theme: &theme, measure: &ApproxMeasure };
+        let l = layout(&input(ChartKind::Indicators));
+        let r = readout(&model, &l, Cursor { panel: 0, row: 0, bar: None }, Locale::Vi).unwrap();
+        assert_eq!(r.lines, ["Kết quả: 3,2%", "106,7% kế hoạch"]);
     }
 
     #[test]

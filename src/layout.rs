@@ -751,7 +751,7 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
             };
             let value = ind.value.map(|v| {
                 let v = locale.format_decimal(v, 2);
-                ind.measure.as_ref().map_or(v.clone(), |m| crate::cat!(v, " ", m))
+                Locale::with_unit(v, ind.measure.as_ref())
             });
             let pct = ind.percent_of_plan.map(|p| crate::cat!(locale.format_percent(p, 1), " ", words.of_plan));
             let end_label = [value, pct].into_iter().flatten().collect::<Vec<_>>().join(" · ");

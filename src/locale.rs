@@ -83,6 +83,16 @@ impl Locale {
         out
     }
 
+    /// A formatted number with its unit, by one rule: a percent sign is attached, as in the
+    /// chart's own percentages (`3,2%`, not `3,2 %`); any other unit follows a space (`5.755 ha`).
+    pub fn with_unit(number: String, unit: Option<&String>) -> String {
+        match unit.map(|u| u.trim()) {
+            None | Some("") => number,
+            Some(u) if u.starts_with('%') => crate::cat!(number, u),
+            Some(u) => crate::cat!(number, " ", u),
+        }
+    }
+
     /// A percentage (`value` is already in percent): vi `99,7%`, en `99.7%`.
     pub fn format_percent(self, value: f64, max_decimals: usize) -> String {
         let mut s = self.format_decimal(value, max_decimals);
@@ -333,6 +343,10 @@ mod tests {
         assert_eq!(Locale::En.format_decimal(9.888, 1), "9.9");
         assert_eq!(Locale::Vi.format_decimal(-0.01, 1), "0");
         assert_eq!(Locale::Vi.format_decimal(f64::NAN, 1), "–");
+        assert_eq!(Locale::with_unit("3,2".into(), Some(&"%".into())), "3,2%");
+        assert_eq!(Locale::with_unit("3,2".into(), Some(&" % ".into())), "3,2%");
+        assert_eq!(Locale::with_unit("5.755".into(), Some(&"ha".into())), "5.755 ha");
+        assert_eq!(Locale::with_unit("12".into(), None), "12");
         assert_eq!(Locale::Vi.format_fixed(35.0, 1), "35,0");
         assert_eq!(Locale::Vi.format_fixed(35.26, 1), "35,3");
         assert_eq!(Locale::En.format_fixed(2989.0, 1), "2,989.0");
