@@ -184,8 +184,13 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
     }
     let commune = model.communes.get(row.item)?;
     let mut title = commune.name.clone();
-    if let Some(d) = commune.district.as_ref().or(commune.province.as_ref()) {
-        title = crate::cat!(title, " (", d, ")");
+    // Where the commune is, unless its name already says it: not `Xã Bản Bo (huyện Tam Đường)
+    // (Tam Đường)`.
+    if let Some(d) = commune.district.as_ref().or(commune.province.as_ref()).map(|d| d.trim()).filter(|d| !d.is_empty()) {
+        let fold = |t: &str| t.chars().map(crate::text::fold_case).collect::<String>();
+        if !fold(&title).contains(&fold(d)) {
+            title = crate::cat!(title, " (", d, ")");
+        }
     }
     let no_data = |what: &str| vec![crate::cat!(what, ": ", w.no_data)];
     let lines = match panel.measure {
@@ -270,7 +275,7 @@ mod tests {
     }
 
     #[test]
-    fn percent_units_are_attached_like_the_charts_own_percentages() {
+    fn readouts_say_where_only_when_the_name_does_not_and_attach_percent_units() {
         let model = model_from_json(
             r#"{"communes":[{"name":"Xã Bản Bo (huyện Tam Đường)","district":"Tam Đường","members":5},{"name":"Xã Nà Tăm","district":"Tam Đường","members":6}],
                 "indicators":[{"name":"Hộ nghèo giảm","value":3.2,"measure":"%","percentOfPlan":106.7}]}"#,
@@ -278,6 +283,10 @@ mod tests {
         .unwrap();
         let theme = Theme::light();
         let input = |kind| LayoutInput { model: &model, kind, locale: Locale::Vi, width: 640.0, theme: &theme, measure: &ApproxMeasure };
+        let l = layout(&input(ChartKind::Members));
+        let title = |row| readout(&model, &l, Cursor { panel: 0, row, bar: None }, Locale::Vi).unwrap().title;
+        assert_eq!(title(0), "Xã Bản Bo (huyện Tam Đường)");
+        assert_eq!(title(1), "Xã Nà Tăm (Tam Đường)");
         let l = layout(&input(ChartKind::Indicators));
         let r = readout(&model, &l, Cursor { panel: 0, row: 0, bar: None }, Locale::Vi).unwrap();
         assert_eq!(r.lines, ["Kết quả: 3,2%", "106,7% kế hoạch"]);
