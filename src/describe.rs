@@ -107,8 +107,8 @@ fn indicators_sentence(model: &Model, locale: Locale) -> String {
     };
     if let Some((name, p)) = lowest.filter(|(_, p)| *p < 100.0) {
         s.push_str(&match locale {
-            Locale::Vi => crate::cat!("; thấp nhất là ", name, " (", locale.format_percent(p, 1), " kế hoạch)"),
-            Locale::En => crate::cat!("; lowest: ", name, " (", locale.format_percent(p, 1), " of plan)"),
+            Locale::Vi => crate::cat!("; thấp nhất là ", name, " (", locale.format_plan(p), " kế hoạch)"),
+            Locale::En => crate::cat!("; lowest: ", name, " (", locale.format_plan(p), " of plan)"),
         });
     }
     s
@@ -129,7 +129,7 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
                     let v = locale.format_decimal(v, 2);
                     Locale::with_unit(v, i.measure.as_ref())
                 });
-                let pct = i.percent_of_plan.map_or_else(dash, |p| locale.format_percent(p, 1));
+                let pct = i.percent_of_plan.map_or_else(dash, |p| locale.format_plan(p));
                 vec![i.unit.clone().unwrap_or_else(dash), i.name.clone(), value, pct]
             })
             .collect();

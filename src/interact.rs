@@ -177,7 +177,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
             lines.push(crate::cat!(w.value, ": ", Locale::with_unit(v, ind.measure.as_ref())));
         }
         match ind.percent_of_plan {
-            Some(p) => lines.push(crate::cat!(locale.format_percent(p, 1), " ", w.of_plan)),
+            Some(p) => lines.push(crate::cat!(locale.format_plan(p), " ", w.of_plan)),
             None => lines.push(crate::cat!(w.percent_of_plan, ": ", w.no_data)),
         }
         return Some(Readout { title, lines, focus: None });

@@ -753,7 +753,7 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
                 let v = locale.format_decimal(v, 2);
                 Locale::with_unit(v, ind.measure.as_ref())
             });
-            let pct = ind.percent_of_plan.map(|p| crate::cat!(locale.format_percent(p, 1), " ", words.of_plan));
+            let pct = ind.percent_of_plan.map(|p| crate::cat!(locale.format_plan(p), " ", words.of_plan));
             let end_label = [value, pct].into_iter().flatten().collect::<Vec<_>>().join(" · ");
             let segments = ind.percent_of_plan.map(|p| vec![Segment { group: usize::from(p < 100.0), value: p, inside: None }]);
             Some(RowData { item, name, segments, end_label })
@@ -935,6 +935,12 @@ mod tests {
         assert!(check_drawable(&zero, ChartKind::Targets).is_err());
         assert!(check_drawable(&zero, ChartKind::Cells).is_ok());
         assert!(check_drawable(&zero, ChartKind::MembersPerCell).is_err());
+    }
+
+    #[test]
+    fn a_plan_just_below_100_is_not_labelled_100() {
+        let l = lay(r#"{"indicators":[{"name":"Lúa","value":5755,"measure":"ha","percentOfPlan":99.95}]}"#, ChartKind::Indicators, 600.0);
+        assert!(texts(&l).contains(&"5.755 ha · 99,95% kế hoạch"), "{:?}", texts(&l));
     }
 
     #[test]

@@ -83,6 +83,16 @@ impl Locale {
         out
     }
 
+    /// A percentage of plan, with as many decimals as it takes (up to 4) for a value below 100 not
+    /// to read as 100%: 99.95 is `99,95%`, drawn as not met, so the label agrees with the colour.
+    pub fn format_plan(self, percent: f64) -> String {
+        let mut decimals = 1;
+        while percent < 100.0 && decimals < 4 && self.format_decimal(percent, decimals) == "100" {
+            decimals += 1;
+        }
+        self.format_percent(percent, decimals)
+    }
+
     /// A formatted number with its unit, by one rule: a percent sign is attached, as in the
     /// chart's own percentages (`3,2%`, not `3,2 %`); any other unit follows a space (`5.755 ha`).
     pub fn with_unit(number: String, unit: Option<&String>) -> String {
@@ -347,6 +357,11 @@ mod tests {
         assert_eq!(Locale::with_unit("3,2".into(), Some(&" % ".into())), "3,2%");
         assert_eq!(Locale::with_unit("5.755".into(), Some(&"ha".into())), "5.755 ha");
         assert_eq!(Locale::with_unit("12".into(), None), "12");
+        assert_eq!(Locale::Vi.format_plan(99.7), "99,7%");
+        assert_eq!(Locale::Vi.format_plan(99.95), "99,95%");
+        assert_eq!(Locale::En.format_plan(99.996), "99.996%");
+        assert_eq!(Locale::Vi.format_plan(100.0), "100%");
+        assert_eq!(Locale::Vi.format_plan(100.04), "100%");
         assert_eq!(Locale::Vi.format_fixed(35.0, 1), "35,0");
         assert_eq!(Locale::Vi.format_fixed(35.26, 1), "35,3");
         assert_eq!(Locale::En.format_fixed(2989.0, 1), "2,989.0");
