@@ -159,17 +159,37 @@ pub fn truncate(m: &dyn TextMeasure, text: &str, font: Font, max_px: f64) -> Str
     out
 }
 
+/// The words of `text`, a range of numbers kept as one (`2025 – 2030`, `2020 - 2025`): a line
+/// never ends with `2025 –`.
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let dash = matches!(word, "–" | "—" | "-");
+        let after_number = out.last().is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+        let next = words.peek().copied().filter(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        match (out.last_mut(), next) {
+            (Some(last), Some(next)) if dash && after_number => {
+                *last = crate::cat!(last, " ", word, " ", next);
+                words.next();
+            }
+            _ => out.push(word.to_string()),
+        }
+    }
+    out
+}
+
 /// Greedy word wrap to `max_px`; a single word wider than the line is truncated.
 pub fn wrap(m: &dyn TextMeasure, text: &str, font: Font, max_px: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { crate::cat!(line, " ", word) };
+    for word in unbreakable_words(text) {
+        let candidate = if line.is_empty() { word.clone() } else { crate::cat!(line, " ", word) };
         if m.width_px(&candidate, font) <= max_px || line.is_empty() {
             line = candidate;
         } else {
             lines.push(std::mem::take(&mut line));
-            line = word.to_string();
+            line = word;
         }
     }
     if !line.is_empty() {
@@ -183,6 +203,18 @@ mod tests {
     use super::*;
 
     const F: Font = Font::regular(13.0);
+
+    #[test]
+    fn year_ranges_are_not_broken_across_lines() {
+        let words = unbreakable_words("Nhiệm kỳ 2025 – 2030 của xã, 2020 - 2025 và A – B");
+        assert_eq!(words, ["Nhiệm", "kỳ", "2025 – 2030", "của", "xã,", "2020 - 2025", "và", "A", "–", "B"]);
+        // At any width the range stays on one line.
+        let title = "Kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ 2025 – 2030";
+        for width in [120.0, 200.0, 260.0, 330.0, 400.0] {
+            let lines = wrap(&ApproxMeasure, title, F, width);
+            assert!(lines.iter().any(|l| l.contains("2025 – 2030")), "{width}: {lines:?}");
+        }
+    }
 
     #[test]
     fn digits_are_displays() {
