@@ -645,10 +645,10 @@ fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
 /// (in either language): never `Nguồn: Nguồn: …`.
 pub fn source_line(source: &str, locale: Locale) -> String {
     let source = source.trim();
-    let folded: String = source.chars().take(7).map(crate::text::fold_case).collect();
-    let labelled = ["nguồn", "source"]
+    // As written, capitalised or in capitals (no case folding: its tables are not worth it here).
+    let labelled = ["Nguồn", "nguồn", "NGUỒN", "Source", "source", "SOURCE"]
         .iter()
-        .any(|label| folded.strip_prefix(label).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', '\u{a0}'])));
+        .any(|label| source.strip_prefix(label).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', '\u{a0}'])));
     if labelled {
         source.to_string()
     } else {
