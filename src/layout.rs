@@ -466,6 +466,34 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
         }
     }
 
+    // The plan line at 100%: behind the bars (drawn before them) and never through text. Beside
+    // the bars it runs the rows' height, joined; with names above the bars only the bars' band
+    // (the names are above it); a row whose end label lies across 100% leaves a gap there.
+    if p.scale == Scale::Plan {
+        let x = x_of(100.0).round();
+        let half_gap = gap / 2.0;
+        for (i, r) in p.rows.iter().enumerate() {
+            let bar_top = y + row_h * i as f64 + label_h;
+            let label_across = !end_on_name_line
+                && r.segments.as_ref().is_some_and(|segs| {
+                    let start = x_of(segs.iter().map(|s| s.value).sum::<f64>()) + 5.0;
+                    let end = truncate(measure, &r.end_label, end_font, end_w - 6.0);
+                    start - 2.0 <= x && x <= start + measure.width_px(&end, end_font) + 2.0
+                });
+            if label_across {
+                continue;
+            }
+            let (y0, y1) = match names {
+                Names::Above => (bar_top - 2.0, bar_top + bar_h + 2.0),
+                _ => (
+                    if i == 0 { bar_top - 4.0 } else { bar_top - half_gap },
+                    bar_top + bar_h + if i + 1 == p.rows.len() { 4.0 } else { half_gap },
+                ),
+            };
+            out.marks.push(Mark::Line { x0: x, y0, x1: x, y1, color: theme.text });
+        }
+    }
+
     let mut rows = Vec::with_capacity(p.rows.len());
     for (row_index, r) in p.rows.iter().enumerate() {
         let top = y + row_h * row_index as f64;
@@ -564,12 +592,6 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
             y1: top + label_h + bar_h + half_gap,
             bars: first_bar..out.bars.len(),
         });
-    }
-
-    // The plan line over the bars, labelled at its top.
-    if p.scale == Scale::Plan {
-        let x = x_of(100.0).round();
-        out.marks.push(Mark::Line { x0: x, y0: y - 4.0, x1: x, y1: plot_y1 + 4.0, color: theme.text });
     }
 
     // Tick labels under the plot.
@@ -1017,8 +1039,56 @@ mod tests {
         let groups: Vec<usize> = l.bars.iter().map(|b| b.group).collect();
         assert_eq!(groups, [1, 0], "under plan and over plan are told apart");
         let theme = Theme::light();
-        let line_at_100 = l.marks.iter().any(|m| matches!(m, Mark::Line { color, y0, y1, .. } if *color == theme.text && y1 - y0 > 40.0));
-        assert!(line_at_100);
+        let plan_line = |l: &Layout| -> Vec<(f64, f64, f64)> {
+            l.marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Line { x0, y0, y1, color, .. } if *color == theme.text => Some((*x0, *y0, *y1)),
+                    _ => None,
+                })
+                .collect()
+        };
+        // The row over plan (102%): its bar covers the line, which runs its whole height.
+        assert!(plan_line(&l).iter().any(|(_, y0, y1)| y1 - y0 > 20.0), "{:?}", plan_line(&l));
+    }
+
+    #[test]
+    fn the_plan_line_never_crosses_text_and_stays_behind_the_bars() {
+        let theme = Theme::light();
+        let json = r#"{"indicators":[{"name":"Xã đạt chuẩn nông thôn mới","value":2,"measure":"xã","percentOfPlan":66.7},
+            {"name":"Tổng diện tích gieo trồng","value":5755,"measure":"ha","percentOfPlan":99.7},
+            {"name":"Trồng rừng mới","value":411,"measure":"ha","percentOfPlan":102},
+            {"name":"Thu ngân sách","value":3.2,"measure":"tỷ đồng","percentOfPlan":250}]}"#;
+        for width in [300.0, 375.0, 640.0, 1000.0] {
+            let l = lay(json, ChartKind::Indicators, width);
+            let lines: Vec<(usize, f64, f64, f64)> = l
+                .marks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| match m {
+                    Mark::Line { x0, y0, y1, color, .. } if *color == theme.text => Some((i, *x0, *y0, *y1)),
+                    _ => None,
+                })
+                .collect();
+            assert!(!lines.is_empty(), "{width}: no plan line");
+            let first_bar = l.marks.iter().position(|m| matches!(m, Mark::Rect { rect, .. } if *rect == l.bars[0].rect)).unwrap();
+            for &(i, x, y0, y1) in &lines {
+                assert!(i < first_bar, "{width}: the plan line is drawn over a bar");
+                for m in &l.marks {
+                    if let Mark::Text { x: tx, y_mid, text, font, align, .. } = m {
+                        let w = ApproxMeasure.width_px(text, *font);
+                        let left = match align {
+                            Align::Start => *tx,
+                            Align::Middle => tx - w / 2.0,
+                            Align::End => tx - w,
+                        };
+                        let (top, bottom) = (y_mid - font.size_px / 2.0, y_mid + font.size_px / 2.0);
+                        let crosses = left < x && x < left + w && y0 < bottom && top < y1;
+                        assert!(!crosses, "{width}: the plan line at {x} crosses {text:?} ({left}..{} x {top}..{bottom})", left + w);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
