@@ -1125,7 +1125,9 @@
       return '<div data-commune-chart="' + attr(good.kind) + '" data-src="' + attr(el.dataUrl.value.trim()) + '"></div>\n\n' + scriptTag + '\n';
     }
     var json = scriptSafe(formatJson(good.doc)).split('\n').map(function (l) { return '    ' + l; }).join('\n');
-    return '<figure data-commune-chart="' + attr(good.kind) + '">\n  <script type="application/json">\n' + json +
+    // Browsers give a <figure> 40 px margins left and right: without them the chart gets the
+    // column's whole width, as in the preview here.
+    return '<figure data-commune-chart="' + attr(good.kind) + '" style="margin-left:0;margin-right:0">\n  <script type="application/json">\n' + json +
       '\n  </script>\n</figure>\n\n' + scriptTag + '\n';
   }
   function updateEmbed() {

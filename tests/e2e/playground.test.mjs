@@ -76,7 +76,7 @@ test('pasting a Vietnamese table draws the chart, with 2.989 read as 2989 and to
   assert.match(tip, /Mồ Sì San|Đức Thọ/);
   assert.match(tip, /Đảng viên: (89|2\.989)/);
   // The embed code follows the chart.
-  assert.match(await page.inputValue('#snippet'), /<figure data-commune-chart="members">[\s\S]*"members": 2989/);
+  assert.match(await page.inputValue('#snippet'), /<figure data-commune-chart="members" style="margin-left:0;margin-right:0">[\s\S]*"members": 2989/);
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
@@ -210,7 +210,7 @@ test('the copied inline snippet renders the same chart in a fresh page, even wit
   await page.waitForFunction(() => /Đã sao chép/.test(document.getElementById('copy-status').textContent));
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(snippet, await page.inputValue('#snippet'));
-  assert.match(snippet, /^<figure data-commune-chart="targets">\n {2}<script type="application\/json">/);
+  assert.match(snippet, /^<figure data-commune-chart="targets" style="margin-left:0;margin-right:0">\n {2}<script type="application\/json">/);
   assert.ok(snippet.includes('<\\/script><b id=\\"pwned\\">'), 'the </script inside the JSON is escaped');
   assert.equal(snippet.match(/<\/script/gi).length, 2, 'only the two real closing tags');
   assert.ok(snippet.includes('\\u003C!-- ok'), '<!-- is escaped too');
@@ -226,6 +226,10 @@ test('the copied inline snippet renders the same chart in a fresh page, even wit
   await fresh.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('[data-commune-chart]')?.dataset.state), null, { timeout: 15000 });
   assert.equal(await fresh.getAttribute('[data-commune-chart]', 'data-state'), 'ready');
   assert.equal(await fresh.getAttribute('[data-commune-chart]', 'data-commune-chart'), 'targets');
+  // The chart gets the column's whole width, as in the playground's preview (a <figure>'s default
+  // 40 px side margins would take 80 px from it).
+  const widths = await fresh.evaluate(() => [document.querySelector('main').clientWidth, document.querySelector('[data-commune-chart]').getBoundingClientRect().width]);
+  assert.equal(widths[1], widths[0], `figure ${widths[1]} px in a ${widths[0]} px column`);
   assert.equal(await fresh.locator('#pwned').count(), 0, 'the title did not break out of the script');
   assert.equal(await fresh.textContent('[data-commune-chart] table caption'), title);
   assert.equal(await fresh.getAttribute('[data-commune-chart] canvas[role=img]', 'aria-label'), wanted);
