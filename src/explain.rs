@@ -17,7 +17,7 @@
 //!   "… and N more" line under the first [`MAX_SHOWN`].
 
 use crate::json::{self, Value};
-use crate::problem::{FetchFailure, Problem, ProblemKind, ValueTrouble};
+use crate::problem::{push_json_string, FetchFailure, Problem, ProblemKind, ValueTrouble};
 use crate::{model, prepare, Locale};
 
 /// The problems a box lists; the rest are counted in its last line.
@@ -128,20 +128,9 @@ fn answer(problems: &[Problem], locale: Locale, warn: bool, chars: usize) -> Str
     out
 }
 
-/// `s` as a JSON string.
+/// `s` whole as a JSON string.
 fn push_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_json_string(s, out, usize::MAX);
 }
 
 #[cfg(test)]

@@ -364,9 +364,10 @@ pub(crate) fn compact_json(v: &crate::json::Value, out: &mut String, max_chars: 
     }
 }
 
-fn push_json_string(s: &str, out: &mut String, max_chars: usize) {
+/// `s` as a JSON string, its first `max_chars` + 1 characters (`usize::MAX`: all of it).
+pub(crate) fn push_json_string(s: &str, out: &mut String, max_chars: usize) {
     out.push('"');
-    for c in s.chars().take(max_chars + 1) {
+    for c in s.chars().take(max_chars.saturating_add(1)) {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
