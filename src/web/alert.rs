@@ -151,9 +151,9 @@ impl Inner {
         self.ask(locale, true);
     }
 
+    /// Numbered by the page's counter (`next_id`), so no two requests share a number.
     pub(crate) fn ask(&mut self, locale: Locale, error: bool) {
-        self.serial = self.serial.wrapping_add(1);
-        self.asking = Some(Asking { serial: self.serial, locale, error });
+        self.asking = Some(Asking { serial: super::next_id(), locale, error });
     }
 
     /// The explanations module's answer to request `serial`: the error box (`data-state` error

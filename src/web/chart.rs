@@ -83,10 +83,8 @@ pub(crate) struct Inner {
     /// the box that shows it.
     pub(crate) warnings: Option<Said>,
     pub(crate) warn_box: Option<HtmlElement>,
-    /// An explanation wanted from the explanations module (see `alert.rs`), and the number of
-    /// the last request.
+    /// An explanation wanted from the explanations module (see `alert.rs`).
     pub(crate) asking: Option<Asking>,
-    pub(crate) serial: u32,
     /// The content box's width (CSS px of the layout, unaffected by transforms), from the
     /// ResizeObserver; 0 while hidden.
     pub(crate) width: f64,
@@ -158,7 +156,6 @@ impl Inner {
             warnings: None,
             warn_box: None,
             asking: None,
-            serial: 0,
             width: 0.0,
             dpr_listener: None,
             near: true,

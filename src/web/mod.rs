@@ -48,7 +48,8 @@ thread_local! {
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-fn next_id() -> u32 {
+/// A number unique on the page: chart ids and explanation requests.
+pub(crate) fn next_id() -> u32 {
     NEXT_ID.with(|n| {
         let id = n.get().wrapping_add(1);
         n.set(id);
@@ -196,8 +197,10 @@ impl Chart {
         self.is_ready()
     }
 
+    /// Drawn (or valid and waiting for a width). Invalid data has no drawn nodes: `fail()` drops
+    /// them, and only valid data builds them.
     pub fn is_ready(&self) -> bool {
-        self.inner.try_borrow().is_ok_and(|i| i.errors.is_none() && i.asking.is_none_or(|a| !a.error) && i.drawn.is_some())
+        self.inner.try_borrow().is_ok_and(|i| i.drawn.is_some())
     }
 
     /// The error text shown in the alert, if any.
