@@ -92,7 +92,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     }
     var doc = el.ownerDocument;
     var vi = !/^en\b/i.test(((el.closest && el.closest('[lang]')) || doc.documentElement).lang || '');
-    var text = (vi ? 'Không vẽ được biểu đồ: ' : 'The chart cannot be drawn: ') + (START_FAILURES[why] || START_FAILURES.other)[vi ? 0 : 1]
+    var text = CANNOT_DRAW[vi ? 0 : 1] + ': ' + (START_FAILURES[why] || START_FAILURES.other)[vi ? 0 : 1]
       .replace('{u}', cause && cause.url).replace('{s}', cause && cause.status)
       .replace('{e}', String(cause && cause.message || cause).slice(0, 200));
     var host = doc.createElement('div');

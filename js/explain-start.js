@@ -1,4 +1,4 @@
-// ---- commune-charts: the explanations module (before js/api.js) ----
+// ---- commune-charts: the explanations module (after js/wasm-start.js: CANNOT_DRAW; before js/api.js) ----
 /* eslint-disable no-var */
 
 // The explanations module (src/explain.rs, built by explain/) at `url`, fetched only for an invalid
@@ -62,7 +62,7 @@ function explanationRequest(req, src, kind) {
 // its explanation is missing, in its language.
 function unexplained(req, url, e) {
   var vi = req.lang !== 'en';
-  return JSON.stringify({ heading: vi ? 'Không vẽ được biểu đồ' : 'The chart cannot be drawn', items: [{
+  return JSON.stringify({ heading: CANNOT_DRAW[vi ? 0 : 1], items: [{
     path: '', line: 0, column: 0, message: (vi ? 'không tải được phần giải thích lý do (' :
       'the explanation of why could not be loaded (') + url + ': ' + (e && e.message) +
       (vi ? '): hãy tải lại trang.' : '): reload the page.') }] });

@@ -63,6 +63,7 @@ function startWasm(url, build, init) {
 
 // What the box says when the wasm cannot start (or something unexpected broke a chart): the Rust
 // code that writes the other messages is not there. [vi, en]; {u} the .wasm's URL, {s} the status.
+var CANNOT_DRAW = ['Không vẽ được biểu đồ', 'The chart cannot be drawn']; // the heading of every box [vi, en]
 var START_FAILURES = {
   status: ['máy chủ trả lời {s} cho {u}: hãy đặt tệp commune-charts_bg.wasm cạnh commune-charts.js.',
     'the server answered {s} for {u}: put commune-charts_bg.wasm next to commune-charts.js.'],
