@@ -57,6 +57,10 @@
       subtitleLabel: 'Dòng mô tả (tuỳ chọn)',
       sourceLabel: 'Nguồn (tuỳ chọn)',
       noteLabel: 'Ghi chú (tuỳ chọn)',
+      titleName: 'tiêu đề', subtitleName: 'dòng mô tả', sourceName: 'nguồn', noteName: 'ghi chú',
+      exampleMetaCleared: function (names) {
+        return 'Đã xoá ' + listJoin(names, ' và ') + ' của bảng ví dụ, vì số liệu không còn là của ví dụ. Hãy ghi tiêu đề và nguồn số liệu của bạn.';
+      },
       metaBlocked: 'JSON đang có lỗi cú pháp nên chưa thể đổi tiêu đề, nguồn hay ngôn ngữ. Sửa JSON trước.',
       hEmbed: 'Mã nhúng vào bài',
       variantLegend: 'Số liệu nằm ở đâu?',
@@ -171,6 +175,11 @@
       subtitleLabel: 'Subtitle (optional)',
       sourceLabel: 'Source (optional)',
       noteLabel: 'Note (optional)',
+      titleName: 'title', subtitleName: 'subtitle', sourceName: 'source', noteName: 'note',
+      exampleMetaCleared: function (names) {
+        var list = listJoin(names, ' and ');
+        return 'The example’s ' + list + (names.length > 1 ? ' were' : ' was') + ' cleared: the data is no longer the example’s. Type your own title and source.';
+      },
       metaBlocked: 'The JSON has a syntax error, so the title, source and language cannot be changed yet. Fix the JSON first.',
       hEmbed: 'Embed code',
       variantLegend: 'Where does the data live?',
@@ -243,6 +252,7 @@
     if (typeof s === 'function') return s.apply(null, Array.prototype.slice.call(arguments, 1));
     return s;
   }
+  function listJoin(a, and) { return a.length > 1 ? a.slice(0, -1).join(', ') + and + a[a.length - 1] : a.join(''); }
   function fmtVi(n) { return String(n).replace('.', ','); }
   function fmtEn(n) { return String(n); }
 
@@ -774,7 +784,7 @@
     helpHeaders: $('help-headers'), json: $('json-input'), jsonLabel: $('json-label'), restore: $('restore-json'),
     jsonWhere: $('json-where'), jsonWhereText: $('json-where-text'), jsonGoto: $('json-goto'),
     kind: $('kind'), locale: $('locale'), kindHint: $('kind-hint'), chartFrame: $('chart-frame'), staleNote: $('stale-note'),
-    chart: $('chart'), metaStatus: $('meta-status'),
+    chart: $('chart'), metaStatus: $('meta-status'), metaOrigin: $('meta-origin'),
     meta: { title: $('meta-title'), subtitle: $('meta-subtitle'), source: $('meta-source'), note: $('meta-note') },
     variantInline: $('variant-inline'), variantSrc: $('variant-src'), srcField: $('src-field'), dataUrl: $('data-url'),
     scriptUrl: $('script-url'), embedBlocked: $('embed-blocked'), snippet: $('snippet'), copy: $('copy'),
@@ -801,12 +811,53 @@
       source: el.meta.source.value.trim(), note: el.meta.note.value.trim(), locale: el.locale.value
     };
   }
-  function setMeta(m) {
-    META_KEYS.forEach(function (k) { el.meta[k].value = m[k] || ''; });
+  /**
+   * Where the title, subtitle, source and note came from: 'example' (an example's button),
+   * 'table' (the title row above the pasted header), or null (typed by the journalist, or empty).
+   * Another paper's attribution must never go out with the journalist's data: what an example put
+   * in these fields goes when its table goes (cleared, "Xoá bảng", or pasted over), and the page
+   * says so. What the journalist typed is never touched.
+   */
+  var metaFrom = { title: null, subtitle: null, source: null, note: null };
+  function setExampleMeta(m) {
+    META_KEYS.forEach(function (k) {
+      if (el.meta[k].value.trim() && !metaFrom[k]) return;
+      el.meta[k].value = m[k] || '';
+      metaFrom[k] = m[k] ? 'example' : null;
+    });
+    el.metaOrigin.hidden = true;
+  }
+  /** Empties the fields that came from `origin`; returns their keys. */
+  function clearMetaFrom(origin) {
+    return META_KEYS.filter(function (k) {
+      if (metaFrom[k] !== origin) return false;
+      metaFrom[k] = null;
+      var had = el.meta[k].value.trim() !== '';
+      el.meta[k].value = '';
+      return had;
+    });
+  }
+  function isExampleTable(text) {
+    var s = text.replace(/\r/g, '').trim();
+    return s === EXAMPLE_COMMUNES || s === EXAMPLE_INDICATORS;
+  }
+  /** The table is not an example's any more: the example's title, subtitle and source go, visibly. */
+  function dropExampleMeta() {
+    if (isExampleTable(el.table.value)) return;
+    var gone = clearMetaFrom('example');
+    if (!gone.length) return;
+    el.metaOrigin.hidden = false;
+    el.metaOrigin.dataset.keys = gone.join(' ');
+    sayMetaOrigin();
+  }
+  function sayMetaOrigin() {
+    var keys = (el.metaOrigin.dataset.keys || '').split(' ').filter(Boolean);
+    el.metaOrigin.textContent = t('exampleMetaCleared', keys.map(function (k) { return t(k + 'Name'); }));
   }
 
   // ------------------------------------------------------------------ table mode
   function onTableChanged() {
+    dropExampleMeta();
     var parsed = readTable(el.table.value, el.numberFormat.value);
     state.parsed = parsed;
     showTable(parsed);
@@ -987,7 +1038,7 @@
     el.metaStatus.hidden = true;
     META_KEYS.forEach(function (k) {
       var v = typeof doc[k] === 'string' ? doc[k] : '';
-      if (el.meta[k].value !== v && document.activeElement !== el.meta[k]) el.meta[k].value = v;
+      if (el.meta[k].value !== v && document.activeElement !== el.meta[k]) { el.meta[k].value = v; metaFrom[k] = null; }
     });
     // Without a "locale" the chart speaks the page's language (<html lang>), which is the UI's.
     el.locale.value = doc.locale === 'vi' || doc.locale === 'en' ? doc.locale : ui;
@@ -1251,6 +1302,7 @@
 
   function applyLanguage() {
     applyTexts();
+    sayMetaOrigin();
     if (state.mode === 'table') {
       var p = readTable(el.table.value, el.numberFormat.value);
       state.parsed = p;
@@ -1317,14 +1369,12 @@
   el.numberFormat.addEventListener('change', onTableChanged);
   $('example-communes').addEventListener('click', function () {
     el.table.value = EXAMPLE_COMMUNES;
-    var m = metaValues();
-    if (!m.title || m.title === META_INDICATORS.title) setMeta(META_COMMUNES);
+    setExampleMeta(META_COMMUNES);
     onTableChanged();
   });
   $('example-indicators').addEventListener('click', function () {
     el.table.value = EXAMPLE_INDICATORS;
-    var m = metaValues();
-    if (!m.title || m.title === META_COMMUNES.title) setMeta(META_INDICATORS);
+    setExampleMeta(META_INDICATORS);
     onTableChanged();
   });
   $('clear-table').addEventListener('click', function () { el.table.value = ''; onTableChanged(); el.table.focus(); });
@@ -1340,7 +1390,9 @@
   });
   el.json.addEventListener('input', onJsonInput);
   el.jsonGoto.addEventListener('click', function () { if (state.problem) pointAt(state.problem, true); });
-  META_KEYS.forEach(function (k) { el.meta[k].addEventListener('input', onMetaChanged); });
+  META_KEYS.forEach(function (k) {
+    el.meta[k].addEventListener('input', function () { metaFrom[k] = null; el.metaOrigin.hidden = true; onMetaChanged(); });
+  });
   el.locale.addEventListener('change', onMetaChanged);
   el.kind.addEventListener('change', function () {
     if (el.kind.value !== 'indicators') state.communeKind = el.kind.value;
@@ -1357,7 +1409,7 @@
 
   // Start with a real example: the seed communes, as a pasted table.
   applyTexts();
-  setMeta(META_COMMUNES);
+  setExampleMeta(META_COMMUNES);
   el.table.value = EXAMPLE_COMMUNES;
   state.tableKind = 'communes';
   onTableChanged();
