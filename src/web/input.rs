@@ -83,7 +83,13 @@ impl Inner {
         self.point_at(e, Source::Hover);
     }
 
+    /// A click or tap hides the focus ring (class `p`) until the next key: a reader who tabbed to
+    /// the chart and then reads it with the mouse or a finger sees the bar's frame, not a ring
+    /// round the whole chart (`:focus-visible` alone keeps it, as focus has not moved).
     fn on_tap(&mut self, e: &Event) {
+        if let Some(d) = &self.drawn {
+            d.canvas.set_class_name("p");
+        }
         self.point_at(e, Source::Tap);
     }
 
@@ -99,6 +105,9 @@ impl Inner {
         let k = e.unchecked_ref::<KeyboardEvent>();
         if k.alt_key() || k.ctrl_key() || k.meta_key() {
             return;
+        }
+        if let Some(d) = &self.drawn {
+            d.canvas.set_class_name("");
         }
         if k.key() == "Escape" {
             if self.cursor.is_some() {

@@ -25,7 +25,7 @@ const SHEET: &str = concat!(
     "font:13px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\",Arial,sans-serif!important}",
     "*{box-sizing:border-box}.c,.stage,.view{position:relative}.stage{line-height:0}.view{top:0}.tall .view{position:sticky}",
     "canvas{display:block;width:100vw;max-width:100%;outline:0}",
-    "canvas:focus-visible{outline:3px solid Highlight;outline:3px solid -webkit-focus-ring-color;outline-offset:2px}",
+    "canvas:focus-visible:not(.p){outline:3px solid Highlight;outline:3px solid -webkit-focus-ring-color;outline-offset:2px}",
     ".hl{position:absolute;display:none;border:2px solid;pointer-events:none}",
     "button{font:inherit;color:inherit;background:none;border:1px solid;border-radius:3px;padding:3px 10px;margin:6px 6px 0 0;",
     "cursor:pointer;opacity:.85}button:disabled{opacity:.4;cursor:default}",

@@ -127,6 +127,29 @@ test('the tooltip stays inside the viewport near the right edge', async () => {
   await context.close();
 });
 
+test('the focus ring is for the keyboard: a click or tap hides it, the next key shows it again', async () => {
+  for (const touch of [false, true]) {
+    const { page, context } = await ready({ width: 375, touch });
+    const ring = () => page.evaluate(() => {
+      const c = window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]');
+      return `${c.matches(':focus')}:${getComputedStyle(c).outlineStyle}`;
+    });
+    await page.keyboard.press('Tab');
+    assert.equal(await ring(), 'true:solid', 'keyboard focus shows the ring');
+    // A reader who tabbed in and then reads with the mouse or a finger: focus stays on the
+    // canvas (so :focus-visible still matches), but the ring goes.
+    const canvas = page.locator('#chart-members canvas[role=img]');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (touch) await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 3);
+    else await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
+    assert.equal(await ring(), 'true:none', `no ring after a ${touch ? 'tap' : 'click'}`);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await ring(), 'true:solid', 'the ring is back with the keyboard');
+    await context.close();
+  }
+});
+
 test('keyboard: one Tab stop, arrows move between bars, the live region announces, Escape leaves', async () => {
   const { page, context } = await ready({ width: 1280 });
   // Tab from the top of the page reaches the first chart's canvas, then the table toggle.
