@@ -246,6 +246,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     };
     rec.chart = chart;
     rec.off = off;
+    rec.restyle = function () { if (handle) handle.restyle(); };
     rec.back = function () { // the element came back: the same chart object draws again
       rec.away = false;
       register(el, rec);
@@ -272,7 +273,10 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     var doc = el.ownerDocument;
     if (typeof MutationObserver === 'function' && !observed.get(doc)) {
       var mo = new MutationObserver(onMutations);
-      mo.observe(doc, { childList: true, subtree: true });
+      // Attributes too: a page's theme switch (`class`, `style`, `data-bs-theme` on <html> or
+      // <body>, a <meta name=color-scheme>'s content) or a chart's `data-theme` restyles charts.
+      mo.observe(doc, { childList: true, subtree: true, attributes: true,
+        attributeFilter: ['class', 'style', 'content', 'data-theme', 'data-bs-theme'] });
       observed.set(doc, mo);
     }
   }
@@ -291,13 +295,18 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   }
 
   function onMutations(list) {
-    var added = [];
+    var added = [], restyle = false;
+    for (var j = 0; j < list.length; j++) {
+      var t = list[j].target, d = t.ownerDocument;
+      if (list[j].type === 'attributes' && (t === d.documentElement || t === d.body || t.localName === 'meta' || records.get(t))) restyle = true;
+    }
     for (var i = 0; parkedCount && i < list.length; i++) added.push.apply(added, list[i].addedNodes);
     watched.slice().forEach(function (el) {
       var rec = records.get(el);
       if (!rec) return forget(el);
       if (el.isConnected) rec.seen = true;
       else if (rec.seen) park(el, rec);
+      if (restyle && rec.restyle) rec.restyle();
     });
     added.forEach(function (node) {
       if (node.nodeType !== 1 || !node.isConnected) return;

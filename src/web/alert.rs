@@ -174,6 +174,7 @@ impl Inner {
             more: None,
         });
         self.root.set_text_content(None);
+        self.dress(&self.pick_theme());
         if let Some(alert) = said.build(&self.document) {
             self.root.append_child(&alert).ok();
         }

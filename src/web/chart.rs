@@ -262,6 +262,7 @@ impl Inner {
         if self.drawn.is_none() {
             self.build(locale);
         }
+        self.dress(&want.theme);
         self.theme = want.theme.clone();
         self.paint(&l, &want);
         self.drawn_for = Some(want);

@@ -1,4 +1,5 @@
-//! What the page's media says about how to draw: printing, dark mode, forced colours.
+//! What the page and its media say about how to draw: printing, `data-theme` and dark mode,
+//! forced colours.
 
 use std::cell::RefCell;
 use std::rc::Weak;
@@ -6,7 +7,7 @@ use std::rc::Weak;
 use web_sys::{EventTarget, Window};
 
 use super::chart::Inner;
-use super::dom::{media_matches, system_color};
+use super::dom::{media_matches, set_style, system_color};
 use super::listener::Listener;
 use super::with_inner;
 use crate::theme::Theme;
@@ -34,12 +35,47 @@ impl Inner {
                 return Theme::forced(text, bg, hi, gray);
             }
         }
-        if media_matches(&self.view, "(prefers-color-scheme: dark)") {
+        // `data-theme` (contract §6): `light` / `dark` force one; `auto` follows the reader;
+        // without it (or with an unknown value) the chart is dark only on a page that opted into
+        // dark, so a light-only article never gets a black box.
+        let wanted = self.el.get_attribute("data-theme").unwrap_or_default();
+        let dark = match wanted.trim().to_ascii_lowercase().as_str() {
+            "light" => false,
+            "dark" => true,
+            "auto" => prefers_dark(&self.view),
+            _ => prefers_dark(&self.view) && self.page_allows_dark(),
+        };
+        if dark {
             Theme::dark()
         } else {
             Theme::light()
         }
     }
+
+    /// The content box in the theme's colours, so the toggle, the table and the boxes sit on the
+    /// chart's own background (the canvas paints the same) rather than the page's; `dk` gives the
+    /// error and warning boxes their dark colours.
+    pub(crate) fn dress(&self, theme: &Theme) {
+        set_style(&self.root, "background", &theme.background.hex());
+        set_style(&self.root, "color", &theme.text.hex());
+        self.root.set_class_name(if theme.background.luminance() < 0.5 { "c dk" } else { "c" });
+    }
+
+    /// The page opted into dark: `<meta name="color-scheme">` with `dark`, or a computed
+    /// `color-scheme` with `dark` on the element's parent (`:root{color-scheme:light dark}`,
+    /// Bootstrap's `data-bs-theme="dark"`).
+    fn page_allows_dark(&self) -> bool {
+        let has_dark = |v: Option<String>| v.is_some_and(|v| v.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("dark")));
+        let meta = self.document.query_selector("meta[name=color-scheme]").ok().flatten().and_then(|m| m.get_attribute("content"));
+        has_dark(meta)
+            || self.el.parent_element().is_some_and(|p| {
+                has_dark(self.view.get_computed_style(&p).ok().flatten().and_then(|s| s.get_property_value("color-scheme").ok()))
+            })
+    }
+}
+
+fn prefers_dark(view: &Window) -> bool {
+    media_matches(view, "(prefers-color-scheme: dark)")
 }
 
 /// Theme changes (dark mode, high contrast) and printing redraw the chart. The print dialog sends

@@ -197,6 +197,18 @@ impl Chart {
         self.is_ready()
     }
 
+    /// Picks the theme again (the page's `color-scheme` or the element's `data-theme` changed;
+    /// js/api.js watches them) and redraws if it differs.
+    pub fn restyle(&self) {
+        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+            if inner.errors.is_some() {
+                let theme = inner.pick_theme();
+                inner.dress(&theme);
+            }
+            inner.render();
+        }
+    }
+
     /// Drawn (or valid and waiting for a width). Invalid data has no drawn nodes: `fail()` drops
     /// them, and only valid data builds them.
     pub fn is_ready(&self) -> bool {

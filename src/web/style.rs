@@ -23,13 +23,13 @@ const SHEET: &str = concat!(
     "width:auto!important;min-width:0!important;max-width:100%!important;height:auto!important;margin:0!important;",
     "padding:0!important;border:0!important;float:none!important;color:inherit!important;text-align:left!important;",
     "font:13px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\",Arial,sans-serif!important}",
-    "*{box-sizing:border-box}.c,.stage,.view{position:relative}.stage{line-height:0}.view{top:0}.tall .view{position:sticky}",
+    "*{box-sizing:border-box}.c,.stage,.view{position:relative}.c{display:flow-root}.stage{line-height:0}.view{top:0}.tall .view{position:sticky}",
     "canvas{display:block;width:100vw;max-width:100%;outline:0}",
     "canvas:focus-visible:not(.p){outline:3px solid Highlight;outline:3px solid -webkit-focus-ring-color;outline-offset:2px}",
     ".hl{position:absolute;display:none;border:2px solid;pointer-events:none}",
     "button{font:inherit;color:inherit;background:none;border:1px solid;border-radius:3px;padding:3px 10px;margin:6px 6px 0 0;",
-    "cursor:pointer;opacity:.85}button:disabled{opacity:.4;cursor:default}",
-    ".tw{margin:8px 0 0;overflow-x:auto;contain:inline-size}table{border-collapse:collapse}",
+    "cursor:pointer;opacity:.85}button:disabled{opacity:.4;cursor:default}.c>button{margin:6px 12px 10px}",
+    ".tw{margin:8px 12px 0;overflow-x:auto;contain:inline-size}table{border-collapse:collapse}",
     "caption{text-align:left;font-weight:700;padding:0 0 4px}",
     "th,td{padding:3px 8px;text-align:right;border-bottom:1px solid rgba(128,128,128,.4);white-space:nowrap}th:first-child{text-align:left}",
     ".tip{position:fixed;inset:auto;z-index:2147483647;pointer-events:none;width:max-content;max-width:min(320px,calc(100vw - 8px));",
@@ -43,8 +43,8 @@ const SHEET: &str = concat!(
     ".warn{margin:0 0 8px;padding:8px 12px;border-color:#8a5a00;background:#fff4d6;color:#3d2800}",
     // Last: a visually hidden table wrapper keeps none of `.tw`'s margin or scrolling.
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;margin:-1px}",
-    "@media (prefers-color-scheme:dark){.alert{border-color:#ff8a80;background:#3b1513;color:#ffdad6}pre{background:#1d0b0a}",
-    ".warn{border-color:#f0b341;background:#2e2200;color:#ffe7b0}}",
+    ".dk .alert{border-color:#ff8a80;background:#3b1513;color:#ffdad6}.dk pre{background:#1d0b0a}",
+    ".dk .warn{border-color:#f0b341;background:#2e2200;color:#ffe7b0}",
     "@media print{button,.pg{display:none}canvas{height:auto!important}}"
 );
 
