@@ -32,6 +32,7 @@
       helpGroupCommunes: 'Bảng xã (mỗi hàng một xã; trong JSON là "communes")',
       helpGroupIndicators: 'Bảng chỉ tiêu (mỗi hàng một chỉ tiêu; trong JSON là "indicators")',
       helpIndicators: 'Bảng có cột «Chỉ tiêu», «Giá trị» hoặc «% kế hoạch» là bảng chỉ tiêu (biểu đồ «Chỉ tiêu so với kế hoạch»); trong bảng đó cột «Đơn vị» là đơn vị báo cáo (xã, huyện), «Đơn vị tính» là ha, tấn… Các bảng khác là bảng xã, cột «Đơn vị» là tên xã.',
+      helpKinds: 'Cột có tên bắt đầu bằng «Chi bộ» mà không phải tổng số («Chi bộ bản», «Chi bộ trường học», «Chi bộ cơ quan»…) là một loại chi bộ ("cellKinds" trong JSON): biểu đồ «Số chi bộ» chia mỗi thanh theo các loại đó. Nếu bảng có cả cột «Chi bộ» (tổng số), các loại phải cộng lại bằng tổng. Hàng tiêu đề phía trên hàng tên cột («Số liệu đảng viên các xã huyện X») không phải số liệu; nếu ô «Tiêu đề» còn trống, nó được dùng làm tiêu đề.',
       helpNumbers1: 'Số kiểu Việt: dấu chấm ngăn hàng nghìn, dấu phẩy là phần thập phân (2.989 → 2989; 99,7 → 99,7; 99,7% → 99,7). Kiểu Anh thì ngược lại (1,234 → 1234; 99.7 → 99,7). «Tự động» đoán kiểu từ chính các số trong bảng: 1.234,5, 99,7, hay 2.989 ở cột đếm (đảng viên, chi bộ, chỉ tiêu, dân số) là kiểu Việt; 1,234.5, 99.7, hay 2,989 ở cột đếm là kiểu Anh. Nếu các số không cho biết (chỉ có 89, 9…), theo ngôn ngữ của phần lớn tên cột. Có thể chọn hẳn một kiểu ở ô «Cách viết số».',
       helpNumbers2: 'Ngoại lệ theo cách viết của chính ô: có cả dấu chấm và dấu phẩy thì dấu đứng sau là phần thập phân (1.234,5 hay 1,234.5); một dấu chỉ được coi là ngăn hàng nghìn khi theo sau đúng 3 chữ số (nên 99.7 luôn là 99,7). Khoảng trắng trong số và dấu % ở cuối được bỏ qua.',
       helpNumbers3: 'Ô trống, «-» hoặc «—» là không có số liệu (biểu đồ ghi «không có số liệu», không vẽ thành 0). Hàng «Tổng cộng» được bỏ qua vì biểu đồ so sánh từng xã.',
@@ -57,6 +58,7 @@
       subtitleLabel: 'Dòng mô tả (tuỳ chọn)',
       sourceLabel: 'Nguồn (tuỳ chọn)',
       noteLabel: 'Ghi chú (tuỳ chọn)',
+      titleFromTable: 'Tiêu đề mới lấy từ hàng tiêu đề của bảng.',
       titleName: 'tiêu đề', subtitleName: 'dòng mô tả', sourceName: 'nguồn', noteName: 'ghi chú',
       exampleMetaCleared: function (names) {
         return 'Đã xoá ' + listJoin(names, ' và ') + ' của bảng ví dụ, vì số liệu không còn là của ví dụ. Hãy ghi tiêu đề và nguồn số liệu của bạn.';
@@ -111,6 +113,7 @@
       didYouMean: function (s) { return ' Có phải ý bạn là «' + s + '»?'; },
       totalRowSkipped: function (row, name) { return 'Hàng ' + row + ' («' + name + '») trông như hàng tổng nên được bỏ qua.'; },
       extraCells: function (row) { return 'Hàng ' + row + ' có nhiều ô hơn hàng tên cột; các ô thừa bị bỏ qua.'; },
+      titleRowSkipped: function (row, text) { return 'Hàng ' + row + ' («' + text + '») ở trên hàng tên cột: được đọc là tiêu đề, không phải số liệu.'; },
       noTabs: 'Không thấy dấu tab giữa các cột. Hãy sao chép các ô trực tiếp từ Excel hoặc Google Sheets (không sao chép qua Word).',
       widgetCellError: function (where, msg) { return where + ': ' + msg; },
       rowCol: function (row, col) { return col ? 'Hàng ' + row + ', cột «' + col + '»' : 'Hàng ' + row; },
@@ -150,6 +153,7 @@
       helpGroupCommunes: 'Communes table (one commune per row; "communes" in the JSON)',
       helpGroupIndicators: 'Indicators table (one indicator per row; "indicators" in the JSON)',
       helpIndicators: 'A table with an “Indicator”, “Value” or “% of plan” column is an indicators table (the “results against plan” chart); there, “Đơn vị” is the reporting unit (commune, district) and “Đơn vị tính” the measure (ha, tonnes…). Any other table is a communes table, where “Đơn vị” is the commune’s name.',
+      helpKinds: 'A column whose name starts with “Chi bộ” and is not the total (“Chi bộ bản”, “Chi bộ trường học”, “Chi bộ cơ quan”…) is a kind of cell ("cellKinds" in the JSON): the “Party cells” chart splits each bar by those kinds. If the table also has the total “Chi bộ” column, the kinds must add up to it. A title row above the column names (“Số liệu đảng viên các xã huyện X”) is not data; if the Title field is empty, it becomes the title.',
       helpNumbers1: 'Vietnamese numbers: a dot separates thousands, a comma starts the decimals (2.989 → 2989; 99,7 → 99.7; 99,7% → 99.7). English numbers: the other way round (1,234 → 1234; 99.7 → 99.7). “Automatic” tells them apart from the numbers in the table: 1.234,5, 99,7, or 2.989 in a count column (members, cells, targets, population) are Vietnamese; 1,234.5, 99.7, or 2,989 in a count column are English. When the numbers do not tell (only 89, 9…), the language of most column names decides. You can also pick one style in “Number style”.',
       helpNumbers2: 'The cell itself can override this: with both a dot and a comma, the later one starts the decimals (1.234,5 or 1,234.5); a single separator counts as a thousands separator only when exactly 3 digits follow it (so 99.7 is always 99.7). Spaces inside a number and a trailing % are ignored.',
       helpNumbers3: 'An empty cell, “-” or “—” means no data (the chart says “no data”, it never draws a 0). A “Total” row is skipped, since the chart compares communes.',
@@ -175,6 +179,7 @@
       subtitleLabel: 'Subtitle (optional)',
       sourceLabel: 'Source (optional)',
       noteLabel: 'Note (optional)',
+      titleFromTable: 'The new title is the table’s title row.',
       titleName: 'title', subtitleName: 'subtitle', sourceName: 'source', noteName: 'note',
       exampleMetaCleared: function (names) {
         var list = listJoin(names, ' and ');
@@ -229,6 +234,7 @@
       didYouMean: function (s) { return ' Did you mean «' + s + '»?'; },
       totalRowSkipped: function (row, name) { return 'Row ' + row + ' («' + name + '») looks like a total and is skipped.'; },
       extraCells: function (row) { return 'Row ' + row + ' has more cells than the header row; the extra cells are skipped.'; },
+      titleRowSkipped: function (row, text) { return 'Row ' + row + ' («' + text + '») is above the column names: read as a title, not data.'; },
       noTabs: 'No tabs between the columns. Copy the cells straight from Excel or Google Sheets (not through Word).',
       widgetCellError: function (where, msg) { return where + ': ' + msg; },
       rowCol: function (row, col) { return col ? 'Row ' + row + ', column «' + col + '»' : 'Row ' + row; },
@@ -317,6 +323,34 @@
       });
     });
   });
+
+  /**
+   * Any other commune column whose name starts with "Chi bộ" ("Chi bộ bản", "Chi bộ trường học")
+   * is a kind of cell, `cellKinds` in the JSON (contract, section 6): the stacked cells chart.
+   * Only Vietnamese names, as the widget's own CSV reader reads them.
+   */
+  function cellKindColumn(text) {
+    if (!/^chi bo [a-z0-9]/.test(normHeader(text))) return null;
+    return { field: { key: 'cellKinds.' + text, kind: text, table: 'c', type: 'int', label: 'một loại chi bộ', labelEn: 'the same kind of cell' }, lang: 'vi' };
+  }
+  /**
+   * The header row: the first non-blank row naming a commune or an indicator column, or else
+   * naming any known column. Rows above it must be titles (no known column, no number); without
+   * such a row, the first non-blank row, whose errors then say what is missing.
+   */
+  function findHeader(records) {
+    var first = -1;
+    for (var r = 0; r < records.length && r < 12; r++) {
+      var texts = records[r].map(function (c) { return c.text; });
+      if (texts.every(function (x) { return x.trim() === ''; })) continue;
+      if (first < 0) first = r;
+      var hits = texts.map(function (x) { return lookupHeader(x, 'c'); });
+      if (texts.some(marksIndicators) || hits.some(function (hit) { return hit && hit.field.key === 'name'; })) return r;
+      if (hits.some(Boolean) || texts.some(function (x) { return lookupHeader(x, 'i'); })) return r;
+      if (texts.some(function (x) { return readNumber(x, 'vi').value !== undefined; })) break;
+    }
+    return first < 0 ? 0 : first;
+  }
 
   function lookupHeader(text, table) {
     var n = normHeader(text);
@@ -481,9 +515,15 @@
     if (!text.trim()) { out.empty = true; return out; }
     var split = splitTable(text);
     var records = split.records;
-    var h = 0;
-    while (h < records.length && records[h].every(function (c) { return c.text.trim() === ''; })) h++;
+    var h = findHeader(records);
     var header = records[h];
+    // Rows above the header are a title ("Số liệu đảng viên các xã huyện X"), not data.
+    for (var above = 0; above < h; above++) {
+      var words = records[above].map(function (c) { return c.text.replace(/\s+/g, ' ').trim(); }).filter(Boolean).join(' ');
+      if (!words) continue;
+      if (out.title == null) out.title = words;
+      out.notes.push({ text: t('titleRowSkipped', above + 1, words), row: above + 1, col: null, start: records[above][0].start, end: records[above][records[above].length - 1].end });
+    }
     var isInd = header.some(function (c) { return marksIndicators(c.text); });
     var table = isInd ? 'i' : 'c';
     out.kind = isInd ? 'indicators' : 'communes';
@@ -495,7 +535,7 @@
       out.columns.push(column);
       if (!text) { column.ignored = true; column.unnamed = true; return; }
       if (IGNORED_HEADERS.indexOf(normHeader(text)) >= 0) { column.ignored = true; column.silent = true; return; }
-      var hit = lookupHeader(text, table);
+      var hit = lookupHeader(text, table) || (table === 'c' ? cellKindColumn(text) : null);
       if (!hit) {
         column.ignored = true;
         var s = suggestHeader(text, table);
@@ -503,7 +543,7 @@
         return;
       }
       votes[hit.lang]++;
-      var prev = byField[hit.field.key];
+      var prev = byField[hit.field.key] || (hit.field.kind && byField['cellKinds.' + normHeader(hit.field.kind)]);
       if (prev) {
         out.errors.push({ text: t('duplicateColumn', prev.header, text, ui === 'vi' ? hit.field.label : hit.field.labelEn), row: h + 1, col: col, start: c.start, end: c.end });
         column.ignored = true;
@@ -511,6 +551,7 @@
       }
       column.field = hit.field;
       byField[hit.field.key] = column;
+      if (hit.field.kind) byField['cellKinds.' + normHeader(hit.field.kind)] = column;
     });
     // Number style: chosen, else what the numbers themselves show, else the headers' language.
     out.style = styleChoice;
@@ -616,7 +657,7 @@
     if (!obj[head]) obj[head] = {};
     obj[head][key.slice(dot + 1)] = value;
   }
-  var COMMUNE_ORDER = ['name', 'district', 'province', 'members', 'cells', 'targets', 'population', 'areaKm2'];
+  var COMMUNE_ORDER = ['name', 'district', 'province', 'members', 'cells', 'cellKinds', 'targets', 'population', 'areaKm2'];
   var TARGET_ORDER = ['met', 'over80', 'behind', 'total'];
   var INDICATOR_ORDER = ['unit', 'name', 'value', 'measure', 'percentOfPlan'];
   function orderItem(item, isInd) {
@@ -852,7 +893,8 @@
   }
   function sayMetaOrigin() {
     var keys = (el.metaOrigin.dataset.keys || '').split(' ').filter(Boolean);
-    el.metaOrigin.textContent = t('exampleMetaCleared', keys.map(function (k) { return t(k + 'Name'); }));
+    el.metaOrigin.textContent = t('exampleMetaCleared', keys.map(function (k) { return t(k + 'Name'); })) +
+      (metaFrom.title === 'table' ? ' ' + t('titleFromTable') : '');
   }
 
   // ------------------------------------------------------------------ table mode
@@ -860,6 +902,12 @@
     dropExampleMeta();
     var parsed = readTable(el.table.value, el.numberFormat.value);
     state.parsed = parsed;
+    // The table's title row is the chart's title, unless the journalist typed one.
+    if (!el.meta.title.value.trim() || metaFrom.title === 'table') {
+      el.meta.title.value = parsed.title || '';
+      metaFrom.title = parsed.title ? 'table' : null;
+      sayMetaOrigin();
+    }
     showTable(parsed);
     if (parsed.empty || parsed.errors.length) {
       setBlocked(true, parsed.empty ? 'empty' : 'errors');
@@ -962,7 +1010,7 @@
       th.appendChild(name);
       var field = document.createElement('span');
       field.className = 'col-field';
-      field.textContent = c.field ? (p.kind === 'indicators' ? 'indicators[].' : 'communes[].') + c.field.key : t('ignoredMark');
+      field.textContent = c.field ? (p.kind === 'indicators' ? 'indicators[].' : 'communes[].') + (c.field.kind ? 'cellKinds' : c.field.key) : t('ignoredMark');
       th.appendChild(field);
       if (!c.field) th.classList.add('ignored');
       if (c.field && c.field.type !== 'text') th.classList.add('num');

@@ -108,3 +108,93 @@ test('item 3: "Xoá bảng" and a paste take the example’s title, subtitle and
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
+
+// A district's sheet as a party office sends it: a title row, merged across the columns (so
+// tabs follow it), above the header, and the cells broken down by kind.
+const KINDS_TSV = 'Số liệu đảng viên các xã huyện Tam Đường\t\t\t\t\t\t\n'
+  + 'STT\tTên xã\tĐảng viên\tChi bộ\tChi bộ bản\tChi bộ trường học\tChi bộ cơ quan\n'
+  + '1\tBình Lư\t412\t18\t12\t4\t2\n'
+  + '2\tBản Bo\t276\t14\t10\t3\t1\n'
+  + '3\tSơn Bình\t198\t11\t\t\t\n';
+
+test('item 12: a title row above the header and "Chi bộ …" columns make the stacked cells chart', async () => {
+  const { page, context, errors } = await playground();
+  const r = await page.evaluate((tsv) => {
+    const P = window.CommuneChartsPlayground;
+    const pick = (p) => ({ kind: p.kind, items: p.items, errors: p.errors.map((e) => e.text), notes: p.notes.map((n) => n.text), title: p.title });
+    return {
+      kinds: pick(P.readTable(tsv, 'auto')),
+      // Without a title row nothing changes; a data row first is still "the first row must be the names".
+      plain: pick(P.readTable('Xã\tĐảng viên\nA\t1\n', 'auto')),
+      data: pick(P.readTable('Mồ Sì San\t89\t9\nĐức Thọ\t2.989\t77\n', 'auto')),
+      // A title, then a header without a name column: the header is found, its error is the name column's.
+      noName: pick(P.readTable('Bảng 1\nĐảng viên\tLoại\n89\tXã\n', 'auto')),
+      // A title above an indicators table.
+      ind: pick(P.readTable('Kết quả năm 2025\nChỉ tiêu\tGiá trị\tĐơn vị tính\nTrồng rừng mới\t411\tha\n', 'auto')),
+      // Two columns of the same kind, and English "cells" columns stay as they were.
+      dup: pick(P.readTable('Xã\tChi bộ bản\tCHI BỘ BẢN\nA\t1\t2\n', 'auto')),
+      en: pick(P.readTable('Name\tCells\tVillage cells\nA\t3\t2\n', 'auto')),
+    };
+  }, KINDS_TSV);
+  assert.deepEqual(r.kinds.items, [
+    { name: 'Bình Lư', members: 412, cells: 18, cellKinds: { 'Chi bộ bản': 12, 'Chi bộ trường học': 4, 'Chi bộ cơ quan': 2 } },
+    { name: 'Bản Bo', members: 276, cells: 14, cellKinds: { 'Chi bộ bản': 10, 'Chi bộ trường học': 3, 'Chi bộ cơ quan': 1 } },
+    { name: 'Sơn Bình', members: 198, cells: 11 },
+  ]);
+  assert.deepEqual(r.kinds.errors, []);
+  assert.deepEqual(r.kinds.notes, ['Hàng 1 («Số liệu đảng viên các xã huyện Tam Đường») ở trên hàng tên cột: được đọc là tiêu đề, không phải số liệu.']);
+  assert.equal(r.kinds.title, 'Số liệu đảng viên các xã huyện Tam Đường');
+  assert.deepEqual(r.plain, { kind: 'communes', items: [{ name: 'A', members: 1 }], errors: [], notes: [], title: undefined });
+  assert.deepEqual(r.data.errors, ['Hàng đầu tiên phải là tên cột, ví dụ: Xã – Đảng viên – Chi bộ.']);
+  assert.deepEqual(r.noName.errors, ['Không thấy cột tên xã. Đặt tên cột là «Xã» (hoặc «Tên xã», «Đơn vị», «name»).']);
+  assert.deepEqual(r.ind.items, [{ name: 'Trồng rừng mới', value: 411, measure: 'ha' }]);
+  assert.equal(r.ind.title, 'Kết quả năm 2025');
+  assert.deepEqual(r.dup.errors, ['Cột «Chi bộ bản» và cột «CHI BỘ BẢN» cùng là một loại chi bộ. Xoá bớt một cột.']);
+  assert.deepEqual(r.en.items, [{ name: 'A', cells: 3 }]);
+  assert.deepEqual(r.en.notes, ['Cột «Village cells» (cột 3) không nhận ra nên bị bỏ qua.']);
+
+  // In the page: pasted over the example, the title row becomes the chart's title and the cells
+  // chart stacks the kinds, with their names in the legend and the data table.
+  await page.fill('#table-input', KINDS_TSV);
+  await page.selectOption('#kind', 'cells');
+  await drawnFromJson(page);
+  assert.equal(await page.inputValue('#meta-title'), 'Số liệu đảng viên các xã huyện Tam Đường');
+  assert.equal(await page.locator('#table-errors li').count(), 0);
+  assert.deepEqual(await page.locator('#preview thead .col-field').allTextContents(),
+    ['bỏ qua', 'communes[].name', 'communes[].members', 'communes[].cells', 'communes[].cellKinds', 'communes[].cellKinds', 'communes[].cellKinds']);
+  assert.match(await page.textContent('#meta-origin'), /Tiêu đề mới lấy từ hàng tiêu đề của bảng\.$/);
+  const snippet = await page.inputValue('#snippet');
+  assert.match(snippet, /"title": "Số liệu đảng viên các xã huyện Tam Đường"/);
+  assert.match(snippet, /\{ "name": "Bình Lư", "members": 412, "cells": 18, "cellKinds": \{ "Chi bộ bản": 12, "Chi bộ trường học": 4, "Chi bộ cơ quan": 2 \} \}/);
+  await page.waitForFunction(() => /Chi bộ trường học: 4/.test(window[Symbol.for('commune-test-dom')].chartRoot(document.getElementById('chart')).textContent));
+  // Three kinds and "not broken down": four colours of bars.
+  const colours = await page.evaluate(() => {
+    const c = window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const n = new Map();
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+      if (Math.max(r, g, b) - Math.min(r, g, b) < 40) continue; // greys: text, grid, background
+      const k = `${r},${g},${b}`;
+      n.set(k, (n.get(k) || 0) + 1);
+    }
+    return [...n.values()].filter((v) => v > 150).length;
+  });
+  assert.ok(colours >= 3, `the bars are stacked by kind (${colours} colours)`);
+
+  // The widget's sum check points at the row: kinds that do not add up to "Chi bộ".
+  await page.fill('#table-input', KINDS_TSV.replace('\t18\t12\t', '\t19\t12\t'));
+  await page.waitForSelector('#table-errors li.from-widget');
+  assert.match(await page.textContent('#table-errors li.from-widget'), /^Hàng 3: /);
+
+  // A title the journalist typed is kept; the title row's goes with the title row.
+  await page.fill('#table-input', KINDS_TSV.split('\n').slice(1).join('\n'));
+  await drawnFromJson(page);
+  assert.equal(await page.inputValue('#meta-title'), '');
+  await page.fill('#meta-title', 'Chi bộ ở Tam Đường');
+  await page.fill('#table-input', KINDS_TSV);
+  await drawnFromJson(page);
+  assert.equal(await page.inputValue('#meta-title'), 'Chi bộ ở Tam Đường');
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
