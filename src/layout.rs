@@ -291,7 +291,7 @@ pub fn layout(input: &LayoutInput) -> Layout {
                 Names::Above
             } else {
                 let widest = p.rows.iter().map(|r| measure.width_px(&r.name, LABEL_FONT)).fold(0.0, f64::max);
-                Names::Beside((widest + 12.0).min(inner * 0.38))
+                Names::Beside((widest + 12.0).min(inner * 0.5))
             };
             let rows_y = panel_header(&ctx, p, PAD, PAD + inner, y, &mut out.marks);
             y = panel_rows(&ctx, p, PAD, PAD + inner, names, rows_y, &mut out);
@@ -416,27 +416,79 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
     let width = x1 - x0;
     let max_value = p.rows.iter().filter_map(|r| r.segments.as_ref().map(|s| s.iter().map(|g| g.value).sum::<f64>())).fold(0.0, f64::max);
     let few_ticks = width < NARROW_BELOW_PX;
-    let ticks = match p.scale {
+    let mut ticks = match p.scale {
         Scale::Count | Scale::Ratio => nice_ticks(max_value, if few_ticks { 3 } else { 5 }),
         Scale::Share => vec![0.0, 50.0, 100.0],
         Scale::Plan => nice_ticks(max_value.max(100.0), if few_ticks { 3 } else { 5 }),
     };
     // Percent of plan: just past the largest value (or 100%), ticks only where they fit.
-    let (ticks, domain_max) = if p.scale == Scale::Plan {
-        let domain = max_value.max(100.0) * 1.06;
-        (ticks.into_iter().filter(|t| *t <= domain).collect::<Vec<_>>(), domain)
-    } else {
-        let end = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
-        (ticks, end)
+    let domain_of = |ticks: &mut Vec<f64>| {
+        if p.scale == Scale::Plan {
+            let domain = max_value.max(100.0) * 1.06;
+            ticks.retain(|t| *t <= domain);
+            domain
+        } else {
+            ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE)
+        }
     };
+    let mut domain_max = domain_of(&mut ticks);
     let end_font = Font::bold(VALUE_FONT.size_px);
-    let widest_end = p.rows.iter().map(|r| measure.width_px(&r.end_label, end_font)).fold(0.0, f64::max);
+    // Each drawn row's total and end label width: the label follows its bar's end.
+    let ends: Vec<(f64, f64)> = p
+        .rows
+        .iter()
+        .filter_map(|r| Some((r.segments.as_ref()?.iter().map(|g| g.value).sum::<f64>(), measure.width_px(&r.end_label, end_font))))
+        .collect();
+    let widest_end = ends.iter().map(|e| e.1).fold(0.0, f64::max);
     // Long end labels (`5.755 ha · 99,7% kế hoạch`) on a phone go on the name's line, at the right.
     let end_on_name_line = names == Names::Above && widest_end > width * 0.3;
-    let end_w = if end_on_name_line { 4.0 } else { widest_end.min(width * 0.45) + 8.0 };
+    let fit = |names: Names, domain: f64| {
+        let names = match names {
+            // Names get the room they want (up to half) while the bars keep 45% of the width;
+            // then they give it back, down to the old 38%, before anything is cut.
+            Names::Beside(want) => {
+                let floor = want.min(width * 0.38);
+                let mut w = want;
+                while w > floor && plot_width(width - w, &ends, domain, end_on_name_line) < width * 0.45 {
+                    w = (w - 8.0).max(floor);
+                }
+                Names::Beside(w)
+            }
+            n => n,
+        };
+        (names, plot_width(width - names.width(), &ends, domain, end_on_name_line))
+    };
+    let (mut names, mut plot_w) = fit(names, domain_max);
+    // Fewer ticks when their labels would touch: at least 10 px between neighbours.
+    let tick_text = |t: f64| match p.scale {
+        Scale::Count | Scale::Ratio => locale.format_decimal(t, 1),
+        Scale::Share | Scale::Plan => locale.format_percent(t, 1),
+    };
+    for _ in 0..3 {
+        let widest_tick = ticks.iter().map(|t| measure.width_px(&tick_text(*t), TICK_FONT)).fold(0.0, f64::max);
+        let min_step = (widest_tick + 10.0) * domain_max / plot_w.max(1.0);
+        if p.scale == Scale::Share || ticks.get(1).is_none_or(|s| *s >= min_step) {
+            break;
+        }
+        let step = nice_step_at_least(min_step);
+        let last = if p.scale == Scale::Plan { domain_max } else { (max_value / step).ceil().max(1.0) * step };
+        ticks = (0..).map(|i| f64::from(i) * step).take_while(|t| *t <= last + step * 1e-9).take(64).collect();
+        domain_max = domain_of(&mut ticks);
+        (names, plot_w) = fit(names, domain_max);
+    }
     let plot_x0 = x0 + names.width();
-    let plot_x1 = (x1 - end_w).max(plot_x0 + 40.0);
+    let plot_x1 = plot_x0 + plot_w;
     let x_of = |v: f64| plot_x0 + (plot_x1 - plot_x0) * (v / domain_max).max(0.0).min(1.0);
+    // A row's end label: after its bar; inside the bar's end (a long bar near the edge) when it
+    // does not fit after it; else after it, cut. Returns its text, left edge and whether inside.
+    let end_label = |total: f64, label: &str| -> (String, f64, bool) {
+        let end_x = x_of(total);
+        let w = measure.width_px(label, end_font);
+        if end_x + 5.0 + w > x1 - 6.0 && end_x - plot_x0 >= w + 10.0 {
+            return (label.to_string(), end_x - 5.0 - w, true);
+        }
+        (truncate(measure, label, end_font, x1 - end_x - 11.0), end_x + 5.0, false)
+    };
 
     // In a narrow column (a sidebar) a name and its end label may not share a line: then the end
     // label gets a line of its own under the name, rather than both being cut.
@@ -476,8 +528,7 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
             let bar_top = y + row_h * i as f64 + label_h;
             let label_across = !end_on_name_line
                 && r.segments.as_ref().is_some_and(|segs| {
-                    let start = x_of(segs.iter().map(|s| s.value).sum::<f64>()) + 5.0;
-                    let end = truncate(measure, &r.end_label, end_font, end_w - 6.0);
+                    let (end, start, _) = end_label(segs.iter().map(|s| s.value).sum::<f64>(), &r.end_label);
                     start - 2.0 <= x && x <= start + measure.width_px(&end, end_font) + 2.0
                 });
             if label_across {
@@ -573,15 +624,10 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
                     out.bars.push(Bar { panel: panel_index, row: row_index, group: seg.group, rect, value: seg.value });
                 }
                 if !end_on_name_line {
-                    let end = truncate(measure, &r.end_label, end_font, end_w - 6.0);
-                    out.marks.push(Mark::Text {
-                        x: x_of(acc) + 5.0,
-                        y_mid: bar_mid,
-                        text: end,
-                        font: end_font,
-                        color: theme.text,
-                        align: Align::Start,
-                    });
+                    let (text, x, inside) = end_label(acc, &r.end_label);
+                    let last = segs.last().and_then(|g| p.legend.get(g.group)).map_or(theme.bar, |l| l.color);
+                    let color = if inside { theme.text_on(last) } else { theme.text };
+                    out.marks.push(Mark::Text { x, y_mid: bar_mid, text, font: end_font, color, align: Align::Start });
                 }
             }
         }
@@ -597,10 +643,7 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
     // Tick labels under the plot.
     let tick_y = plot_y1 + 12.0;
     for &t in &ticks {
-        let text = match p.scale {
-            Scale::Count | Scale::Ratio => locale.format_decimal(t, 1),
-            Scale::Share | Scale::Plan => locale.format_percent(t, 1),
-        };
+        let text = tick_text(t);
         let (x, align) = tick_anchor(x_of(t), &text, measure, x0, x1);
         out.marks.push(Mark::Text { x, y_mid: tick_y, text, font: TICK_FONT, color: theme.muted, align });
     }
@@ -789,6 +832,40 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
     PanelData { measure: Measure::Indicators, title, legend, scale: Scale::Plan, rows }
 }
 
+/// The plot's width in `avail` px (names taken off): as wide as lets every end label fit after
+/// its bar or inside it (`ends`: total and label width), at least 55% of `avail` (a longer label
+/// is cut).
+fn plot_width(avail: f64, ends: &[(f64, f64)], domain: f64, labels_elsewhere: bool) -> f64 {
+    let (widest, floor) = (avail - 4.0, (avail * 0.55).min(avail - 4.0).max(40.0));
+    if labels_elsewhere {
+        return widest.max(floor);
+    }
+    let share = |value: f64| (value / domain).max(0.0).min(1.0);
+    // A width fits a row when its label fits after the bar, or inside it.
+    let fits = |w: f64| ends.iter().all(|&(v, lw)| w * share(v) + 12.0 + lw <= avail + 1e-6 || lw + 10.0 <= w * share(v));
+    // The widest that fits: the full width, or one where some label just fits after its bar
+    // (only rows near the longest give one in range; the 64 widest are tried, widest first).
+    let mut candidates: Vec<f64> = ends
+        .iter()
+        .filter(|e| share(e.0) > 0.0)
+        .map(|&(v, lw)| (avail - 12.0 - lw) / share(v))
+        .filter(|w| *w >= floor && *w < widest)
+        .collect();
+    candidates.push(widest);
+    candidates.sort_by(|a, b| b.total_cmp(a));
+    candidates.into_iter().take(64).find(|w| fits(*w)).unwrap_or(floor)
+}
+
+/// The smallest round step (1, 2 or 5 × 10^k, at least 1) not below `min`.
+fn nice_step_at_least(min: f64) -> f64 {
+    // 10^floor(log10(min)) for min >= 1 (a smaller step becomes 1 below), without libm.
+    let mut mag = 1.0;
+    while mag * 10.0 <= min {
+        mag *= 10.0;
+    }
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= min).unwrap_or(10.0 * mag).max(1.0)
+}
+
 /// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 × 10^k, whole numbers only.
 /// Of the step sizes for `target` to `target + 2` ticks, the one that wastes the least room
 /// past `max` wins (77 gets 0–80, not 0–100).
@@ -796,15 +873,7 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     if max.is_nan() || max <= 0.0 || !max.is_finite() {
         return vec![0.0, 1.0];
     }
-    let step_for = |count: usize| {
-        let raw = max / count.max(1) as f64;
-        // 10^floor(log10(raw)) for raw >= 1 (a smaller step becomes 1 below), without libm.
-        let mut mag = 1.0;
-        while mag * 10.0 <= raw {
-            mag *= 10.0;
-        }
-        [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag).max(1.0)
-    };
+    let step_for = |count: usize| nice_step_at_least(max / count.max(1) as f64);
     let end = |step: f64| (max / step).ceil() * step;
     let step = (target..=target + 2)
         .map(step_for)
@@ -1086,6 +1155,58 @@ mod tests {
                         let crosses = left < x && x < left + w && y0 < bottom && top < y1;
                         assert!(!crosses, "{width}: the plan line at {x} crosses {text:?} ({left}..{} x {top}..{bottom})", left + w);
                     }
+                }
+            }
+        }
+    }
+
+    /// Left and right edges of a text mark, by `ApproxMeasure`.
+    fn extent(x: f64, text: &str, font: Font, align: Align) -> (f64, f64) {
+        let w = ApproxMeasure.width_px(text, font);
+        let left = match align {
+            Align::Start => x,
+            Align::Middle => x - w / 2.0,
+            Align::End => x - w,
+        };
+        (left, left + w)
+    }
+
+    #[test]
+    fn an_outlier_far_above_plan_thins_the_ticks_and_keeps_the_names_whole() {
+        // Issue 16 item 2: one indicator at 250% of plan.
+        let json = r#"{"indicators":[
+            {"name":"Tổng diện tích gieo trồng cây hàng năm","value":5755,"measure":"ha","percentOfPlan":99.7},
+            {"name":"Sản lượng lương thực có hạt bình quân","value":24500,"measure":"tấn","percentOfPlan":101.2},
+            {"name":"Tỷ lệ hộ dùng nước sinh hoạt hợp vệ sinh","value":98.5,"measure":"%","percentOfPlan":100.5},
+            {"name":"Thu ngân sách trên địa bàn","value":3.2,"measure":"tỷ đồng","percentOfPlan":250}]}"#;
+        for width in [574.0, 700.0, 1000.0] {
+            let l = lay(json, ChartKind::Indicators, width);
+            let mut ticks: Vec<(f64, f64)> = l
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { x, text, font, align, .. } if *font == TICK_FONT => Some(extent(*x, text, *font, *align)),
+                    _ => None,
+                })
+                .collect();
+            ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(ticks.len() >= 2, "{width}: {ticks:?}");
+            for pair in ticks.windows(2) {
+                assert!(pair[1].0 - pair[0].1 >= 8.0, "{width}: tick labels {pair:?} nearly touch");
+            }
+            // Where the bars keep 45% of the width the names are whole (at 574 px these names
+            // and the 250% row's label cannot all fit: the names give back to the old 38%).
+            let names = texts(&l);
+            for name in ["Tổng diện tích gieo trồng cây hàng năm", "Tỷ lệ hộ dùng nước sinh hoạt hợp vệ sinh"] {
+                assert!(width < 700.0 || names.contains(&name), "{width}: {name} is cut: {names:?}");
+            }
+            // The bars take their share of the width: the longest ends near the right edge.
+            let right = l.bars.iter().map(|b| b.rect.x1).fold(0.0, f64::max);
+            assert!(right > width * 0.6, "{width}: the longest bar ends at {right}");
+            for m in &l.marks {
+                if let Mark::Text { x, text, font, align, .. } = m {
+                    let (a, b) = extent(*x, text, *font, *align);
+                    assert!(a >= 0.0 && b <= width, "{width}: {text:?} outside the chart ({a}..{b})");
                 }
             }
         }

@@ -81,7 +81,10 @@ fn goldens_show_what_the_reader_needs() {
     // Independent of the golden files: the essentials are in the SVG text.
     let svg = render("district-en.json", ChartKind::Members, 1000.0, false);
     assert!(svg.contains("2,989"), "English grouping");
-    assert!(svg.contains("…"), "the long name is truncated with an ellipsis");
+    // The name column takes the room the bars can spare (half the width) before a name is cut.
+    assert!(svg.contains("Thị trấn Phong Thổ (cũ), nay thuộc xã Phong Thổ mới sau sắp xếp"), "the long name is whole at 1000 px");
+    let narrow = render("district-en.json", ChartKind::Members, 560.0, false);
+    assert!(narrow.contains("…") && !narrow.contains("sau sắp xếp"), "at 560 px the long name is truncated with an ellipsis");
     assert!(svg.contains("no data"), "Ma Li Chải has no members: no data, not zero");
     let svg = render("seed.json", ChartKind::Targets, 375.0, false);
     assert!(svg.contains("Đạt và vượt") && svg.contains("không có số liệu"));
