@@ -51,6 +51,9 @@
       localeLabel: 'Ngôn ngữ của biểu đồ',
       localeVi: 'Tiếng Việt (2.989; 99,7%)',
       localeEn: 'English (2,989; 99.7%)',
+      viewLegend: 'Xem như bạn đọc trên',
+      viewDesktop: 'Máy tính',
+      viewPhone: 'Điện thoại (375 px)',
       staleNote: 'Bảng đang có lỗi: biểu đồ dưới đây chưa được cập nhật.',
       staleEmpty: 'Bảng đang trống: biểu đồ dưới đây là số liệu trước đó.',
       previewNote: 'Khung vàng «Cảnh báo» (nếu có) chỉ hiện ở đây, bạn đọc không thấy.',
@@ -172,6 +175,9 @@
       localeLabel: 'Chart language',
       localeVi: 'Tiếng Việt (2.989; 99,7%)',
       localeEn: 'English (2,989; 99.7%)',
+      viewLegend: 'Show it as readers see it on',
+      viewDesktop: 'A computer',
+      viewPhone: 'A phone (375 px)',
       staleNote: 'The table has errors: the chart below is not up to date.',
       staleEmpty: 'The table is empty: the chart below shows the earlier data.',
       previewNote: 'The yellow “Warnings” box (if any) shows only here; readers never see it.',
@@ -1255,7 +1261,9 @@
    *  A wasm SVG export would cost ~6.6 kB gz in every reader's download, so it is not in the widget. */
   function staticFor(good) {
     var canvas = chartCanvas();
-    var width = Math.max(200, Math.min(8192, Math.round(canvas ? canvas.getBoundingClientRect().width : 640) || 640));
+    // The column's width (the phone preview stands for readers on phones, not for the image).
+    var box = el.chartFrame.classList.contains('phone') ? el.chartFrame : canvas;
+    var width = Math.max(200, Math.min(8192, Math.round(box ? box.getBoundingClientRect().width : 640) || 640));
     var locale = (good.doc && good.doc.locale) || el.locale.value || 'vi';
     var alt = (canvas && canvas.getAttribute('aria-label')) || (good.doc && good.doc.title) || '';
     var q = function (s) { return /^[\w.\/-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'"; };
@@ -1454,6 +1462,10 @@
   el.download.addEventListener('click', downloadData);
   el.downloadPng.addEventListener('click', downloadPng);
   el.uiLang.addEventListener('click', function () { ui = ui === 'vi' ? 'en' : 'vi'; applyLanguage(); });
+  // A phone's width: the widget lays the chart out again for it (names above bars below 520 px).
+  [$('view-desktop'), $('view-phone')].forEach(function (r) {
+    r.addEventListener('change', function () { el.chartFrame.classList.toggle('phone', $('view-phone').checked); });
+  });
 
   // Start with a real example: the seed communes, as a pasted table.
   applyTexts();

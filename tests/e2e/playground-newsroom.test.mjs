@@ -198,3 +198,56 @@ test('item 12: a title row above the header and "Chi bộ …" columns make the 
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
+
+/** The chart's canvas in CSS px, and the leftmost column of bar colour (#1f5fa8) in it. */
+const barGeometry = (page) => page.evaluate(() => {
+  const c = window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let left = Infinity;
+  for (let i = 0; i < d.length; i += 4) {
+    if (Math.abs(d[i] - 0x1f) < 6 && Math.abs(d[i + 1] - 0x5f) < 6 && Math.abs(d[i + 2] - 0xa8) < 6) left = Math.min(left, (i / 4) % c.width);
+  }
+  const r = c.getBoundingClientRect();
+  return { width: r.width, height: r.height, barLeft: left * r.width / c.width };
+});
+
+test('item 7: the phone preview draws the chart at 375 px, names above the bars, as readers on phones see it', async () => {
+  const { page, context, errors } = await playground({ width: 1280, height: 900 });
+  await page.selectOption('#kind', 'members');
+  await page.waitForFunction(() => /số đảng viên/.test(window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getAttribute('aria-label')));
+  const desktop = await barGeometry(page);
+  assert.ok(desktop.width > 520, `the desktop preview is the column's width (${desktop.width} px)`);
+  assert.ok(await page.isChecked('#view-desktop'));
+  const code = await page.inputValue('#static-code');
+
+  await page.check('#view-phone');
+  await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width === 375);
+  await page.waitForFunction((h) => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().height > h, desktop.height);
+  const phone = await barGeometry(page);
+  assert.equal(phone.width, 375);
+  // Names above the bars: the bars start at the left edge instead of after a column of names.
+  assert.ok(phone.barLeft < 20 && desktop.barLeft > 60, `bars start at ${phone.barLeft} px on the phone, ${desktop.barLeft} px on the desktop`);
+  assert.ok(phone.height > desktop.height * 1.3, `a row per name and one per bar (${phone.height} vs ${desktop.height} px)`);
+  // The snippet and the static image's width are the column's, not the phone's.
+  assert.doesNotMatch(await page.inputValue('#snippet'), /375/);
+  await page.fill('#meta-note', 'Ghi chú');
+  await page.waitForFunction(() => /"note": "Ghi chú"/.test(document.getElementById('snippet').value));
+  assert.equal(await page.inputValue('#static-code'), code);
+
+  await page.check('#view-desktop');
+  await page.waitForFunction((w) => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width === w, desktop.width);
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+
+  // On a phone the playground's own column is narrower than 375 px: the preview is a phone's
+  // already, the choice is not offered, and the chart fits its frame.
+  const small = await playground({ width: 375, height: 800 });
+  assert.ok(await small.page.isHidden('.view-modes'));
+  const fit = await small.page.evaluate(() => [document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width,
+    document.getElementById('chart-frame').clientWidth]);
+  assert.equal(fit[0], 0, 'no sideways scrolling');
+  assert.ok(fit[1] <= fit[2], `the chart (${fit[1]} px) fits its frame (${fit[2]} px)`);
+  assert.deepEqual(realErrors(small.errors), []);
+  await small.context.close();
+});
