@@ -422,11 +422,14 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
         Scale::Plan => nice_ticks(max_value.max(100.0), if few_ticks { 3 } else { 5 }),
     };
     // Percent of plan: just past the largest value (or 100%), ticks only where they fit.
+    // (Plain loops here: iterator chains over f64 cost about 1 kB of wasm.)
+    let plan_domain = max_value.max(100.0) * 1.06;
     let domain_of = |ticks: &mut Vec<f64>| {
         if p.scale == Scale::Plan {
-            let domain = max_value.max(100.0) * 1.06;
-            ticks.retain(|t| *t <= domain);
-            domain
+            while ticks.len() > 1 && ticks.last().is_some_and(|t| *t > plan_domain) {
+                ticks.pop();
+            }
+            plan_domain
         } else {
             ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE)
         }
@@ -434,11 +437,16 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
     let mut domain_max = domain_of(&mut ticks);
     let end_font = Font::bold(VALUE_FONT.size_px);
     // Each drawn row's total and end label width: the label follows its bar's end.
-    let ends: Vec<(f64, f64)> = p
-        .rows
-        .iter()
-        .filter_map(|r| Some((r.segments.as_ref()?.iter().map(|g| g.value).sum::<f64>(), measure.width_px(&r.end_label, end_font))))
-        .collect();
+    let mut ends: Vec<(f64, f64)> = Vec::with_capacity(p.rows.len());
+    for r in &p.rows {
+        if let Some(segs) = &r.segments {
+            let mut total = 0.0;
+            for g in segs {
+                total += g.value;
+            }
+            ends.push((total, measure.width_px(&r.end_label, end_font)));
+        }
+    }
     let widest_end = ends.iter().map(|e| e.1).fold(0.0, f64::max);
     // Long end labels (`5.755 ha · 99,7% kế hoạch`) on a phone go on the name's line, at the right.
     let end_on_name_line = names == Names::Above && widest_end > width * 0.3;
@@ -465,14 +473,22 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
         Scale::Share | Scale::Plan => locale.format_percent(t, 1),
     };
     for _ in 0..3 {
-        let widest_tick = ticks.iter().map(|t| measure.width_px(&tick_text(*t), TICK_FONT)).fold(0.0, f64::max);
+        let mut widest_tick: f64 = 0.0;
+        for t in &ticks {
+            widest_tick = widest_tick.max(measure.width_px(&tick_text(*t), TICK_FONT));
+        }
         let min_step = (widest_tick + 10.0) * domain_max / plot_w.max(1.0);
         if p.scale == Scale::Share || ticks.get(1).is_none_or(|s| *s >= min_step) {
             break;
         }
         let step = nice_step_at_least(min_step);
         let last = if p.scale == Scale::Plan { domain_max } else { (max_value / step).ceil().max(1.0) * step };
-        ticks = (0..).map(|i| f64::from(i) * step).take_while(|t| *t <= last + step * 1e-9).take(64).collect();
+        ticks.clear();
+        let mut t = 0.0;
+        while t <= last + step * 1e-9 && ticks.len() < 64 {
+            ticks.push(t);
+            t += step;
+        }
         domain_max = domain_of(&mut ticks);
         (names, plot_w) = fit(names, domain_max);
     }
@@ -844,16 +860,18 @@ fn plot_width(avail: f64, ends: &[(f64, f64)], domain: f64, labels_elsewhere: bo
     // A width fits a row when its label fits after the bar, or inside it.
     let fits = |w: f64| ends.iter().all(|&(v, lw)| w * share(v) + 12.0 + lw <= avail + 1e-6 || lw + 10.0 <= w * share(v));
     // The widest that fits: the full width, or one where some label just fits after its bar
-    // (only rows near the longest give one in range; the 64 widest are tried, widest first).
-    let mut candidates: Vec<f64> = ends
-        .iter()
-        .filter(|e| share(e.0) > 0.0)
-        .map(|&(v, lw)| (avail - 12.0 - lw) / share(v))
-        .filter(|w| *w >= floor && *w < widest)
-        .collect();
-    candidates.push(widest);
-    candidates.sort_by(|a, b| b.total_cmp(a));
-    candidates.into_iter().take(64).find(|w| fits(*w)).unwrap_or(floor)
+    // (only rows near the longest give one in range). No sort: it would add 2 kB of wasm.
+    if fits(widest) {
+        return widest;
+    }
+    let mut best = floor;
+    for &(v, lw) in ends {
+        let w = if share(v) > 0.0 { (avail - 12.0 - lw) / share(v) } else { 0.0 };
+        if w > best && w < widest && fits(w) {
+            best = w;
+        }
+    }
+    best
 }
 
 /// The smallest round step (1, 2 or 5 × 10^k, at least 1) not below `min`.
