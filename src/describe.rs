@@ -135,10 +135,39 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
             .collect();
         return (header, rows);
     }
+    // The columns the chart draws, its own measure first: a targets chart's table has no member
+    // columns of dashes, and a phone shows what the chart is about without scrolling sideways.
     let int = |v: Option<u64>| v.map_or_else(dash, |v| locale.format_int(v));
-    let any_targets = model.communes.iter().any(|c| c.targets.is_some());
-    let mut header = vec![w.commune.to_string(), w.members.to_string(), w.cells.to_string(), w.members_per_cell.to_string()];
-    if any_targets {
+    let (members, cells, ratio) = match kind {
+        ChartKind::Members => (Some(1), None, None),
+        ChartKind::Cells => (None, Some(1), None),
+        ChartKind::MembersPerCell => (Some(2), Some(3), Some(1)),
+        ChartKind::Targets => (None, None, None),
+        _ => (Some(1), Some(2), None),
+    };
+    let targets = matches!(kind, ChartKind::Targets | ChartKind::Overview);
+    // The cells chart stacks kinds of cells: one column each, in order of first appearance.
+    let mut kinds: Vec<&str> = Vec::new();
+    if kind == ChartKind::Cells {
+        for (k, _) in model.communes.iter().flat_map(|c| &c.cell_kinds) {
+            if !kinds.contains(&k.as_str()) {
+                kinds.push(k);
+            }
+        }
+    }
+    let mut header = vec![w.commune.to_string()];
+    let mut put = |at: Option<usize>, word: &str| {
+        if at.is_some() {
+            header.push(word.to_string());
+        }
+    };
+    for i in 1..4 {
+        put(ratio.filter(|&a| a == i), w.members_per_cell);
+        put(members.filter(|&a| a == i), w.members);
+        put(cells.filter(|&a| a == i), w.cells);
+    }
+    header.extend(kinds.iter().map(|k| (*k).to_string()));
+    if targets {
         header.extend(w.target_groups.iter().map(|g| g.to_string()));
         header.push(w.total.to_string());
     }
@@ -146,14 +175,27 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
         .communes
         .iter()
         .map(|c| {
-            let mut cells = int(c.cells);
-            if !c.cell_kinds.is_empty() {
+            let mut cells_text = int(c.cells);
+            if kind == ChartKind::Overview && !c.cell_kinds.is_empty() {
                 let parts: Vec<String> = c.cell_kinds.iter().map(|(k, n)| crate::cat!(k, ": ", locale.format_int(*n))).collect();
-                cells = crate::cat!(cells, " (", parts.join("; "), ")");
+                cells_text = crate::cat!(cells_text, " (", parts.join("; "), ")");
             }
-            let ratio = c.members_per_cell().map_or_else(dash, |r| locale.format_fixed(r, 1));
-            let mut row = vec![c.name.clone(), int(c.members), cells, ratio];
-            if any_targets {
+            let mut row = vec![c.name.clone()];
+            for i in 1..4 {
+                if ratio == Some(i) {
+                    row.push(c.members_per_cell().map_or_else(dash, |r| locale.format_fixed(r, 1)));
+                }
+                if members == Some(i) {
+                    row.push(int(c.members));
+                }
+                if cells == Some(i) {
+                    row.push(cells_text.clone());
+                }
+            }
+            for k in &kinds {
+                row.push(int(c.cell_kinds.iter().find(|(name, _)| name == k).map(|(_, n)| *n)));
+            }
+            if targets {
                 match c.targets {
                     Some(t) => {
                         let total = t.total();
@@ -222,13 +264,26 @@ mod tests {
     #[test]
     fn table_holds_every_number() {
         let m = model_from_json(SEED).unwrap();
-        let (head, rows) = table(&m, ChartKind::Members, Locale::Vi);
-        assert_eq!(head, ["Xã", "Đảng viên", "Chi bộ", "Đảng viên mỗi chi bộ", "Đạt và vượt", "Đạt trên 80%", "Khó đạt", "Tổng"]);
+        let (head, rows) = table(&m, ChartKind::Overview, Locale::Vi);
+        assert_eq!(head, ["Xã", "Đảng viên", "Chi bộ", "Đạt và vượt", "Đạt trên 80%", "Khó đạt", "Tổng"]);
         assert_eq!(
             rows[0],
-            ["Mồ Sì San", "89", "9 (Chi bộ bản: 4; Chi bộ đơn vị sự nghiệp: 5)", "9,9", "3 (27,3%)", "3 (27,3%)", "5 (45,5%)", "11"]
+            ["Mồ Sì San", "89", "9 (Chi bộ bản: 4; Chi bộ đơn vị sự nghiệp: 5)", "3 (27,3%)", "3 (27,3%)", "5 (45,5%)", "11"]
         );
-        assert_eq!(rows[2], ["Đức Thọ", "2.989", "77", "38,8", "–", "–", "–", "–"]);
+        assert_eq!(rows[2], ["Đức Thọ", "2.989", "77", "–", "–", "–", "–"]);
+        // Each kind's table has the columns its chart draws, the drawn measure first.
+        let (head, rows) = table(&m, ChartKind::Members, Locale::Vi);
+        assert_eq!((head, &rows[2]), (vec!["Xã".to_string(), "Đảng viên".to_string()], &vec!["Đức Thọ".to_string(), "2.989".to_string()]));
+        let (head, rows) = table(&m, ChartKind::Targets, Locale::En);
+        assert_eq!(head, ["Commune", "Met or exceeded", "Above 80%", "Behind", "Total"]);
+        assert_eq!(rows[0], ["Mồ Sì San", "3 (27.3%)", "3 (27.3%)", "5 (45.5%)", "11"]);
+        let (head, rows) = table(&m, ChartKind::MembersPerCell, Locale::Vi);
+        assert_eq!(head, ["Xã", "Đảng viên mỗi chi bộ", "Đảng viên", "Chi bộ"]);
+        assert_eq!(rows[2], ["Đức Thọ", "38,8", "2.989", "77"]);
+        let (head, rows) = table(&m, ChartKind::Cells, Locale::Vi);
+        assert_eq!(head, ["Xã", "Chi bộ", "Chi bộ bản", "Chi bộ đơn vị sự nghiệp"]);
+        assert_eq!(rows[0], ["Mồ Sì San", "9", "4", "5"]);
+        assert_eq!(rows[2], ["Đức Thọ", "77", "–", "–"]);
         let (head, rows) = table(&m, ChartKind::Indicators, Locale::En);
         assert_eq!(head, ["Unit", "Indicator", "Result", "% of plan"]);
         assert_eq!(rows[0], ["Văn Lãng", "Tổng diện tích gieo trồng", "5,755 ha", "99.7%"]);

@@ -179,6 +179,12 @@ fn unbreakable_words(text: &str) -> Vec<String> {
     out
 }
 
+/// `text` for the DOM, where the browser wraps: a range of numbers joined by no-break spaces.
+pub fn no_break_ranges(text: &str) -> String {
+    let words: Vec<String> = unbreakable_words(text).iter().map(|w| w.replace(' ', "\u{a0}")).collect();
+    words.join(" ")
+}
+
 /// Greedy word wrap to `max_px`; a single word wider than the line is truncated.
 pub fn wrap(m: &dyn TextMeasure, text: &str, font: Font, max_px: f64) -> Vec<String> {
     let mut lines = Vec::new();
@@ -214,6 +220,8 @@ mod tests {
             let lines = wrap(&ApproxMeasure, title, F, width);
             assert!(lines.iter().any(|l| l.contains("2025 – 2030")), "{width}: {lines:?}");
         }
+        // The table's caption, wrapped by the browser: no-break spaces inside the range.
+        assert_eq!(no_break_ranges("Nhiệm kỳ 2020 – 2025 và A – B"), "Nhiệm kỳ 2020\u{a0}–\u{a0}2025 và A – B");
     }
 
     #[test]

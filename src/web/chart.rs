@@ -290,7 +290,7 @@ impl Inner {
         if let Some(drawn) = &mut self.drawn {
             drawn.canvas.set_attribute("aria-label", &summary).ok();
             if let Some(t) = &mut drawn.table {
-                t.set(&self.document, p.model.title.clone(), head, rows);
+                t.set(&self.document, p.model.title.as_deref().map(crate::text::no_break_ranges), head, rows);
             }
         }
         self.fresh = false;

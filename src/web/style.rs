@@ -31,7 +31,9 @@ const SHEET: &str = concat!(
     "cursor:pointer;opacity:.85}button:disabled{opacity:.4;cursor:default}.c>button{margin:6px 12px 10px}",
     ".tw{margin:8px 12px 0;overflow-x:auto;contain:inline-size}table{border-collapse:collapse}",
     "caption{text-align:left;font-weight:700;padding:0 0 4px}",
-    "th,td{padding:3px 8px;text-align:right;border-bottom:1px solid rgba(128,128,128,.4);white-space:nowrap}th:first-child{text-align:left}",
+    // Cells wrap (at spaces: numbers have none), so the table fits its column on a phone.
+    "th,td{padding:3px 6px;text-align:right;vertical-align:top;border-bottom:1px solid rgba(128,128,128,.4);font-variant-numeric:tabular-nums}",
+    "th:first-child{text-align:left;padding-left:0}th[scope=row]{min-width:6.5em}",
     ".tip{position:fixed;inset:auto;z-index:2147483647;pointer-events:none;width:max-content;max-width:min(320px,calc(100vw - 8px));",
     "margin:0;padding:7px 10px;border:1px solid;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.25);overflow:visible;",
     "overflow-wrap:anywhere;display:none}.tip.on{display:block}.tip>*{display:block}.tip>:first-child{font-weight:700;margin:0 0 2px}",

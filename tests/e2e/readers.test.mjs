@@ -127,6 +127,40 @@ test('the tooltip stays inside the viewport near the right edge', async () => {
   await context.close();
 });
 
+test('the data table has the columns its chart draws, measure first, and fits a phone and a column', async () => {
+  const WANT = {
+    'chart-members': ['Xã', 'Đảng viên'],
+    'chart-cells': ['Xã', 'Chi bộ', 'Chi bộ bản', 'Chi bộ đơn vị sự nghiệp'],
+    'chart-ratio': ['Xã', 'Đảng viên mỗi chi bộ', 'Đảng viên', 'Chi bộ'],
+    'chart-targets': ['Xã', 'Đạt và vượt', 'Đạt trên 80%', 'Khó đạt', 'Tổng'],
+    'chart-indicators': ['Đơn vị', 'Chỉ tiêu', 'Kết quả', '% kế hoạch'],
+  };
+  for (const width of [375, 1280]) {
+    const { page, context } = await ready({ width });
+    for (const [id, head] of Object.entries(WANT)) {
+      await tableToggle(page, `#${id}`).click();
+      const t = await page.evaluate((id) => {
+        const { part } = window[Symbol.for('commune-test-dom')];
+        const wrap = part(`#${id}`, '.tw');
+        const caption = part(`#${id}`, 'caption');
+        const [w, c] = [wrap, caption].map((e) => e.getBoundingClientRect());
+        return {
+          head: [...part(`#${id}`, 'table').rows[0].cells].map((th) => th.textContent),
+          overflow: wrap.scrollWidth - wrap.clientWidth,
+          captionInside: c.left >= w.left - 0.5 && c.right <= w.right + 0.5,
+          host: part(`#${id}`, 'canvas[role=img]').getBoundingClientRect().width,
+          wrapRight: w.right - part(`#${id}`, 'canvas[role=img]').getBoundingClientRect().right,
+        };
+      }, id);
+      assert.deepEqual(t.head, head, `${id} at ${width} px`);
+      assert.equal(t.overflow, 0, `${id} at ${width} px: the table fits its column (no sideways scrolling)`);
+      assert.ok(t.captionInside, `${id} at ${width} px: the caption is not cut`);
+      assert.ok(t.wrapRight <= 0, `${id} at ${width} px: the table stays inside the chart's box`);
+    }
+    await context.close();
+  }
+});
+
 test('the focus ring is for the keyboard: a click or tap hides it, the next key shows it again', async () => {
   for (const touch of [false, true]) {
     const { page, context } = await ready({ width: 375, touch });
