@@ -197,6 +197,7 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
             }
             if targets {
                 match c.targets {
+                    Some(t) if t.total() == 0 => row.extend(std::iter::repeat_with(|| locale.format_int(0)).take(4)),
                     Some(t) => {
                         let total = t.total();
                         for v in [t.met, t.over80, t.behind] {

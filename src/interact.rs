@@ -212,6 +212,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
         },
         Measure::Targets => match commune.targets {
             None => no_data(w.targets),
+            Some(t) if t.total() == 0 => vec![crate::cat!(w.targets, ": 0")],
             Some(t) => {
                 let total = t.total();
                 [t.met, t.over80, t.behind]

@@ -772,6 +772,8 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
                     };
                     (segs, locale.format_int(n))
                 }),
+                // No targets counted (all 0) is data, not "no data": an empty bar labelled 0.
+                Measure::Targets if c.targets.is_some_and(|t| t.total() == 0) => Some((Vec::new(), locale.format_int(0))),
                 Measure::Targets => c.counted_targets().map(|t| {
                     let total = t.total() as f64;
                     let segs = [t.met, t.over80, t.behind]
@@ -1039,9 +1041,9 @@ mod tests {
             measure: &ApproxMeasure,
         };
         assert_eq!(layout(&input).panels.len(), 1);
-        // Zero targets counted draw nothing either; cells of 0 are a count.
+        // Zero is data: zero targets counted and cells of 0 are counts (drawn as 0).
         let zero = model_from_json(r#"{"communes":[{"name":"A","cells":0,"targets":{"met":0,"over80":0,"behind":0}}]}"#).unwrap();
-        assert!(check_drawable(&zero, ChartKind::Targets).is_err());
+        assert!(check_drawable(&zero, ChartKind::Targets).is_ok());
         assert!(check_drawable(&zero, ChartKind::Cells).is_ok());
         assert!(check_drawable(&zero, ChartKind::MembersPerCell).is_err());
     }
@@ -1227,6 +1229,18 @@ mod tests {
                     assert!(a >= 0.0 && b <= width, "{width}: {text:?} outside the chart ({a}..{b})");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn targets_all_zero_are_data_not_no_data() {
+        // Issue 16 item 16: a commune that counted no targets shows 0, not "không có số liệu".
+        let json = r#"{"communes":[{"name":"A","targets":{"met":0,"over80":0,"behind":0}},{"name":"B"}]}"#;
+        for width in [375.0, 720.0] {
+            let l = lay(json, ChartKind::Targets, width);
+            let t = texts(&l);
+            assert_eq!(t.iter().filter(|s| **s == "không có số liệu").count(), 1, "{width}: only B has no data: {t:?}");
+            assert!(t.contains(&"0"), "{width}: A is labelled 0: {t:?}");
         }
     }
 

@@ -114,8 +114,8 @@ pub fn check_drawable(model: &Model, kind: ChartKind) -> Result<(), Problem> {
         ChartKind::Members => (any(|c| c.members.is_some()), "members", "communes"),
         ChartKind::Cells => (any(|c| c.cells.is_some()), "cells", "communes"),
         ChartKind::MembersPerCell => (any(|c| c.members_per_cell().is_some()), "members-per-cell", "communes"),
-        ChartKind::Targets => (any(|c| c.counted_targets().is_some()), "targets", "communes"),
-        ChartKind::Overview => (any(|c| c.members.is_some() || c.cells.is_some() || c.counted_targets().is_some()), "overview", "communes"),
+        ChartKind::Targets => (any(|c| c.targets.is_some()), "targets", "communes"),
+        ChartKind::Overview => (any(|c| c.members.is_some() || c.cells.is_some() || c.targets.is_some()), "overview", "communes"),
         ChartKind::Indicators => (model.indicators.iter().any(|i| i.percent_of_plan.is_some()), "indicators", "indicators"),
     };
     if drawable {

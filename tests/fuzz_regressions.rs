@@ -47,18 +47,18 @@ const EXPECT: &[(&str, &str)] = &[
     ("parse_validate-unknown-fields-and-wrong-type.bin", "error vi: `c`: không có trường \"c\""),
     // Decoded layout_hit cases from the fuzzer's corpus: the kinds drawn and their bar counts.
     // 200 px, forced colours (white on white), a NaN pointer, DPR 4.
-    ("layout_hit-narrow-forced-theme-nonfinite-point.json", "cells 1, overview 1"),
+    ("layout_hit-narrow-forced-theme-nonfinite-point.json", "cells 1, targets 0, overview 1"),
     // 227 px (names above the bars), 24 pointer positions (one not finite), 29 key presses.
     ("layout_hit-narrow-points-and-keys.json", "cells 1, targets 3, overview 4"),
     // 1280 px at DPR 3: the overview's three panels side by side.
     ("layout_hit-overview-side-by-side-dpr3.json", "members 1, cells 1, members-per-cell 1, targets 3, indicators 1, overview 5"),
     // 201 communes at the 200 px minimum: taller than the canvas limit, drawn as a window.
-    ("layout_hit-tall-chart-window.json", "members 201, cells 201, indicators 1, overview 402; tall"),
+    ("layout_hit-tall-chart-window.json", "members 201, cells 201, targets 0, indicators 1, overview 402; tall"),
     // Once known bugs: serde_json without `float_roundtrip` read numbers of more than about 16
     // significant digits one unit in the last place off, so `2077395710468449.0` was refused as
     // not whole and `999999999999999.9` (the largest amount below 10^15) as too large. The JSON
     // reader of src/json.rs rounds them correctly.
-    ("layout_hit-whole-float-misread.json", "members 2, cells 2, indicators 1, overview 4"),
+    ("layout_hit-whole-float-misread.json", "members 2, cells 2, targets 0, indicators 1, overview 4"),
     ("parse_validate-whole-float-misread.bin", "ready members en"),
     ("parse_validate-largest-amount-misread.bin", "ready indicators vi"),
 ];

@@ -246,7 +246,8 @@ fn check_words(model: &Model, kind: ChartKind, locale: Locale) {
 pub fn has_data(m: &Model, kind: ChartKind) -> bool {
     let members = m.communes.iter().any(|c| c.members.is_some());
     let cells = m.communes.iter().any(|c| c.cells.is_some());
-    let targets = m.communes.iter().any(|c| c.targets.is_some_and(|t| t.total() > 0));
+    // Zero targets counted is data (drawn as 0), not "nothing to draw".
+    let targets = m.communes.iter().any(|c| c.targets.is_some());
     match kind {
         ChartKind::Members => members,
         ChartKind::Cells => cells,
