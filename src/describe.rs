@@ -84,7 +84,12 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
 fn targets_sentence(model: &Model, locale: Locale) -> String {
     let best =
         model.communes.iter().filter_map(|c| Some((c.name.as_str(), c.targets?))).reduce(|a, b| if b.1.met > a.1.met { b } else { a });
+    // Nobody met one (or none counted any): no "most", as with counts all alike.
+    let best = best.filter(|(_, t)| t.met > 0);
+    let any = model.communes.iter().any(|c| c.targets.is_some());
     match (best, locale) {
+        (None, Locale::Vi) if any => "Không xã nào có chỉ tiêu đạt và vượt".to_string(),
+        (None, Locale::En) if any => "No commune met or exceeded a target".to_string(),
         (Some((name, t)), Locale::Vi) => {
             crate::cat!(name, " có nhiều chỉ tiêu đạt và vượt nhất: ", locale.format_int(t.met), " trên ", locale.format_int(t.total()))
         }
@@ -246,6 +251,17 @@ mod tests {
         assert_eq!(summary(&m, ChartKind::Members, Locale::En), "Party members in 3 communes: 0 in every commune with data; no data: 1.");
         let m = model_from_json(r#"{"communes":[{"name":"A","cells":4},{"name":"B","cells":4}]}"#).unwrap();
         assert_eq!(summary(&m, ChartKind::Cells, Locale::Vi), "Biểu đồ số chi bộ của 2 xã: xã nào cũng là 4.");
+    }
+
+    #[test]
+    fn targets_nobody_met_name_no_best() {
+        let m = model_from_json(r#"{"communes":[{"name":"A","targets":{"met":0,"over80":0,"behind":0}},{"name":"B","targets":{"met":0,"over80":1,"behind":2}}]}"#).unwrap();
+        assert!(
+            summary(&m, ChartKind::Targets, Locale::Vi).contains("Không xã nào có chỉ tiêu đạt và vượt"),
+            "{}",
+            summary(&m, ChartKind::Targets, Locale::Vi)
+        );
+        assert!(summary(&m, ChartKind::Targets, Locale::En).contains("No commune met or exceeded a target"));
     }
 
     #[test]
