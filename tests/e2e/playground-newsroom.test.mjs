@@ -252,3 +252,63 @@ test('item 7: the phone preview draws the chart at 375 px, names above the bars,
   assert.deepEqual(realErrors(small.errors), []);
   await small.context.close();
 });
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+test('item 17: the playground works from a folder of the newsroom’s server, with dist/ beside it', async () => {
+  // A newsroom copies www/playground.html, playground.js, playground.css and dist/* into
+  // /newsroom/tools/ (nothing at /dist/ on its server).
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const served = [];
+  const missing = [];
+  await context.route(`${env.base}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const m = /^\/newsroom\/tools\/(playground\.(?:html|js|css)|dist\/commune-charts(?:\.js|_bg\.wasm|-explain\.wasm))$/.exec(path);
+    if (!m) { missing.push(path); return route.fulfill({ status: 404, body: 'not found' }); }
+    served.push(m[1]);
+    const file = m[1].startsWith('dist/') ? join(root, m[1]) : join(root, 'www', m[1]);
+    return route.fulfill({ body: await readFile(file), contentType: TYPES[extname(file)] });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${env.base}/newsroom/tools/playground.html`);
+  await page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
+  // (The explanations module, for the preview's warnings, comes from there too when asked for.)
+  for (const f of ['playground.html', 'playground.js', 'playground.css', 'dist/commune-charts.js', 'dist/commune-charts_bg.wasm']) {
+    assert.ok(served.includes(f), `${f} served from the folder (${served})`);
+  }
+  assert.deepEqual(missing, [], 'nothing asked for outside the folder');
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
+
+test('item 17: "Tải ảnh PNG" saves the preview chart as a PNG at twice its CSS size, on an opaque background', async () => {
+  const { page, context, errors } = await playground({ width: 1280, height: 900 });
+  for (const view of ['desktop', 'phone']) {
+    await page.check(`#view-${view}`);
+    if (view === 'phone') await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width === 375);
+    await page.waitForFunction(() => !document.getElementById('download-png').disabled);
+    const css = await page.evaluate(() => {
+      const r = window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-png')]);
+    assert.equal(download.suggestedFilename(), 'bieu-do.png');
+    const png = await readFile(await download.path());
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG signature');
+    assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+    const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    assert.deepEqual(size, { width: Math.round(css.width * 2), height: Math.round(css.height * 2) }, `${view}: ${JSON.stringify(css)} CSS px`);
+    const img = decodePng(png);
+    const at = (x, y) => [...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4)];
+    assert.deepEqual(at(2, 2), [255, 255, 255, 255], 'an opaque white background');
+    let bars = 0;
+    for (let i = 0; i < img.data.length; i += 4) if (Math.abs(img.data[i] - 0x1f) < 6 && Math.abs(img.data[i + 1] - 0x5f) < 6 && Math.abs(img.data[i + 2] - 0xa8) < 6) bars++;
+    assert.ok(bars > 2000, `${view}: the bars are in the image (${bars} px)`);
+    assert.equal(await page.textContent('#png-status'), 'Đã tải bieu-do.png.');
+  }
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
