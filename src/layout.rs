@@ -163,6 +163,10 @@ pub const NARROW_BELOW_PX: f64 = 520.0;
 /// From this chart width the overview puts its panels side by side.
 pub const SIDE_BY_SIDE_FROM_PX: f64 = 880.0;
 pub const MIN_WIDTH_PX: f64 = 200.0;
+/// Plots taller than this repeat their axis labels (above the rows and every AXIS_EVERY_PX).
+const TALL_PLOT_PX: f64 = 900.0;
+const AXIS_EVERY_PX: f64 = 600.0;
+const AXIS_BAND_H_PX: f64 = 22.0;
 const PANEL_GAP: f64 = 28.0;
 
 const LABEL_FONT: Font = Font::regular(13.0);
@@ -518,13 +522,34 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
         _ => (0.0, 20.0, 8.0),
     };
     let row_h = label_h + bar_h + gap;
-    let plot_y1 = y + row_h * p.rows.len() as f64 - gap;
+    // A chart taller than about a screen repeats its axis labels above the rows and every
+    // `band_rows` rows (about 600 px), so a reader scrolling a long chart on a phone always has
+    // a scale in view (issue 16 item 11); each band is AXIS_BAND_H_PX high.
+    let n = p.rows.len();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let band_rows = if row_h * n as f64 > TALL_PLOT_PX { ((AXIS_EVERY_PX / row_h) as usize).max(5) } else { usize::MAX };
+    let banded = band_rows < n;
+    let row_top = |i: usize| y + row_h * i as f64 + if banded { AXIS_BAND_H_PX * (1 + i / band_rows) as f64 } else { 0.0 };
+    let plot_y1 = row_top(n.max(1) - 1) + label_h + bar_h;
+    // Where each band's labels sit: above the first row, then between groups of rows.
+    let bands: Vec<f64> =
+        if banded { (0..n).step_by(band_rows).map(|i| row_top(i) - AXIS_BAND_H_PX / 2.0 - 1.0).collect() } else { Vec::new() };
+    // A group's first and last rows close the lines that run beside the bars (a band's labels
+    // sit where they would pass).
+    let first_in_group = |i: usize| i == 0 || (banded && i % band_rows == 0);
+    let last_in_group = |i: usize| i + 1 == n || (banded && (i + 1) % band_rows == 0);
 
     // Grid first, so bars cover it; beside the bars only when names sit above them.
     let spans: Vec<(f64, f64)> = if names == Names::Above {
-        (0..p.rows.len()).map(|i| y + row_h * i as f64 + label_h).map(|top| (top - 2.0, top + bar_h + 2.0)).collect()
+        (0..n).map(|i| row_top(i) + label_h).map(|top| (top - 2.0, top + bar_h + 2.0)).collect()
     } else {
-        vec![(y - 2.0, plot_y1 + 2.0)]
+        (0..n)
+            .filter(|&i| first_in_group(i))
+            .map(|i| {
+                let last = if banded { (i + band_rows).min(n) - 1 } else { n.max(1) - 1 };
+                (row_top(i) - 2.0, row_top(last) + label_h + bar_h + 2.0)
+            })
+            .collect()
     };
     for &t in &ticks {
         let x = x_of(t).round();
@@ -541,7 +566,7 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
         let x = x_of(100.0).round();
         let half_gap = gap / 2.0;
         for (i, r) in p.rows.iter().enumerate() {
-            let bar_top = y + row_h * i as f64 + label_h;
+            let bar_top = row_top(i) + label_h;
             let label_across = !end_on_name_line
                 && r.segments.as_ref().is_some_and(|segs| {
                     let (end, start, _) = end_label(segs.iter().map(|s| s.value).sum::<f64>(), &r.end_label);
@@ -553,8 +578,8 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
             let (y0, y1) = match names {
                 Names::Above => (bar_top - 2.0, bar_top + bar_h + 2.0),
                 _ => (
-                    if i == 0 { bar_top - 4.0 } else { bar_top - half_gap },
-                    bar_top + bar_h + if i + 1 == p.rows.len() { 4.0 } else { half_gap },
+                    if first_in_group(i) { bar_top - 4.0 } else { bar_top - half_gap },
+                    bar_top + bar_h + if last_in_group(i) { 4.0 } else { half_gap },
                 ),
             };
             out.marks.push(Mark::Line { x0: x, y0, x1: x, y1, color: theme.text });
@@ -563,7 +588,7 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
 
     let mut rows = Vec::with_capacity(p.rows.len());
     for (row_index, r) in p.rows.iter().enumerate() {
-        let top = y + row_h * row_index as f64;
+        let top = row_top(row_index);
         let bar_top = top + label_h;
         let bar_mid = bar_top + bar_h / 2.0;
         match names {
@@ -651,17 +676,20 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
         rows.push(Row {
             item: r.item,
             y0: if row_index == 0 { top } else { top - half_gap },
-            y1: top + label_h + bar_h + half_gap,
+            // Rows tile: the last row of a group also holds the axis band below it.
+            y1: if row_index + 1 < n { row_top(row_index + 1) - half_gap } else { top + label_h + bar_h + half_gap },
             bars: first_bar..out.bars.len(),
         });
     }
 
     // Tick labels under the plot.
     let tick_y = plot_y1 + 12.0;
-    for &t in &ticks {
-        let text = tick_text(t);
-        let (x, align) = tick_anchor(x_of(t), &text, measure, x0, x1);
-        out.marks.push(Mark::Text { x, y_mid: tick_y, text, font: TICK_FONT, color: theme.muted, align });
+    for &band_y in bands.iter().chain([tick_y].iter()) {
+        for &t in &ticks {
+            let text = tick_text(t);
+            let (x, align) = tick_anchor(x_of(t), &text, measure, x0, x1);
+            out.marks.push(Mark::Text { x, y_mid: band_y, text, font: TICK_FONT, color: theme.muted, align });
+        }
     }
     out.panels.push(Panel { measure: p.measure, x0, x1, rows, legend: p.legend.clone() });
     tick_y + 12.0
@@ -1242,6 +1270,63 @@ mod tests {
             assert_eq!(t.iter().filter(|s| **s == "không có số liệu").count(), 1, "{width}: only B has no data: {t:?}");
             assert!(t.contains(&"0"), "{width}: A is labelled 0: {t:?}");
         }
+    }
+
+    #[test]
+    fn a_tall_chart_repeats_its_axis_labels_and_no_line_crosses_them() {
+        // Issue 16 item 11: 120 communes are many screens tall; a scale is always in view.
+        let communes: Vec<String> = (0..120)
+            .map(|i| {
+                format!(
+                    r#"{{"name":"Xã số {i}","members":{},"cells":{},"targets":{{"met":{},"over80":2,"behind":1}}}}"#,
+                    50 + i * 7,
+                    3 + i % 9,
+                    i % 5
+                )
+            })
+            .collect();
+        let json = format!(r#"{{"communes":[{}]}}"#, communes.join(","));
+        for (kind, width) in
+            [(ChartKind::Members, 375.0), (ChartKind::Members, 1000.0), (ChartKind::Overview, 375.0), (ChartKind::Overview, 1000.0)]
+        {
+            let l = lay(&json, kind, width);
+            let labels: Vec<(f64, f64, f64)> = l
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { x, y_mid, text, font, align, .. } if *font == TICK_FONT => {
+                        let (a, b) = extent(*x, text, *font, *align);
+                        Some((*y_mid, a, b))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let mut rows_y: Vec<f64> = labels.iter().map(|l| l.0).collect();
+            rows_y.sort_by(f64::total_cmp);
+            rows_y.dedup();
+            let first_bar = l.bars.iter().map(|b| b.rect.y0).fold(f64::INFINITY, f64::min);
+            assert!(rows_y[0] < first_bar, "{kind:?} {width}: labels above the first bar");
+            for pair in rows_y.windows(2) {
+                assert!(pair[1] - pair[0] <= 700.0, "{kind:?} {width}: {} px without axis labels", pair[1] - pair[0]);
+            }
+            for m in &l.marks {
+                if let Mark::Line { x0, y0, y1, .. } = m {
+                    for &(y_mid, a, b) in &labels {
+                        let crosses = a < *x0 && *x0 < b && *y0 < y_mid + 5.0 && y_mid - 5.0 < *y1;
+                        assert!(!crosses, "{kind:?} {width}: a line at x {x0} crosses the axis label at y {y_mid}");
+                    }
+                }
+            }
+            for b in &l.bars {
+                for &(y_mid, ..) in &labels {
+                    assert!(y_mid + 5.0 <= b.rect.y0 || y_mid - 5.0 >= b.rect.y1, "{kind:?} {width}: a label over a bar");
+                }
+            }
+        }
+        // A short chart keeps one axis, under its rows.
+        let l = lay(SEED, ChartKind::Members, 1000.0);
+        let zeros = l.marks.iter().filter(|m| matches!(m, Mark::Text { text, font, .. } if text == "0" && *font == TICK_FONT)).count();
+        assert_eq!(zeros, 1);
     }
 
     #[test]
