@@ -51,6 +51,11 @@
       localeLabel: 'Ngôn ngữ của biểu đồ',
       localeVi: 'Tiếng Việt (2.989; 99,7%)',
       localeEn: 'English (2,989; 99.7%)',
+      themeLabel: 'Nền sáng hay tối',
+      themePage: 'Theo trang báo (mặc định): tối chỉ khi trang báo có chế độ tối',
+      themeAuto: 'Theo máy của bạn đọc (sáng hoặc tối)',
+      themeLight: 'Luôn sáng',
+      themeDark: 'Luôn tối',
       viewLegend: 'Xem như bạn đọc trên',
       viewDesktop: 'Máy tính',
       viewPhone: 'Điện thoại (375 px)',
@@ -175,6 +180,11 @@
       localeLabel: 'Chart language',
       localeVi: 'Tiếng Việt (2.989; 99,7%)',
       localeEn: 'English (2,989; 99.7%)',
+      themeLabel: 'Light or dark',
+      themePage: 'As the news page (default): dark only if the page has a dark mode',
+      themeAuto: "As the reader's device (light or dark)",
+      themeLight: 'Always light',
+      themeDark: 'Always dark',
       viewLegend: 'Show it as readers see it on',
       viewDesktop: 'A computer',
       viewPhone: 'A phone (375 px)',
@@ -830,7 +840,7 @@
     tableErrors: $('table-errors'), tableNotes: $('table-notes'), previewWrap: $('preview-wrap'), preview: $('preview'),
     helpHeaders: $('help-headers'), json: $('json-input'), jsonLabel: $('json-label'), restore: $('restore-json'),
     jsonWhere: $('json-where'), jsonWhereText: $('json-where-text'), jsonGoto: $('json-goto'),
-    kind: $('kind'), locale: $('locale'), kindHint: $('kind-hint'), chartFrame: $('chart-frame'), staleNote: $('stale-note'),
+    kind: $('kind'), locale: $('locale'), theme: $('theme'), kindHint: $('kind-hint'), chartFrame: $('chart-frame'), staleNote: $('stale-note'),
     chart: $('chart'), metaStatus: $('meta-status'), metaOrigin: $('meta-origin'),
     meta: { title: $('meta-title'), subtitle: $('meta-subtitle'), source: $('meta-source'), note: $('meta-note') },
     variantInline: $('variant-inline'), variantSrc: $('variant-src'), srcField: $('src-field'), dataUrl: $('data-url'),
@@ -1226,13 +1236,14 @@
   }
   function snippetFor(good) {
     var scriptTag = '<script src="' + attr(el.scriptUrl.value.trim() || '/static/commune-charts/commune-charts.js') + '" defer></script>';
+    var kindAttr = 'data-commune-chart="' + attr(good.kind) + '"' + (el.theme.value ? ' data-theme="' + attr(el.theme.value) + '"' : '');
     if (el.variantSrc.checked) {
-      return '<div data-commune-chart="' + attr(good.kind) + '" data-src="' + attr(el.dataUrl.value.trim()) + '"></div>\n\n' + scriptTag + '\n';
+      return '<div ' + kindAttr + ' data-src="' + attr(el.dataUrl.value.trim()) + '"></div>\n\n' + scriptTag + '\n';
     }
     var json = scriptSafe(formatJson(good.doc)).split('\n').map(function (l) { return '    ' + l; }).join('\n');
     // Browsers give a <figure> 40 px margins left and right: without them the chart gets the
     // column's whole width, as in the preview here.
-    return '<figure data-commune-chart="' + attr(good.kind) + '" style="margin-left:0;margin-right:0">\n  <script type="application/json">\n' + json +
+    return '<figure ' + kindAttr + ' style="margin-left:0;margin-right:0">\n  <script type="application/json">\n' + json +
       '\n  </script>\n</figure>\n\n' + scriptTag + '\n';
   }
   function updateEmbed() {
@@ -1450,6 +1461,12 @@
     el.meta[k].addEventListener('input', function () { metaFrom[k] = null; el.metaOrigin.hidden = true; onMetaChanged(); });
   });
   el.locale.addEventListener('change', onMetaChanged);
+  // The preview takes the theme as the published chart will (the widget watches data-theme).
+  el.theme.addEventListener('change', function () {
+    if (el.theme.value) el.chart.setAttribute('data-theme', el.theme.value);
+    else el.chart.removeAttribute('data-theme');
+    updateEmbed();
+  });
   el.kind.addEventListener('change', function () {
     if (el.kind.value !== 'indicators') state.communeKind = el.kind.value;
     updateKindHint();

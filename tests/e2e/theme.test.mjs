@@ -90,3 +90,22 @@ test('a page that opts into dark (meta color-scheme) gets dark charts in a dark-
     await context.close();
   }
 });
+
+test('the playground offers data-theme: the preview follows it and the snippet carries it', async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/playground.html`, { width: 1280, height: 900 });
+  await page.waitForSelector('#chart[data-state=ready]');
+  const canvasRed = () => page.evaluate(() => {
+    const c = window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]');
+    return c.getContext('2d').getImageData(1, 1, 1, 1).data[0];
+  });
+  assert.equal(await canvasRed(), 255, 'light reader, light chart');
+  assert.doesNotMatch(await page.inputValue('#snippet'), /data-theme/, 'the default needs no attribute');
+  await page.selectOption('#theme', 'dark');
+  await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data[0] === 22);
+  assert.match(await page.inputValue('#snippet'), /<figure data-commune-chart="[a-z-]+" data-theme="dark" style=/);
+  await page.selectOption('#theme', '');
+  await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data[0] === 255);
+  assert.doesNotMatch(await page.inputValue('#snippet'), /data-theme/);
+  assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+  await context.close();
+});
