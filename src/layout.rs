@@ -531,26 +531,30 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
     let banded = band_rows < n;
     let row_top = |i: usize| y + row_h * i as f64 + if banded { AXIS_BAND_H_PX * (1 + i / band_rows) as f64 } else { 0.0 };
     let plot_y1 = row_top(n.max(1) - 1) + label_h + bar_h;
-    // Where each band's labels sit: above the first row, then between groups of rows.
-    let bands: Vec<f64> =
-        if banded { (0..n).step_by(band_rows).map(|i| row_top(i) - AXIS_BAND_H_PX / 2.0 - 1.0).collect() } else { Vec::new() };
-    // A group's first and last rows close the lines that run beside the bars (a band's labels
-    // sit where they would pass).
+    // Where each band's labels sit (above the first row, then between groups of rows), and the
+    // lines beside the bars, one per group of rows: a band's labels sit where they would pass.
+    // (Plain loops: iterator chains here cost about 1 kB of wasm.)
     let first_in_group = |i: usize| i == 0 || (banded && i % band_rows == 0);
     let last_in_group = |i: usize| i + 1 == n || (banded && (i + 1) % band_rows == 0);
-
-    // Grid first, so bars cover it; beside the bars only when names sit above them.
-    let spans: Vec<(f64, f64)> = if names == Names::Above {
-        (0..n).map(|i| row_top(i) + label_h).map(|top| (top - 2.0, top + bar_h + 2.0)).collect()
-    } else {
-        (0..n)
-            .filter(|&i| first_in_group(i))
-            .map(|i| {
-                let last = if banded { (i + band_rows).min(n) - 1 } else { n.max(1) - 1 };
-                (row_top(i) - 2.0, row_top(last) + label_h + bar_h + 2.0)
-            })
-            .collect()
-    };
+    let mut bands: Vec<f64> = Vec::new();
+    let mut spans: Vec<(f64, f64)> = Vec::new();
+    for i in 0..n {
+        let bar_top = row_top(i) + label_h;
+        if banded && first_in_group(i) {
+            bands.push(row_top(i) - AXIS_BAND_H_PX / 2.0 - 1.0);
+        }
+        // Grid first, so bars cover it; beside the bars only when names sit above them.
+        if names == Names::Above {
+            spans.push((bar_top - 2.0, bar_top + bar_h + 2.0));
+        } else if first_in_group(i) {
+            spans.push((bar_top - 2.0, 0.0));
+        }
+        if names != Names::Above && last_in_group(i) {
+            if let Some(span) = spans.last_mut() {
+                span.1 = bar_top + bar_h + 2.0;
+            }
+        }
+    }
     for &t in &ticks {
         let x = x_of(t).round();
         let color = if t == 0.0 { theme.baseline } else { theme.grid };
@@ -684,7 +688,8 @@ fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64, 
 
     // Tick labels under the plot.
     let tick_y = plot_y1 + 12.0;
-    for &band_y in bands.iter().chain([tick_y].iter()) {
+    bands.push(tick_y);
+    for &band_y in &bands {
         for &t in &ticks {
             let text = tick_text(t);
             let (x, align) = tick_anchor(x_of(t), &text, measure, x0, x1);
