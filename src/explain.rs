@@ -46,7 +46,7 @@ pub fn respond(request: &str) -> String {
                 (vec![Problem::at("", ProblemKind::NoData)], lang)
             } else {
                 match prepare(data, text("kind"), lang.tag()) {
-                    Err((problems, locale)) => (problems, locale),
+                    Err((problems, locale)) => (problems.into_iter().map(|p| p.located_in(data)).collect(), locale),
                     Ok(p) => {
                         let preview = matches!(req.get("preview"), Some(Value::Bool(true)));
                         let warnings = if preview { model::warnings(&p.model, p.kind) } else { Vec::new() };
@@ -173,6 +173,25 @@ mod tests {
         assert_eq!(items[0].get("line"), Some(&Value::Number(json::Number::U64(2))));
         let Some(Value::String(excerpt)) = items[0].get("excerpt") else { panic!("no excerpt: {v:?}") };
         assert!(excerpt.ends_with('^') && excerpt.lines().next().unwrap().chars().count() <= 40, "{excerpt}");
+    }
+
+    #[test]
+    fn syntax_errors_are_shown_where_the_mistake_is() {
+        // A commune not closed before the next one: shown at the end of its line, not at the `{`.
+        let text = "{\n  \"communes\": [\n    { \"name\": \"Mồ Sì San\", \"members\": 10\n    { \"name\": \"Pa Vây Sử\", \"members\": 86 }\n  ]\n}";
+        let mut req = String::from("{\"task\":\"data\",\"lang\":\"en\",\"text\":");
+        push_string(&mut req, text);
+        req.push('}');
+        let v = ask(&req);
+        let Some(Value::Array(items)) = v.get("items") else { panic!("{v:?}") };
+        assert_eq!(items[0].get("line"), Some(&Value::Number(json::Number::U64(3))));
+        assert_eq!(items[0].get("column"), Some(&Value::Number(json::Number::U64(41))));
+        assert_eq!(
+            messages(&v),
+            ["JSON syntax error at line 3, column 41: }, is probably missing here: this { ... } is not closed before the next { opens"]
+        );
+        let Some(Value::String(excerpt)) = items[0].get("excerpt") else { panic!("{v:?}") };
+        assert_eq!(excerpt, &format!("    {{ \"name\": \"Mồ Sì San\", \"members\": 10\n{}^", " ".repeat(40)));
     }
 
     #[test]

@@ -3,6 +3,13 @@
 //! Every stage (parse, spec, model, kind) reports [`Problem`]s: a place (JSON line/column or a
 //! field path such as `communes[2].members`) and a [`ProblemKind`]. The message is made only when
 //! shown, in the chart's language, so the core never holds English-only strings for errors.
+//!
+//! What only the explanations module needs and that came after it (placing a syntax error with
+//! the whole text in view, hints for numbers in quotes) is under `cfg(not(all(target_arch = "wasm32", feature =
+//! "web")))`: natively and in `explain/` (built without `web`) it is there, in the widget's own
+//! wasm it is not. It would be dead code there anyway, but compiled into the same crate it changed
+//! how the reader path's shared std code was inlined (+79 B gz measured); with the `cfg`, the
+//! reader path's wasm is built as if it did not exist.
 
 use crate::locale::{json_number, Locale};
 
@@ -188,10 +195,38 @@ pub enum SyntaxWhat {
     UnitAfterNumber,
     /// `1e400`: beyond what a number can hold.
     NumberOutOfRange,
+    /// `“name”`: curly quotes (Word, a phone's keyboard) where JSON needs straight ones `"`.
+    CurlyQuote,
+    /// `"members": 89,` then `{` on the next line: the object before was not closed (its `}`
+    /// belongs before the comma).
+    MissingBraceBeforeComma,
+    /// `"members": 89` then `{`: neither the `}` nor the comma between the two objects.
+    MissingBraceAndComma,
+    /// `"members": 89` then `]`: the last object of a list was not closed.
+    MissingBraceBeforeBracket,
     Other,
 }
 
+/// Quotes that word processors and phone keyboards put in place of `"` and `'`.
+fn is_curly_quote(c: char) -> bool {
+    matches!(c, '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}')
+}
+
 impl SyntaxWhat {
+    /// The reader found a character that cannot come at this place (not a wrong number, escape or
+    /// an end too early).
+    fn is_misplaced_token(self) -> bool {
+        matches!(
+            self,
+            SyntaxWhat::KeyMustBeString
+                | SyntaxWhat::ExpectedValue
+                | SyntaxWhat::ExpectedCommaOrBrace
+                | SyntaxWhat::ExpectedCommaOrBracket
+                | SyntaxWhat::ExpectedColon
+                | SyntaxWhat::TrailingCharacters
+        )
+    }
+
     /// A number written the way people write it, not the way JSON does, found from the
     /// characters around the error (`column` is 1-based, at the offending character).
     pub fn refine(self, line: &str, column: usize) -> SyntaxWhat {
@@ -204,6 +239,12 @@ impl SyntaxWhat {
         let digit_before = |n: usize| before.len() > n && before.get(before.len() - 1 - n).is_some_and(char::is_ascii_digit);
         let number_tail: String = before.iter().rev().take_while(|c| c.is_ascii_digit() || **c == '.').collect();
         match self {
+            _ if self.is_misplaced_token() && is_curly_quote(c) => SyntaxWhat::CurlyQuote,
+            // An object opened where a field name belongs, after a comma (on this line or the one
+            // before): the object before it was not closed.
+            SyntaxWhat::KeyMustBeString if c == '{' && matches!(last_non_space, None | Some(',')) => SyntaxWhat::MissingBraceBeforeComma,
+            SyntaxWhat::ExpectedCommaOrBrace if c == '{' => SyntaxWhat::MissingBraceAndComma,
+            SyntaxWhat::ExpectedCommaOrBrace if c == ']' => SyntaxWhat::MissingBraceBeforeBracket,
             SyntaxWhat::KeyMustBeString | SyntaxWhat::ExpectedCommaOrBrace | SyntaxWhat::ExpectedValue
                 if c.is_ascii_digit() && last_non_space == Some(',') && {
                     let trimmed = before.iter().rev().skip_while(|c| c.is_whitespace()).skip(1).copied().next();
@@ -237,7 +278,7 @@ impl Problem {
     /// One or two sentences: what is wrong, where, and how to fix it.
     pub fn message(&self, locale: Locale) -> String {
         let place = self.place(locale);
-        let what = self.kind.describe(locale);
+        let what = self.kind.describe(&self.path, locale);
         if place.is_empty() {
             what
         } else {
@@ -252,6 +293,52 @@ impl Problem {
             ProblemKind::Syntax { column, what, source_line, .. } => Some(what.refine(source_line, *column)),
             _ => None,
         }
+    }
+
+    /// This problem as the journalist should see it, with the whole `text` it was found in: a
+    /// syntax error moves from where the reader stopped to where the mistake is. A missing `}`
+    /// is shown at the end of the value before it (or at the comma it belongs before), not at
+    /// the next line's `{`; a curly quote (“ ”) that ended a text early is shown itself, not the
+    /// character after the text. Anything else comes back as it is. The explanations module
+    /// calls this (whatever else shows messages should too), so the reader path never carries it.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    pub fn located_in(self, text: &str) -> Problem {
+        let (Some(what), ProblemKind::Syntax { line, column, .. }) = (self.syntax_what(), &self.kind) else { return self };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let bytes = text.as_bytes();
+        let Some(at) = byte_offset(text, *line, *column) else { return self };
+        // The last character before the error that is not white space (JSON's is ASCII).
+        let before = bytes.get(..at).and_then(|b| b.iter().rposition(|b| !b.is_ascii_whitespace()));
+        let (what, to) = match (what, before) {
+            // At the comma: the `}` goes before it.
+            (SyntaxWhat::MissingBraceBeforeComma, Some(i)) if bytes.get(i) == Some(&b',') => (what, i),
+            // Just after the value the object ends with (its last character is ASCII: `"`, a
+            // digit, a letter of true/false/null, `]` or `}`).
+            (SyntaxWhat::MissingBraceAndComma | SyntaxWhat::MissingBraceBeforeBracket, Some(i)) => (what, i + 1),
+            _ if what.is_misplaced_token() || matches!(what, SyntaxWhat::ControlCharacter | SyntaxWhat::UnexpectedEnd) => {
+                // The end of the data is reported at its last character: look at all of it.
+                let scanned = if what == SyntaxWhat::UnexpectedEnd { bytes.len() } else { at };
+                match curly_quote_ending_text(bytes, scanned) {
+                    Some(quote) => (SyntaxWhat::CurlyQuote, quote),
+                    None => return self,
+                }
+            }
+            _ => return self,
+        };
+        let newline = |b: &u8| *b == b'\n';
+        let line_start = bytes.get(..to).and_then(|b| b.iter().rposition(newline)).map_or(0, |i| i + 1);
+        let line_end = bytes.get(to..).and_then(|b| b.iter().position(newline)).map_or(bytes.len(), |i| to + i);
+        let source_line = text.get(line_start..line_end).unwrap_or_default();
+        let source_line = source_line.strip_suffix('\r').unwrap_or(source_line);
+        let line = 1 + bytes.get(..line_start).unwrap_or_default().iter().filter(|b| newline(b)).count();
+        let column = 1 + text.get(line_start..to).unwrap_or_default().chars().count();
+        Problem { path: self.path, kind: ProblemKind::Syntax { line, column, what, source_line: source_line.to_string() } }
+    }
+
+    /// The widget's own wasm never says a problem: [`Problem::located_in`] is not built into it.
+    #[cfg(all(target_arch = "wasm32", feature = "web"))]
+    pub fn located_in(self, _text: &str) -> Problem {
+        self
     }
 
     /// Where in the JSON text, when known (syntax errors): 1-based line and column.
@@ -297,6 +384,65 @@ impl Problem {
             _ => format!("`{}`", self.path),
         }
     }
+}
+
+/// The byte offset in `text` of the 1-based `line` and character `column` (past the line's end:
+/// its end).
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let mut start = 0;
+    for _ in 1..line {
+        start += text.as_bytes().get(start..)?.iter().position(|b| *b == b'\n')? + 1;
+    }
+    let rest = text.get(start..)?;
+    let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+    let in_line = rest.get(..end)?.char_indices().nth(column.saturating_sub(1)).map_or(end, |(i, _)| i);
+    Some(start + in_line)
+}
+
+/// The curly quote (“ ”) that ended, in the journalist's eyes, the last text before byte `at`
+/// (written `"Mồ Sì San”,` so JSON's text went on past it): the byte offset of the quote. Only a
+/// quote followed by what follows a text in JSON counts (a comma then a new quote, a colon then a
+/// value, `}`, `]` or the end of the line): a title such as `"Nghị quyết “Tam nông”, 2025"` is
+/// left alone.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+fn curly_quote_ending_text(bytes: &[u8], at: usize) -> Option<usize> {
+    // The last text started before `at` (the text up to `at` is valid JSON so far).
+    let (mut start, mut inside, mut escaped) = (None, false, false);
+    for (i, b) in bytes.iter().enumerate().take(at) {
+        match (inside, *b) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') => inside = false,
+            (false, b'"') => {
+                inside = true;
+                start = Some(i + 1);
+            }
+            _ => {}
+        }
+    }
+    let start = start?;
+    let content = bytes.get(start..at)?;
+    let content = if inside { content } else { content.get(..content.iter().rposition(|b| *b == b'"')?)? };
+    // “ ” „ ‟ are E2 80 9C..9F in UTF-8.
+    (0..content.len())
+        .find(|&i| {
+            let is_quote = matches!(content.get(i..i + 3), Some([0xE2, 0x80, 0x9C..=0x9F]));
+            let mut after = content.iter().skip(i + 3).skip_while(|b| matches!(b, b' ' | b'\t'));
+            let next = after.next();
+            let then = after.find(|b| !b.is_ascii_whitespace());
+            let ends_text = match next {
+                // The end of a text left open (`"Mồ Sì San”` then the end of the data).
+                None => inside,
+                Some(b'\n' | b'\r' | b'}' | b']') => true,
+                // A new text (straight or curly quote) after a comma; any value after a colon.
+                Some(b',') => matches!(then, None | Some(b'"' | 0xE2)),
+                Some(b':') => matches!(then, None | Some(b'"' | 0xE2 | b'{' | b'[' | b'-' | b't' | b'f' | b'n' | b'0'..=b'9')),
+                _ => false,
+            };
+            is_quote && ends_text
+        })
+        .map(|i| start + i)
 }
 
 /// The most of a line a syntax error quotes (the box on a phone narrows it further).
@@ -440,7 +586,8 @@ impl JsonType {
 }
 
 impl ProblemKind {
-    fn describe(&self, locale: Locale) -> String {
+    /// What is wrong, for the field at `path` (a hint fits the field: `99.7` for a percentage).
+    fn describe(&self, path: &str, locale: Locale) -> String {
         use Locale::{En, Vi};
         match (self, locale) {
             (ProblemKind::Syntax { column, what, source_line, .. }, _) => what.refine(source_line, *column).describe(locale).to_string(),
@@ -451,9 +598,9 @@ impl ProblemKind {
                 (None, En) => format!("there is no field \"{field}\"; remove it or check its name"),
             },
             (ProblemKind::WrongType { expected, found }, Vi) => {
+                let hint = number_in_quotes_hint(*expected, found, path, locale);
                 let found_text = found_text(found);
                 let found = JsonType::of(found);
-                let hint = number_in_quotes_hint(*expected, found, &found_text, locale);
                 format!(
                     "cần {}, nhưng đang là {} ({found_text}){hint}",
                     expected.name(Vi),
@@ -461,9 +608,9 @@ impl ProblemKind {
                 )
             }
             (ProblemKind::WrongType { expected, found }, En) => {
+                let hint = number_in_quotes_hint(*expected, found, path, locale);
                 let found_text = found_text(found);
                 let found = JsonType::of(found);
-                let hint = number_in_quotes_hint(*expected, found, &found_text, locale);
                 format!(
                     "expected {}, found {} ({found_text}){hint}",
                     expected.name(En),
@@ -700,16 +847,213 @@ fn percent_literal(fraction: f64) -> String {
     json_number((fraction * 1000.0).round() / 10.0)
 }
 
-fn number_in_quotes_hint(expected: JsonType, found: JsonType, found_text: &str, locale: Locale) -> &'static str {
-    let looks_numeric = found_text.trim_matches('"').chars().any(|c| c.is_ascii_digit());
-    if expected == JsonType::Number && found == JsonType::String && looks_numeric {
-        match locale {
-            Locale::Vi => ". Viết số không có ngoặc kép và không có dấu chấm ngăn cách, ví dụ 2989",
-            Locale::En => ". Write the number without quotes or separators, e.g. 2989",
+/// What a number field takes, for hints that fit it.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NumberField {
+    /// Whole numbers: `members`, `cells`, `population`, the targets and the cell kinds.
+    Count,
+    /// `percentOfPlan`: already a percentage.
+    Percent,
+    /// An indicator's `value`: its unit goes in `measure`.
+    Value,
+    /// `areaKm2`: in km².
+    Area,
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+impl NumberField {
+    fn of(path: &str) -> NumberField {
+        let in_cell_kinds = path.as_bytes().windows(11).any(|w| w == b".cellKinds.");
+        if in_cell_kinds {
+            NumberField::Count
+        } else if path.ends_with(".percentOfPlan") {
+            NumberField::Percent
+        } else if path.ends_with(".value") {
+            NumberField::Value
+        } else if path.ends_with(".areaKm2") {
+            NumberField::Area
+        } else {
+            NumberField::Count
         }
-    } else {
-        ""
     }
+}
+
+/// A number written as people write it, in quotes (`"99,7%"`, `"2.989"`, `"5 755 ha"`): the JSON
+/// number meant, and what was done to it.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+#[derive(Debug, PartialEq)]
+struct QuotedNumber {
+    /// The JSON number to write (`99.7`).
+    number: String,
+    /// In a field with decimals, one dot or comma before three digits (`"5.755"`) reads either
+    /// way: `number` is the thousands (`5755`), this the decimal (`5.755`).
+    or_decimal: Option<String>,
+    decimal_comma: bool,
+    /// The character that grouped thousands: `.`, `,` or a space.
+    grouped_by: Option<char>,
+    percent: bool,
+    /// Words after the number (`ha`, `đảng viên`).
+    unit: Option<String>,
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+impl QuotedNumber {
+    /// `None` when the text is not a number with separators, a % or a unit (`khoảng 50`, `N/A`).
+    fn read(text: &str, field: NumberField) -> Option<QuotedNumber> {
+        let text = text.trim();
+        // The number as written: digits, dots and commas, and the spaces (a no-break space, an
+        // apostrophe) between digits that group thousands; then what follows it.
+        let (mut written, mut spaced, mut space_before, mut tail) = (String::new(), false, false, "");
+        for (i, c) in text.char_indices() {
+            match c {
+                '0'..='9' | '.' | ',' => {
+                    spaced |= space_before;
+                    space_before = false;
+                    written.push(c);
+                }
+                ' ' | '\u{a0}' | '\u{202f}' | '\'' => space_before = true,
+                _ => {
+                    tail = text.get(i..)?.trim();
+                    break;
+                }
+            }
+        }
+        while matches!(written.as_bytes().last(), Some(b'.' | b',')) {
+            written.pop();
+        }
+        let bytes = written.as_bytes();
+        if !bytes.first()?.is_ascii_digit() {
+            return None;
+        }
+        let unit = match tail.chars().next() {
+            None | Some('%') => None,
+            Some(c) if c.is_alphabetic() => Some(tail.to_string()),
+            Some(_) => return None,
+        };
+        let is_separator = |b: &u8| *b == b'.' || *b == b',';
+        let last = bytes.iter().rposition(is_separator);
+        let last_byte = last.and_then(|i| bytes.get(i)).copied();
+        let separators = bytes.iter().filter(|b| is_separator(b)).count();
+        let same_as_last = bytes.iter().filter(|b| Some(**b) == last_byte).count();
+        let after_last = last.map_or(0, |i| bytes.len() - i - 1);
+        // Which separator is the decimal point, if any: the last one when both kinds are used (it
+        // must be the only one of its kind); none when one kind is repeated; a single one
+        // before three digits groups thousands in a count, and reads either way in an amount.
+        let (point, either_way) = match (separators, same_as_last) {
+            (0, _) => (None, false),
+            (n, 1) if n > 1 => (last, false),
+            (_, m) if m > 1 && m < separators => return None,
+            (_, m) if m > 1 => (None, false),
+            _ if field == NumberField::Percent || after_last != 3 => (last, false),
+            _ => (None, field != NumberField::Count),
+        };
+        let number_with = |point: Option<usize>| -> String {
+            let mut out = String::new();
+            for (i, b) in bytes.iter().enumerate() {
+                if Some(i) == point {
+                    out.push('.');
+                } else if b.is_ascii_digit() {
+                    if out == "0" {
+                        out.clear(); // no leading zeros: `03` is 3
+                    }
+                    out.push(char::from(*b));
+                }
+            }
+            out
+        };
+        let point_byte = point.and_then(|i| bytes.get(i)).copied();
+        let grouped_by = bytes.iter().find(|b| is_separator(b) && Some(**b) != point_byte && !either_way).map(|b| char::from(*b));
+        Some(QuotedNumber {
+            number: number_with(point),
+            or_decimal: either_way.then(|| number_with(last)),
+            decimal_comma: point_byte == Some(b','),
+            grouped_by: grouped_by.or(spaced.then_some(' ')),
+            percent: tail.starts_with('%'),
+            unit,
+        })
+    }
+
+    /// What to change, as a list: `không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân`.
+    fn changes(&self, field: NumberField, locale: Locale) -> String {
+        let vi = locale == Locale::Vi;
+        let pick = |vi_words: &'static str, en_words: &'static str| if vi { vi_words } else { en_words };
+        let mut out = String::from(pick("không có ngoặc kép", "without quotes"));
+        let mut add = |words: &str| {
+            out.push_str(", ");
+            out.push_str(words);
+        };
+        if self.decimal_comma {
+            add(pick("dấu chấm thay cho dấu phẩy thập phân", "a dot instead of the decimal comma"));
+        }
+        match self.grouped_by {
+            Some('.') => add(pick("không có dấu chấm ngăn cách hàng nghìn", "without the thousands dots")),
+            Some(',') => add(pick("không có dấu phẩy ngăn cách hàng nghìn", "without the thousands commas")),
+            Some(_) => add(pick("không có dấu cách giữa các chữ số", "without the spaces between digits")),
+            None => {}
+        }
+        if self.percent {
+            add(match field {
+                NumberField::Percent => pick(
+                    "không có dấu % (percentOfPlan đã tính bằng phần trăm)",
+                    "without the % sign (percentOfPlan is already a percentage)",
+                ),
+                NumberField::Value => pick("dấu % ghi vào trường \"measure\"", "the % goes in \"measure\""),
+                _ => pick("không có dấu %", "without the % sign"),
+            });
+        }
+        if let Some(unit) = &self.unit {
+            let (before, after) = match field {
+                NumberField::Value => (pick("đơn vị (", "the unit ("), pick(") ghi vào trường \"measure\"", ") goes in \"measure\"")),
+                NumberField::Area => {
+                    (pick("không kèm đơn vị (", "without the unit ("), pick("): areaKm2 đã tính bằng km²", "): areaKm2 is in km²"))
+                }
+                _ => (pick("không kèm chữ (", "without the words ("), ")"),
+            };
+            add(&crate::cat!(before, unit, after));
+        }
+        out
+    }
+}
+
+/// For a number written in quotes, how to write it for this field: `. Hãy viết 99.7: không có
+/// ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không có dấu % (…)`. Empty for other wrong
+/// types.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+fn number_in_quotes_hint(expected: JsonType, found: &crate::json::Value, path: &str, locale: Locale) -> String {
+    let crate::json::Value::String(text) = found else { return String::new() };
+    if expected != JsonType::Number || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return String::new();
+    }
+    let vi = locale == Locale::Vi;
+    let field = NumberField::of(path);
+    let Some(q) = QuotedNumber::read(text, field) else {
+        let example = match field {
+            NumberField::Count => "2989",
+            NumberField::Percent => "99.7",
+            NumberField::Value => "5755",
+            NumberField::Area => "48.93",
+        };
+        let say =
+            if vi { ". Hãy viết một con số không có ngoặc kép, ví dụ " } else { ". Write a number without quotes, e.g. " };
+        return crate::cat!(say, example);
+    };
+    let mut out = String::from(if vi { ". Hãy viết " } else { ". Write " });
+    out.push_str(&q.number);
+    if let Some(decimal) = &q.or_decimal {
+        out.push_str(if vi { " nếu là số hàng nghìn, hoặc " } else { " if it is in the thousands, or " });
+        out.push_str(decimal);
+        out.push_str(if vi { " nếu là số thập phân" } else { " if it has decimals" });
+    }
+    out.push_str(": ");
+    out.push_str(&q.changes(field, locale));
+    out
+}
+
+/// Not in the widget's wasm (see [`Problem::located_in`]).
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+fn number_in_quotes_hint(_: JsonType, _: &crate::json::Value, _: &str, _: Locale) -> String {
+    String::new()
 }
 
 impl SyntaxWhat {
@@ -750,6 +1094,20 @@ impl SyntaxWhat {
             (SyntaxWhat::SpaceInNumber, En) => "no spaces inside a number: write 2989, not 2 989",
             (SyntaxWhat::UnitAfterNumber, Vi) => "chỉ viết con số, không kèm đơn vị hay dấu %: viết 99.7, không phải 99.7%",
             (SyntaxWhat::UnitAfterNumber, En) => "write the number alone, without a unit or %: 99.7, not 99.7%",
+            (SyntaxWhat::CurlyQuote, Vi) => {
+                "đây là dấu ngoặc cong (“ ” hoặc ‘ ’) do Word hay bàn phím điện thoại tự đổi; JSON chỉ nhận ngoặc kép thẳng \": hãy thay mọi dấu ngoặc cong bằng \""
+            }
+            (SyntaxWhat::CurlyQuote, En) => {
+                "this is a curly quote (“ ” or ‘ ’), as Word or a phone keyboard types them; JSON needs straight double quotes \": replace every curly quote with \""
+            }
+            (SyntaxWhat::MissingBraceBeforeComma, Vi) => "có lẽ thiếu dấu } trước dấu phẩy này: nhóm { ... } chưa đóng mà nhóm sau đã mở bằng {",
+            (SyntaxWhat::MissingBraceBeforeComma, En) => {
+                "a closing } is probably missing before this comma: this { ... } is not closed before the next { opens"
+            }
+            (SyntaxWhat::MissingBraceAndComma, Vi) => "có lẽ thiếu }, ở đây: nhóm { ... } chưa đóng mà nhóm sau đã mở bằng {",
+            (SyntaxWhat::MissingBraceAndComma, En) => "}, is probably missing here: this { ... } is not closed before the next { opens",
+            (SyntaxWhat::MissingBraceBeforeBracket, Vi) => "có lẽ thiếu dấu } ở đây: nhóm { ... } cuối cùng chưa đóng trước dấu ]",
+            (SyntaxWhat::MissingBraceBeforeBracket, En) => "a closing } is probably missing here: the last { ... } is not closed before the ]",
             (SyntaxWhat::NumberOutOfRange, Vi) => "số quá lớn",
             (SyntaxWhat::NumberOutOfRange, En) => "the number is too large",
             (SyntaxWhat::Other, Vi) => "dữ liệu không phải JSON hợp lệ",
@@ -926,5 +1284,153 @@ mod tests {
         }
         // Wide enough: the line as it is, indentation included.
         assert_eq!(p.excerpt_within(200), Some(full));
+    }
+
+    /// A syntax error as the journalist sees it: place, message and quoted line (natively,
+    /// `spec::parse` locates it as the explanations module does).
+    fn shown(text: &str, locale: Locale) -> (usize, usize, String, String) {
+        let p = crate::spec::parse(text).unwrap_err().remove(0);
+        assert_eq!(p.clone().located_in(text), p, "located twice moves it again");
+        let (line, column) = p.line_column().unwrap();
+        (line, column, p.message(locale), p.excerpt().unwrap_or_default())
+    }
+
+    #[test]
+    fn a_missing_closing_brace_is_shown_where_it_belongs() {
+        // `"members": 89,` then the next commune's `{`: the reader stops at the `{` (a field name
+        // was expected); the `}` belongs before the comma on the line above.
+        let text = "{\"communes\": [\n  {\"name\": \"Mồ Sì San\", \"members\": 89,\n  {\"name\": \"Pa Vây Sử\", \"members\": 86}\n]}";
+        let (line, column, message, excerpt) = shown(text, Locale::Vi);
+        assert_eq!((line, column), (2, 38));
+        assert_eq!(
+            message,
+            "Lỗi cú pháp JSON ở dòng 2, cột 38: có lẽ thiếu dấu } trước dấu phẩy này: nhóm { ... } chưa đóng mà nhóm sau đã mở bằng {"
+        );
+        assert_eq!(excerpt, format!("  {{\"name\": \"Mồ Sì San\", \"members\": 89,\n{}^", " ".repeat(37)));
+        // Without the comma: `},` is missing, just after the 89.
+        let (line, column, message, _) = shown(&text.replace("89,", "89"), Locale::En);
+        assert_eq!((line, column), (2, 38));
+        assert!(message.ends_with(": }, is probably missing here: this { ... } is not closed before the next { opens"), "{message}");
+        // The last commune not closed before the list's `]`.
+        let (line, column, message, _) = shown("{\"communes\": [\n  {\"name\": \"A\", \"members\": 89\n  ]\n}", Locale::Vi);
+        assert_eq!((line, column), (2, 30));
+        assert!(message.ends_with("có lẽ thiếu dấu } ở đây: nhóm { ... } cuối cùng chưa đóng trước dấu ]"), "{message}");
+        // On one line, and with Windows line ends.
+        let (line, column, message, _) = shown(r#"{"communes": [{"name": "A", "members": 1 {"name": "B"}]}"#, Locale::Vi);
+        assert_eq!((line, column), (1, 41));
+        assert!(message.contains("có lẽ thiếu }, ở đây"), "{message}");
+        let (line, column, _, excerpt) = shown(&text.replace('\n', "\r\n"), Locale::Vi);
+        assert_eq!((line, column), (2, 38));
+        assert!(!excerpt.contains('\r'), "{excerpt:?}");
+        // A real missing comma between fields stays one, at the next field.
+        let (line, column, message, _) = shown("{\n  \"title\": \"A\"\n  \"communes\": []\n}", Locale::En);
+        assert_eq!((line, column), (3, 3));
+        assert!(message.ends_with("a comma between two fields, or a closing }, is missing"), "{message}");
+    }
+
+    #[test]
+    fn the_reader_stops_after_the_mistake_and_located_in_moves_back_to_it() {
+        // As the reader path's parse gives it (the place where the reader stopped).
+        let text = "{\"communes\": [\n  {\"name\": \"A\", \"members\": 10\n  {\"name\": \"B\"}\n]}";
+        let raw = Problem::at(
+            "",
+            ProblemKind::Syntax { line: 3, column: 3, what: SyntaxWhat::ExpectedCommaOrBrace, source_line: "  {\"name\": \"B\"}".into() },
+        );
+        assert_eq!(raw.syntax_what(), Some(SyntaxWhat::MissingBraceAndComma));
+        let located = raw.located_in(text);
+        assert_eq!(located.line_column(), Some((2, 30)));
+        assert_eq!(located.excerpt().unwrap(), format!("  {{\"name\": \"A\", \"members\": 10\n{}^", " ".repeat(29)));
+        // Other problems, and texts where the place cannot be found, are left alone.
+        let other = Problem::at("communes[0].members", ProblemKind::Missing);
+        assert_eq!(other.clone().located_in(text), other);
+        let far = Problem::at("", ProblemKind::Syntax { line: 9, column: 1, what: SyntaxWhat::ExpectedValue, source_line: String::new() });
+        assert_eq!(far.clone().located_in(text), far);
+    }
+
+    #[test]
+    fn curly_quotes_are_named_and_shown() {
+        let curly = "đây là dấu ngoặc cong (“ ” hoặc ‘ ’) do Word hay bàn phím điện thoại tự đổi";
+        // Where a quote belongs.
+        for (text, column) in [
+            ("{“communes”: [{“name”: “Mồ Sì San”, “members”: 89}]}", 2),
+            ("{\"title\": “Mồ”, \"communes\": []}", 11),
+            ("{\"communes\": [{\"name\": ‘A’, \"members\": 1}]}", 24),
+            // Ending a text opened with a straight quote: the text went on past it.
+            ("{\"communes\": [{\"name\": \"Mồ Sì San”, \"members\": 89}]}", 34),
+            ("{\"communes\": [{\"name”: \"Mồ Sì San\", \"members\": 89}]}", 21),
+            ("{\"communes\": [{\"name\": \"Đức Thọ”}]}", 32),
+            ("{\"communes\": [{\"name\": \"Đức Thọ”", 32),
+        ] {
+            let (line, col, message, _) = shown(text, Locale::Vi);
+            assert_eq!((line, col), (1, column), "{text}");
+            assert!(message.contains(curly), "{text}: {message}");
+        }
+        // At the end of a line: the reader stops on the next one; shown on its own line.
+        let (line, column, message, excerpt) =
+            shown("{\n  \"title\": \"Số đảng viên”,\n  \"communes\": [{\"name\": \"A\", \"members\": 1}]\n}", Locale::En);
+        assert_eq!((line, column), (2, 25));
+        assert!(message.ends_with("this is a curly quote (“ ” or ‘ ’), as Word or a phone keyboard types them; JSON needs straight double quotes \": replace every curly quote with \""), "{message}");
+        assert_eq!(excerpt, format!("  \"title\": \"Số đảng viên”,\n{}^", " ".repeat(24)));
+        // Curly quotes inside a text are text: valid, and a missing comma after it stays one.
+        assert!(crate::spec::parse(r#"{"title": "Nghị quyết “Tam nông”, 2025", "communes": [{"name": "A", "members": 1}]}"#).is_ok());
+        let (_, column, message, _) = shown(r#"{"title": "Nghị quyết “Tam nông”" "communes": []}"#, Locale::Vi);
+        assert_eq!(column, 35);
+        assert!(message.ends_with("thiếu dấu phẩy giữa hai trường, hoặc thiếu }"), "{message}");
+        // A curly quote after a backslash is a bad escape, not a curly quote.
+        assert_eq!(syntax_what(r#"{"title": "a\“b"}"#).0, SyntaxWhat::InvalidEscape);
+    }
+
+    fn hint(path: &str, text: &str, locale: Locale) -> String {
+        let found = crate::json::Value::String(text.into());
+        Problem::at(path, ProblemKind::WrongType { expected: JsonType::Number, found }).message(locale)
+    }
+
+    #[test]
+    fn numbers_in_quotes_are_told_how_to_write_them_for_their_field() {
+        assert_eq!(
+            hint("indicators[0].percentOfPlan", "99,7%", Locale::Vi),
+            "`indicators[0].percentOfPlan`: cần một số, nhưng đang là một chuỗi chữ trong ngoặc kép (\"99,7%\"). Hãy viết 99.7: \
+             không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không có dấu % (percentOfPlan đã tính bằng phần trăm)"
+        );
+        assert_eq!(
+            hint("indicators[0].percentOfPlan", "99,7%", Locale::En),
+            "`indicators[0].percentOfPlan`: expected a number, found a text in double quotes (\"99,7%\"). Write 99.7: without quotes, \
+             a dot instead of the decimal comma, without the % sign (percentOfPlan is already a percentage)"
+        );
+        let cases = [
+            ("communes[0].members", "2.989", "Hãy viết 2989: không có ngoặc kép, không có dấu chấm ngăn cách hàng nghìn"),
+            ("communes[0].members", "2,989", "Hãy viết 2989: không có ngoặc kép, không có dấu phẩy ngăn cách hàng nghìn"),
+            ("communes[0].population", "1.234.567", "Hãy viết 1234567: không có ngoặc kép, không có dấu chấm ngăn cách hàng nghìn"),
+            ("communes[0].members", "2\u{a0}989", "Hãy viết 2989: không có ngoặc kép, không có dấu cách giữa các chữ số"),
+            ("communes[0].members", "89 đảng viên", "Hãy viết 89: không có ngoặc kép, không kèm chữ (đảng viên)"),
+            ("communes[0].cellKinds.value", "4", "Hãy viết 4: không có ngoặc kép"),
+            ("communes[0].targets.met", "03", "Hãy viết 3: không có ngoặc kép"),
+            ("indicators[2].percentOfPlan", "99.7 %", "Hãy viết 99.7: không có ngoặc kép, không có dấu % (percentOfPlan"),
+            ("indicators[2].percentOfPlan", "102,345", "Hãy viết 102.345: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân"),
+            ("indicators[0].value", "3,2%", "Hãy viết 3.2: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, dấu % ghi vào trường \"measure\""),
+            (
+                "indicators[0].value",
+                "5.755 ha",
+                "Hãy viết 5755 nếu là số hàng nghìn, hoặc 5.755 nếu là số thập phân: không có ngoặc kép, đơn vị (ha) ghi vào trường \"measure\"",
+            ),
+            ("indicators[0].value", "1.250.000,5", "Hãy viết 1250000.5: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không có dấu chấm"),
+            ("indicators[0].value", "1,250,000.5", "Hãy viết 1250000.5: không có ngoặc kép, không có dấu phẩy ngăn cách hàng nghìn"),
+            ("communes[0].areaKm2", "48,93 km2", "Hãy viết 48.93: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không kèm đơn vị (km2): areaKm2"),
+            // Not a number as written: an example for the field.
+            ("communes[0].members", "khoảng 90", "Hãy viết một con số không có ngoặc kép, ví dụ 2989"),
+            ("indicators[0].percentOfPlan", "~99", "Hãy viết một con số không có ngoặc kép, ví dụ 99.7"),
+            ("indicators[0].percentOfPlan", "1,2,3.4,5", "Hãy viết một con số không có ngoặc kép, ví dụ 99.7"),
+        ];
+        for (path, text, expected) in cases {
+            let m = hint(path, text, Locale::Vi);
+            assert!(m.contains(&format!("(\"{text}\"). {expected}")), "{path} {text}: {m}");
+        }
+        // Text without digits gets no hint; other types neither.
+        assert!(hint("communes[0].members", "không rõ", Locale::Vi).ends_with("(\"không rõ\")"));
+        let p = Problem::at(
+            "title",
+            ProblemKind::WrongType { expected: JsonType::String, found: crate::json::Value::Number(crate::json::Number::U64(5)) },
+        );
+        assert!(p.message(Locale::En).ends_with("found a number (5)"));
     }
 }

@@ -114,7 +114,13 @@ fn syntax_problem(text: &str, e: crate::json::SyntaxError) -> Problem {
         start -= 1;
     }
     let column = source_line.get(..start).map_or(1, |prefix| prefix.chars().count() + 1);
-    Problem::at("", ProblemKind::Syntax { line, column, what: e.what, source_line: source_line.to_string() })
+    let problem = Problem::at("", ProblemKind::Syntax { line, column, what: e.what, source_line: source_line.to_string() });
+    // Natively (the CLI, tests) the error is placed where the mistake is, as the explanations
+    // module says it (`explain.rs` does the same there); the reader path's wasm only needs to know
+    // that the data is invalid, and does not carry that code.
+    #[cfg(not(target_arch = "wasm32"))]
+    let problem = problem.located_in(text);
+    problem
 }
 
 #[derive(Default)]

@@ -38,7 +38,7 @@ fn errors_come_back_in_the_chart_language() {
     assert_eq!(
         e,
         "`communes[0].members`: cần một số, nhưng đang là một chuỗi chữ trong ngoặc kép (\"2.989\"). \
-         Viết số không có ngoặc kép và không có dấu chấm ngăn cách, ví dụ 2989"
+         Hãy viết 2989: không có ngoặc kép, không có dấu chấm ngăn cách hàng nghìn"
     );
     let e = commune_charts::render_svg(SEED, "pie", 640.0, "").unwrap_err();
     assert!(e.starts_with("`data-commune-chart`: không có loại biểu đồ \"pie\"; dùng một trong: members, cells"), "{e}");

@@ -114,7 +114,10 @@ const W = {
   tooMany: 'danh sách quá dài',
   nothing: 'không xã nào có',
   unknownKind: 'không có loại biểu đồ',
-  numberHint: 'Viết số không có ngoặc kép',
+  curly: 'đây là dấu ngoặc cong (“ ” hoặc ‘ ’)',
+  braceComma: 'có lẽ thiếu dấu } trước dấu phẩy này',
+  braceAndComma: 'có lẽ thiếu }, ở đây',
+  braceBracket: 'có lẽ thiếu dấu } ở đây',
 };
 const T = {
   num: 'cần một số, nhưng đang là',
@@ -198,7 +201,16 @@ export function buildCases() {
     s('unclosed-string-at-end', '{"communes": [{"name": "A', err(SYN(1), W.end));
     s('unclosed-string-multiline', '{\n  "title": "Số đảng viên,\n  "communes": [{"name": "A", "members": 1}]\n}', err(SYN(3, 1), W.control)); // reported on the line after the open quote, as docs/en/errors.md says
     s('unclosed-object', '{"communes": [{"name": "A", "members": 1}]', err(SYN(1), W.end));
-    s('unclosed-commune-object', '{"communes": [{"name": "A", "members": 1]}', err(SYN(1, 41), W.commaBrace));
+    s('unclosed-commune-object', '{"communes": [{"name": "A", "members": 1]}', err(SYN(1, 41), W.braceBracket));
+    // A missing } is shown where it belongs (the end of the value before it), not at the next {.
+    s('missing-brace-before-comma-multiline', '{"communes": [\n  {"name": "Mồ Sì San", "members": 89,\n  {"name": "Pa Vây Sử", "members": 86}\n]}',
+      err(SYN(2, 38), W.braceComma, '  {"name": "Mồ Sì San", "members": 89,\n                                     ^'));
+    s('missing-brace-and-comma-multiline', '{"communes": [\n  {"name": "Mồ Sì San", "members": 89\n  {"name": "Pa Vây Sử", "members": 86}\n]}',
+      err(SYN(2, 38), W.braceAndComma, '  {"name": "Mồ Sì San", "members": 89\n                                     ^'));
+    s('missing-brace-before-bracket-multiline', '{"communes": [\n  {"name": "Mồ Sì San", "members": 89\n]}',
+      err(SYN(2, 38), W.braceBracket));
+    s('missing-brace-and-comma', '{"communes": [{"name": "A", "members": 1}, {"name": "B", "members": 2 {"name": "C", "members": 3}]}',
+      err(SYN(1, 70), W.braceAndComma));
     s('unclosed-array', '{"communes": [{"name": "A", "members": 1}}', err(SYN(1, 42), W.commaBracket));
     s('unclosed-everything', '{"communes": [{"name": "A", "members": 1', err(SYN(1), W.end));
     s('only-an-opening-brace', '{', err(SYN(1), W.end));
@@ -207,7 +219,17 @@ export function buildCases() {
     s('single-quoted-value', '{"communes": [{"name": \'Mồ Sì San\', "members": 1}]}', err(SYN(1, 24), W.value));
     s('unquoted-keys', '{communes: [{name: "A", members: 1}]}', err(SYN(1, 2), W.key));
     s('backtick-strings', '{"communes": [{"name": `A`, "members": 1}]}', err(SYN(1, 24), W.value));
-    s('curly-quotes', '{“communes”: [{“name”: “Mồ Sì San”, “members”: 89}]}', err(SYN(1, 2), W.key));
+    s('curly-quotes', '{“communes”: [{“name”: “Mồ Sì San”, “members”: 89}]}', err(SYN(1, 2), W.curly));
+    s('curly-single-quotes', '{"communes": [{"name": ‘A’, "members": 1}]}', err(SYN(1, 24), W.curly));
+    // A curly quote that ends a text opened with a straight one: shown at the curly quote.
+    s('curly-quote-closing-value', '{"communes": [{"name": "Mồ Sì San”, "members": 89}]}', err(SYN(1, 34), W.curly));
+    s('curly-quote-closing-key', '{"communes": [{"name”: "Mồ Sì San", "members": 89}]}', err(SYN(1, 21), W.curly));
+    s('curly-quote-closing-last-value', '{"communes": [{"name": "Mồ Sì San", "members": 89}, {"name": "Đức Thọ”}]}', err(SYN(1, 70), W.curly));
+    s('curly-quote-closing-value-multiline', '{\n  "title": "Số đảng viên”,\n  "communes": [{"name": "A", "members": 1}]\n}',
+      err(SYN(2, 25), W.curly, '  "title": "Số đảng viên”,\n                        ^'));
+    // Curly quotes inside a text are text; a missing comma after it is still a missing comma.
+    s('curly-quotes-inside-a-title', '{"title": "Nghị quyết “Tam nông”, 2025", "communes": [{"name": "A", "members": 1}]}', 'ready');
+    s('curly-quotes-inside-a-title-then-no-comma', '{"title": "Nghị quyết “Tam nông”" "communes": [{"name": "A", "members": 1}]}', err(SYN(1, 35), W.commaBrace));
     s('html-entity-quotes', '{&quot;communes&quot;: [{&quot;name&quot;: &quot;A&quot;}]}', err(SYN(1, 2), W.key));
     s('line-comment-own-line', '{\n  // số liệu năm 2025\n  "communes": [{"name": "A", "members": 1}]\n}', err(SYN(2, 3), W.key));
     s('line-comment-after-value', '{"communes": [{"name": "A", "members": 1} // ba xã\n]}', err(SYN(1, 43), W.commaBracket));
@@ -305,7 +327,9 @@ export function buildCases() {
     for (const field of ['members', 'cells', 'population', 'areaKm2']) {
       const kind = field === 'cells' ? 'cells' : 'members';
       const base = field === 'members' ? {} : { members: 1 };
-      t(`${field}-quoted-number`, one({ ...base, [field]: '2.989' }), err(P(`communes[0].${field}`), T.num, '("2.989")', W.numberHint), kind);
+      const write = field === 'areaKm2' ? 'Hãy viết 2989 nếu là số hàng nghìn, hoặc 2.989 nếu là số thập phân: không có ngoặc kép'
+        : 'Hãy viết 2989: không có ngoặc kép, không có dấu chấm ngăn cách hàng nghìn';
+      t(`${field}-quoted-number`, one({ ...base, [field]: '2.989' }), err(P(`communes[0].${field}`), T.num, '("2.989")', write), kind);
       t(`${field}-text`, one({ ...base, [field]: 'không rõ' }), err(P(`communes[0].${field}`), T.num, '("không rõ")'), kind);
       t(`${field}-bool`, one({ ...base, [field]: true }), err(P(`communes[0].${field}`), T.num, 'true/false (true)'), kind);
       t(`${field}-array`, one({ ...base, [field]: [89] }), err(P(`communes[0].${field}`), T.num, '([89])'), kind);
@@ -314,7 +338,10 @@ export function buildCases() {
     t('cellKinds-array', one({ cells: 9, cellKinds: [4, 5] }), err(P('communes[0].cellKinds'), T.obj), 'cells');
     t('cellKinds-string', one({ cells: 9, cellKinds: 'Chi bộ bản: 4' }), err(P('communes[0].cellKinds'), T.obj), 'cells');
     t('cellKinds-number', one({ cells: 9, cellKinds: 9 }), err(P('communes[0].cellKinds'), T.obj), 'cells');
-    t('cellKinds-value-string', one({ cells: 9, cellKinds: { 'Chi bộ bản': '4', 'Khác': 5 } }), err(P('communes[0].cellKinds.Chi bộ bản'), T.num, W.numberHint), 'cells');
+    t('cellKinds-value-string', one({ cells: 9, cellKinds: { 'Chi bộ bản': '4', 'Khác': 5 } }), err(P('communes[0].cellKinds.Chi bộ bản'), T.num, 'Hãy viết 4: không có ngoặc kép'), 'cells');
+    t('members-quoted-with-space', one({ members: '2 989' }), err(P('communes[0].members'), T.num, 'Hãy viết 2989: không có ngoặc kép, không có dấu cách giữa các chữ số'));
+    t('members-quoted-with-words', one({ members: '89 đảng viên' }), err(P('communes[0].members'), T.num, 'Hãy viết 89: không có ngoặc kép, không kèm chữ (đảng viên)'));
+    t('members-quoted-approximately', one({ members: 'khoảng 90' }), err(P('communes[0].members'), T.num, 'Hãy viết một con số không có ngoặc kép, ví dụ 2989'));
     t('cellKinds-value-bool', one({ cells: 9, cellKinds: { 'Chi bộ bản': true } }), err(P('communes[0].cellKinds.Chi bộ bản'), T.num), 'cells');
     t('cellKinds-value-object', one({ cells: 9, cellKinds: { 'Chi bộ bản': { n: 4 } } }), err(P('communes[0].cellKinds.Chi bộ bản'), T.num), 'cells');
     t('targets-array', one({ targets: [3, 3, 5] }), err(P('communes[0].targets'), T.obj, '([3,3,5])'), 'targets');
@@ -322,7 +349,7 @@ export function buildCases() {
     t('targets-number', one({ targets: 31 }), err(P('communes[0].targets'), T.obj, 'một số (31)'), 'targets');
     for (const field of ['met', 'over80', 'behind', 'total']) {
       const targets = { met: 3, over80: 3, behind: 5 };
-      t(`targets-${field}-string`, one({ targets: { ...targets, [field]: '3' } }), err(P(`communes[0].targets.${field}`), T.num, W.numberHint), 'targets');
+      t(`targets-${field}-string`, one({ targets: { ...targets, [field]: '3' } }), err(P(`communes[0].targets.${field}`), T.num, 'Hãy viết 3: không có ngoặc kép'), 'targets');
       t(`targets-${field}-bool`, one({ targets: { ...targets, [field]: false } }), err(P(`communes[0].targets.${field}`), T.num), 'targets');
     }
     t('indicators-object', { indicators: { name: 'A', percentOfPlan: 99 } }, err(P('indicators'), T.list), 'indicators');
@@ -333,9 +360,18 @@ export function buildCases() {
       t(`indicator-${field}-number`, { indicators: [{ name: 'A', percentOfPlan: 99, [field]: 5 }] }, err(P(`indicators[0].${field}`), T.str), 'indicators');
     }
     for (const field of ['value', 'percentOfPlan']) {
-      t(`indicator-${field}-string`, { indicators: [{ name: 'A', percentOfPlan: 99, [field]: '99.7%' }] }, err(P(`indicators[0].${field}`), T.num, '("99.7%")', W.numberHint), 'indicators');
+      const write = field === 'value' ? 'Hãy viết 99.7: không có ngoặc kép, dấu % ghi vào trường "measure"'
+        : 'Hãy viết 99.7: không có ngoặc kép, không có dấu % (percentOfPlan đã tính bằng phần trăm)';
+      t(`indicator-${field}-string`, { indicators: [{ name: 'A', percentOfPlan: 99, [field]: '99.7%' }] }, err(P(`indicators[0].${field}`), T.num, '("99.7%")', write), 'indicators');
       t(`indicator-${field}-array`, { indicators: [{ name: 'A', percentOfPlan: 99, [field]: [1] }] }, err(P(`indicators[0].${field}`), T.num), 'indicators');
     }
+    // A number in quotes is told how to write it for its field, from what was written.
+    t('indicator-percentOfPlan-decimal-comma-string', { indicators: [{ name: 'A', percentOfPlan: '99,7%' }] }, err(P('indicators[0].percentOfPlan'), T.num, '("99,7%")',
+      'Hãy viết 99.7: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không có dấu % (percentOfPlan đã tính bằng phần trăm)'), 'indicators');
+    t('indicator-value-thousands-and-unit-string', { indicators: [{ name: 'A', percentOfPlan: 99, value: '5.755 ha' }] }, err(P('indicators[0].value'), T.num,
+      'Hãy viết 5755 nếu là số hàng nghìn, hoặc 5.755 nếu là số thập phân: không có ngoặc kép, đơn vị (ha) ghi vào trường "measure"'), 'indicators');
+    t('indicator-value-both-separators-string', { indicators: [{ name: 'A', percentOfPlan: 99, value: '1.250.000,5' }] }, err(P('indicators[0].value'), T.num,
+      'Hãy viết 1250000.5: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không có dấu chấm ngăn cách hàng nghìn'), 'indicators');
     t('found-text-is-cut', one({ members: 'x'.repeat(500) }), err(P('communes[0].members'), `("${'x'.repeat(38)}…)`));
     t('every-wrong-type-is-reported', { title: 1, communes: [{ name: 2, members: '3', cells: [4] }] },
       err(P('communes[0].name'), P('communes[0].members'), P('communes[0].cells'), P('title')));

@@ -1,0 +1,90 @@
+// What the journalist actually did, said where they did it (issue 16, item 9), as a reader of the
+// chart sees it in Chromium: the explanations module (commune-charts-explain.wasm) places a
+// missing `}` at the end of the line before and a curly quote on itself, and fits the hint for a
+// number in quotes to its field.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, openPage } from './browser.mjs';
+
+const env = useBrowser();
+
+async function blank(query = '') {
+  const r = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html${query}`);
+  await r.page.waitForFunction(() => typeof window.CommuneCharts === 'object');
+  return r;
+}
+
+/** Renders `text` as chart `kind` in a fresh element: its state, alert text, quoted line
+ *  (`<pre>`), warnings box text, data table text and the rejection's problems. */
+function renderIn(page, text, kind, attrs = {}) {
+  return page.evaluate(async ({ text, kind, attrs }) => {
+    const el = document.createElement('div');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.getElementById('main').appendChild(el);
+    let problems = null;
+    try {
+      await window.CommuneCharts.render(el, text, { kind });
+    } catch (e) {
+      problems = e.problems;
+    }
+    const { part, parts, isShown } = window[Symbol.for('commune-test-dom')];
+    // Preview warnings arrive after the chart is drawn (the explanations module is fetched).
+    if (attrs['data-preview'] != null) {
+      for (let i = 0; i < 200 && !part(el, '[data-commune-chart-warnings]'); i++) await new Promise((r) => setTimeout(r, 25));
+    }
+    const alert = part(el, '[role=alert]');
+    const warnings = parts(el, '[role=status]').filter((w) => isShown(w) && w.innerText.trim());
+    const table = part(el, 'table');
+    return {
+      state: el.dataset.state,
+      alert: alert ? alert.innerText : null,
+      excerpt: alert && alert.querySelector('pre') ? alert.querySelector('pre').textContent : null,
+      warnings: warnings.map((w) => w.innerText),
+      table: table ? table.textContent : null,
+      problems,
+    };
+  }, { text, kind, attrs });
+}
+
+test('a missing } is shown at the end of the line before, not at the next {', async () => {
+  const { page, context, errors } = await blank();
+  // The next commune starts while this one is not closed: `},` belongs after the 89.
+  const noBraceNoComma = '{\n  "communes": [\n    { "name": "Mồ Sì San", "members": 89\n    { "name": "Pa Vây Sử", "members": 86 }\n  ]\n}';
+  let r = await renderIn(page, noBraceNoComma, 'members');
+  assert.equal(r.state, 'error');
+  assert.match(r.alert, /Lỗi cú pháp JSON ở dòng 3, cột 41: có lẽ thiếu \}, ở đây: nhóm \{ \.\.\. \} chưa đóng mà nhóm sau đã mở bằng \{/);
+  assert.doesNotMatch(r.alert, /tên trường phải nằm trong ngoặc kép|thiếu dấu phẩy giữa hai trường/);
+  assert.equal(r.excerpt, `    { "name": "Mồ Sì San", "members": 89\n${' '.repeat(40)}^`);
+  assert.deepEqual({ line: r.problems[0].line, column: r.problems[0].column }, { line: 3, column: 41 });
+  // With the comma: the `}` before it is missing, and the caret is under the comma.
+  r = await renderIn(page, noBraceNoComma.replace('89\n', '89,\n').replace('{\n  "communes"', '{\n  "locale": "en", "communes"'), 'members');
+  assert.match(r.alert, /JSON syntax error at line 3, column 41: a closing \} is probably missing before this comma/);
+  assert.equal(r.excerpt, `    { "name": "Mồ Sì San", "members": 89,\n${' '.repeat(40)}^`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('curly quotes are named, at the curly quote', async () => {
+  const { page, context, errors } = await blank();
+  // Word closed the title with ”: JSON reads on to the end of the line; the chart shows the quote.
+  const text = '{\n  "title": "Số đảng viên”,\n  "communes": [ { "name": "Mồ Sì San", "members": 89 } ]\n}';
+  const r = await renderIn(page, text, 'members');
+  assert.equal(r.state, 'error');
+  assert.match(r.alert, /Lỗi cú pháp JSON ở dòng 2, cột 25: đây là dấu ngoặc cong \(“ ” hoặc ‘ ’\) do Word hay bàn phím điện thoại tự đổi/);
+  assert.equal(r.excerpt, `  "title": "Số đảng viên”,\n${' '.repeat(24)}^`);
+  assert.deepEqual({ line: r.problems[0].line, column: r.problems[0].column }, { line: 2, column: 25 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a number in quotes is told how to write it for its field', async () => {
+  const { page, context, errors } = await blank();
+  const text = JSON.stringify({ indicators: [{ name: 'Tổng diện tích gieo trồng', value: '5.755 ha', percentOfPlan: '99,7%' }] });
+  const r = await renderIn(page, text, 'indicators');
+  assert.equal(r.state, 'error');
+  assert.match(r.alert, /`indicators\[0\]\.percentOfPlan`: cần một số, nhưng đang là một chuỗi chữ trong ngoặc kép \("99,7%"\)\. Hãy viết 99\.7: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không có dấu % \(percentOfPlan đã tính bằng phần trăm\)/);
+  assert.doesNotMatch(r.alert, /ví dụ 2989/);
+  assert.match(r.alert, /`indicators\[0\]\.value`: .*Hãy viết 5755 nếu là số hàng nghìn, hoặc 5\.755 nếu là số thập phân: không có ngoặc kép, đơn vị \(ha\) ghi vào trường "measure"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
