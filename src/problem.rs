@@ -5,7 +5,8 @@
 //! shown, in the chart's language, so the core never holds English-only strings for errors.
 //!
 //! What only the explanations module needs and that came after it (placing a syntax error with
-//! the whole text in view, hints for numbers in quotes) is under `cfg(not(all(target_arch = "wasm32", feature =
+//! the whole text in view, hints for numbers in quotes; `json::number_literals` and
+//! `explain::number_warnings` likewise) is under `cfg(not(all(target_arch = "wasm32", feature =
 //! "web")))`: natively and in `explain/` (built without `web`) it is there, in the widget's own
 //! wasm it is not. It would be dead code there anyway, but compiled into the same crate it changed
 //! how the reader path's shared std code was inlined (+79 B gz measured); with the `cfg`, the
@@ -126,6 +127,14 @@ pub enum ProblemKind {
     PercentLooksLikeFraction {
         value: f64,
     },
+    /// A number written with a dot before exactly three digits (`5.755`, `12.500`, `2.000`):
+    /// JSON reads a decimal, the journalist probably meant thousands (see
+    /// `explain::number_warnings` for when it is said). `written` as in the text; `measure` the
+    /// indicator's unit, for the drawn label.
+    LooksLikeThousands {
+        written: String,
+        measure: Option<String>,
+    },
 }
 
 /// Why `data-src` gave no data.
@@ -167,6 +176,7 @@ impl ProblemKind {
                 | ProblemKind::FewerMembersThanCells { .. }
                 | ProblemKind::LacksField { .. }
                 | ProblemKind::PercentLooksLikeFraction { .. }
+                | ProblemKind::LooksLikeThousands { .. }
         )
     }
 }
@@ -745,6 +755,20 @@ impl ProblemKind {
                 En.format_decimal(value * 100.0, 1),
                 percent_literal(*value)
             ),
+            #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+            (ProblemKind::LooksLikeThousands { written, measure }, _) => {
+                let plain = written.replace('.', "");
+                let n: u64 = plain.parse().unwrap_or(0);
+                #[allow(clippy::cast_precision_loss)]
+                let shown = Locale::with_unit(locale.format_decimal(n as f64 / 1000.0, 2), measure.as_ref());
+                let meant = Locale::with_unit(locale.format_int(n), measure.as_ref());
+                match locale {
+                    Vi => crate::cat!("JSON đọc ", written, " là số thập phân (dấu chấm là dấu thập phân), nên biểu đồ ghi ", shown, "; nếu ý là ", meant, " theo cách viết tiếng Việt, hãy viết ", plain),
+                    En => crate::cat!("JSON reads ", written, " as a decimal (the dot is a decimal point), so the chart shows ", shown, "; if you meant ", meant, ", write ", plain),
+                }
+            }
+            #[cfg(all(target_arch = "wasm32", feature = "web"))]
+            (ProblemKind::LooksLikeThousands { .. }, _) => String::new(),
             (ProblemKind::UnknownKind { value }, Vi) => format!(
                 "không có loại biểu đồ \"{value}\"; dùng một trong: {}",
                 crate::model::ChartKind::NAMES.join(", ")

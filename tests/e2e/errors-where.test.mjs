@@ -1,7 +1,7 @@
-// What the journalist actually did, said where they did it (issue 16, item 9), as a reader of the
-// chart sees it in Chromium: the explanations module (commune-charts-explain.wasm) places a
-// missing `}` at the end of the line before and a curly quote on itself, and fits the hint for a
-// number in quotes to its field.
+// What the journalist actually did, said where they did it (issue 16, items 9 and 6), as a reader
+// of the chart sees it in Chromium: the explanations module (commune-charts-explain.wasm) places a
+// missing `}` at the end of the line before and a curly quote on itself, fits the hint for a
+// number in quotes to its field, and in preview mode warns about a thousands dot in a value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage } from './browser.mjs';
@@ -87,4 +87,25 @@ test('a number in quotes is told how to write it for its field', async () => {
   assert.match(r.alert, /`indicators\[0\]\.value`: .*Hãy viết 5755 nếu là số hàng nghìn, hoặc 5\.755 nếu là số thập phân: không có ngoặc kép, đơn vị \(ha\) ghi vào trường "measure"/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('preview mode warns about a thousands dot in a value; the published chart draws what JSON read', async () => {
+  // 5755 ha written with a Vietnamese thousands dot.
+  const text = '{"chart": "indicators", "indicators": [\n'
+    + '  {"unit": "Văn Lãng", "name": "Tổng diện tích gieo trồng", "value": 5.755, "measure": "ha", "percentOfPlan": 99.7}\n]}';
+  for (const preview of [true, false]) {
+    const { page, context, errors } = await blank();
+    const r = await renderIn(page, text, '', preview ? { 'data-preview': '' } : {});
+    assert.equal(r.state, 'ready');
+    // What is drawn (the data table has the bar's label): five point seven six, no error.
+    assert.match(r.table, /5,76 ha/);
+    if (preview) {
+      assert.equal(r.warnings.length, 1, JSON.stringify(r.warnings));
+      assert.match(r.warnings[0], /`indicators\[0\]\.value`: JSON đọc 5\.755 là số thập phân \(dấu chấm là dấu thập phân\), nên biểu đồ ghi 5,76 ha; nếu ý là 5\.755 ha theo cách viết tiếng Việt, hãy viết 5755/);
+    } else {
+      assert.deepEqual(r.warnings, [], 'readers never see warnings');
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
