@@ -118,7 +118,10 @@ pub fn render_svg_document(json: &str, options: &SvgOptions) -> Result<RenderedS
     let desc = describe::summary(&p.model, p.kind, p.locale);
     let meta = draw::SvgMeta { title: &title, desc: &desc, lang: p.locale.tag() };
     let svg = draw::to_svg_document(&l, &meta).map_err(RenderError::Drawing)?;
-    Ok(RenderedSvg { svg, layout: l, locale: p.locale, warnings: model::warnings(&p.model, p.kind) })
+    // The widget's preview warnings: the model's, then numbers as written (a thousands dot).
+    let mut warnings = model::warnings(&p.model, p.kind);
+    warnings.extend(explain::number_warnings(json, &p.model));
+    Ok(RenderedSvg { svg, layout: l, locale: p.locale, warnings })
 }
 
 /// Text -> the model and its layout at `options.width`, natively (estimated text widths).

@@ -199,6 +199,12 @@ fn stdin_stdout_files_locale_and_theme() {
     let out = run(&["render", "-", "--kind", "targets"], Some(&seed_text));
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Đức Thọ"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // …including a thousands dot in an indicator's value, as the widget's preview warns.
+    let dot = r#"{"indicators":[{"name":"Lúa","value":5.755,"measure":"ha","percentOfPlan":99.7}]}"#;
+    let out = run(&["render", "-", "--kind", "indicators"], Some(dot));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5755"), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
