@@ -130,7 +130,8 @@ test('a big table follows updates (more, fewer and changed rows) and stays in th
   // left at its last page by the reading above).
   const tree = await page.locator('#under-test').ariaSnapshot();
   assert.match(tree, /table "Số đảng viên"/);
-  assert.ok(tree.includes(`row "Xã số 2000 ${vi(many(2000, 3)[1999][1])} `), tree.slice(-300));
+  // (A members chart's table has two columns: the name and the members.)
+  assert.ok(tree.includes(`row "Xã số 2000 ${vi(many(2000, 3)[1999][1])}"`), tree.slice(-300));
   assert.deepEqual(errors, []);
   await context.close();
 });
