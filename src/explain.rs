@@ -18,7 +18,7 @@
 
 use crate::json::{self, Value};
 use crate::problem::{push_json_string, FetchFailure, Problem, ProblemKind, ValueTrouble};
-use crate::{model, prepare, Locale};
+use crate::{prepare, Locale};
 
 /// The problems a box lists; the rest are counted in its last line.
 pub const MAX_SHOWN: usize = 6;
@@ -51,9 +51,9 @@ pub fn respond(request: &str) -> String {
                         let preview = matches!(req.get("preview"), Some(Value::Bool(true)));
                         let mut warnings = Vec::new();
                         if preview {
-                            warnings = model::warnings(&p.model, p.kind);
+                            warnings = crate::preview::warnings(&p.model, p.kind);
                             #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-                            warnings.extend(number_warnings(data, &p.model));
+                            warnings.extend(crate::preview::number_warnings(data, &p.model));
                         }
                         return answer(&warnings, p.locale, true, chars);
                     }
@@ -62,69 +62,6 @@ pub fn respond(request: &str) -> String {
         }
     };
     answer(&problems, locale, false, chars)
-}
-
-/// Preview warnings that only the text can give, not the values read from it: numbers that look
-/// like thousands written with a dot (`5.755` for 5755 ha), which JSON reads as decimals. The
-/// rule, for few false alarms:
-///
-/// - an indicator's `value` written as one to three digits (the first not 0), a dot and exactly
-///   three digits (`5.755`, `12.500`: the text, as `12.500` is read as 12.5), unless another
-///   value of the same `measure` has three or more decimals and cannot be thousands (`0.875`,
-///   `1234.567`, `2.3456`): then that column has real decimals. The chart shows at most two
-///   decimals, so a third one would never be seen anyway;
-/// - a count (`members`, `cells`, `population`, the targets, the cell kinds) written the same
-///   way: it is accepted only when whole (`2.000`, read as 2; `2.989` is an error already).
-///
-/// `percentOfPlan` and `areaKm2` are left alone: 99.725% and 12.345 km² are real decimals.
-#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-pub fn number_warnings(text: &str, model: &model::Model) -> Vec<Problem> {
-    let literals = json::number_literals(text);
-    let value_of = |path: &str| -> Option<usize> { path.strip_prefix("indicators[")?.strip_suffix("].value")?.parse().ok() };
-    let measure_of = |i: usize| model.indicators.get(i).and_then(|ind| ind.measure.as_deref()).map(str::trim);
-    // Measures whose values include real decimals.
-    let decimal_measures: Vec<Option<&str>> = literals
-        .iter()
-        .filter(|(_, written)| {
-            let decimals = written.split_once('.').map_or(0, |(_, f)| f.bytes().take_while(u8::is_ascii_digit).count());
-            decimals >= 3 && !dot_before_three_digits(written)
-        })
-        .filter_map(|(path, _)| value_of(path).map(measure_of))
-        .collect();
-    let mut out = Vec::new();
-    for (path, written) in &literals {
-        if !dot_before_three_digits(written) {
-            continue;
-        }
-        let measure = match value_of(path) {
-            Some(i) if decimal_measures.contains(&measure_of(i)) => continue,
-            Some(i) => model.indicators.get(i).and_then(|ind| ind.measure.clone()),
-            None if is_count(path) => None,
-            None => continue,
-        };
-        out.push(Problem::at(path.as_str(), ProblemKind::LooksLikeThousands { written: (*written).to_string(), measure }));
-    }
-    out
-}
-
-/// `5.755`, `12.500`, `2.000`: one to three digits, the first not 0, a dot, exactly three digits.
-#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-fn dot_before_three_digits(written: &str) -> bool {
-    let Some((int, frac)) = written.split_once('.') else { return false };
-    (1..=3).contains(&int.len())
-        && !int.starts_with('0')
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.len() == 3
-        && frac.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// A commune's count: `communes[2].members`, `….targets.met`, `….cellKinds.Chi bộ bản`.
-#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-fn is_count(path: &str) -> bool {
-    let Some(rest) = path.strip_prefix("communes[") else { return false };
-    let Some(rest) = rest.trim_start_matches(|c: char| c.is_ascii_digit()).strip_prefix("].") else { return false };
-    matches!(rest, "members" | "cells" | "population" | "targets.met" | "targets.over80" | "targets.behind" | "targets.total")
-        || rest.starts_with("cellKinds.")
 }
 
 fn fetch_problem(url: &str, why: &str, status: f64) -> Problem {
@@ -302,7 +239,7 @@ mod tests {
         assert_eq!(v.get("warn"), Some(&Value::Bool(true)));
         let model = crate::model::model_from_json(text).unwrap();
         let expected: Vec<String> =
-            crate::model::warnings(&model, crate::ChartKind::Overview).iter().map(|w| w.message(Locale::En)).collect();
+            crate::preview::warnings(&model, crate::ChartKind::Overview).iter().map(|w| w.message(Locale::En)).collect();
         assert!(!expected.is_empty());
         assert_eq!(messages(&v), expected);
         let v = ask(&req.replace("\"preview\":true", "\"preview\":false"));
@@ -317,7 +254,7 @@ mod tests {
         assert_eq!(json::parse(&s).unwrap(), Value::String("a\"b\\c\nd\u{1}é".into()));
     }
 
-    // Explanations only (see `number_warnings`).
+    // Explanations only (see `preview::number_warnings`).
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     fn preview(text: &str, lang: &str) -> Vec<String> {
         let mut req = format!("{{\"task\":\"data\",\"lang\":\"{lang}\",\"preview\":true,\"kind\":\"\",\"text\":");
@@ -328,7 +265,7 @@ mod tests {
         messages(&v)
     }
 
-    // Explanations only (see `number_warnings`).
+    // Explanations only (see `preview::number_warnings`).
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     #[test]
     fn a_thousands_dot_in_a_value_is_warned_about_in_preview() {
@@ -354,41 +291,5 @@ mod tests {
         push_string(&mut req, text);
         req.push('}');
         assert!(messages(&ask(&req)).is_empty());
-    }
-
-    // Explanations only (see `number_warnings`).
-    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-    #[test]
-    fn thousands_dot_warnings_keep_to_their_rule() {
-        let model = |text: &str| crate::model::model_from_json(text).unwrap();
-        let paths = |text: &str| -> Vec<String> { number_warnings(text, &model(text)).into_iter().map(|p| p.path).collect() };
-        let one = |value: &str| format!(r#"{{"indicators": [{{"name": "A", "value": {value}, "percentOfPlan": 90}}]}}"#);
-        for value in ["5.755", "12.500", "999.000", "1.001"] {
-            assert_eq!(paths(&one(value)), ["indicators[0].value"], "{value}");
-        }
-        for value in ["0.755", "5.75", "5.7555", "1234.567", "5755", "5.755e0", "5.7"] {
-            assert_eq!(paths(&one(value)), Vec::<String>::new(), "{value}");
-        }
-        // A column of real decimals (a value of the same measure that cannot be thousands).
-        let column = r#"{"indicators": [{"name": "A", "value": 1.250, "measure": "tỷ đồng", "percentOfPlan": 90},
-            {"name": "B", "value": 0.875, "measure": "tỷ đồng", "percentOfPlan": 90},
-            {"name": "C", "value": 5.755, "measure": "ha", "percentOfPlan": 90}]}"#;
-        assert_eq!(paths(column), ["indicators[2].value"]);
-        // Counts written so read as whole numbers, so they are not errors: warned about too.
-        let counts = r#"{"communes": [{"name": "A", "members": 2.000, "cells": 12, "population": 40065,
-            "areaKm2": 48.930, "targets": {"met": 1.000, "over80": 0, "behind": 0}, "cellKinds": {"Chi bộ bản": 12.000}}],
-            "indicators": [{"name": "B", "value": 3, "percentOfPlan": 99.725}]}"#;
-        let p = number_warnings(counts, &model(counts));
-        let found: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(found, ["communes[0].members", "communes[0].targets.met", "communes[0].cellKinds.Chi bộ bản"]);
-        assert_eq!(
-            p[0].message(Locale::Vi),
-            "`communes[0].members`: JSON đọc 2.000 là số thập phân (dấu chấm là dấu thập phân), nên biểu đồ ghi 2; \
-             nếu ý là 2.000 theo cách viết tiếng Việt, hãy viết 2000"
-        );
-        assert!(p.iter().all(|p| p.kind.is_warning()));
-        // The seed data says nothing.
-        let seed = include_str!("../tests/fixtures/seed.json");
-        assert_eq!(number_warnings(seed, &model(seed)), vec![]);
     }
 }

@@ -13,8 +13,6 @@
 //! Positions follow serde_json: `line` counts from 1, `column` is the 1-based byte column of the
 //! offending byte on its line (0 for an error at the start of an empty line).
 
-use crate::problem::SyntaxWhat;
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Null,
@@ -23,6 +21,30 @@ pub enum Value {
     String(String),
     Array(Vec<Value>),
     Object(Map),
+}
+
+/// The JSON types, as named in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl Value {
+    pub fn json_type(&self) -> JsonType {
+        match self {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Bool,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
 }
 
 /// A JSON number as read: a non-negative integer, a negative integer, or anything else.
@@ -85,12 +107,50 @@ impl Value {
     }
 }
 
+/// What a syntax error is: the kinds the reader reports, and the refinements `problem.rs` makes
+/// from the text around it (a decimal comma, a curly quote, a missing `}`…) so that a journalist
+/// can act on it. Worded in `problem.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    UnexpectedEnd,
+    ExpectedValue,
+    ExpectedCommaOrBrace,
+    ExpectedCommaOrBracket,
+    ExpectedColon,
+    KeyMustBeString,
+    TrailingComma,
+    TrailingCharacters,
+    InvalidNumber,
+    InvalidEscape,
+    ControlCharacter,
+    /// `99,7`: a decimal comma (the parser reads `99` then a stray `,7`).
+    DecimalComma,
+    /// `1.234.567`: dots grouping thousands.
+    ThousandsDot,
+    /// `2 989`: a space inside a number.
+    SpaceInNumber,
+    /// `99.7%`, `5755ha`: a unit written after the number.
+    UnitAfterNumber,
+    /// `1e400`: beyond what a number can hold.
+    NumberOutOfRange,
+    /// `“name”`: curly quotes (Word, a phone's keyboard) where JSON needs straight ones `"`.
+    CurlyQuote,
+    /// `"members": 89,` then `{` on the next line: the object before was not closed (its `}`
+    /// belongs before the comma).
+    MissingBraceBeforeComma,
+    /// `"members": 89` then `{`: neither the `}` nor the comma between the two objects.
+    MissingBraceAndComma,
+    /// `"members": 89` then `]`: the last object of a list was not closed.
+    MissingBraceBeforeBracket,
+    Other,
+}
+
 /// Where and what the first syntax error is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
-    pub what: SyntaxWhat,
+    pub what: ErrorKind,
 }
 
 /// serde_json's recursion limit: the 128th nested array or object is refused.
@@ -102,7 +162,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let mut p = Parser { text, bytes: text.as_bytes(), index: 0, depth: 0 };
     let value = p.value()?;
     match p.skip_whitespace() {
-        Some(_) => Err(p.peek_error(SyntaxWhat::TrailingCharacters)),
+        Some(_) => Err(p.peek_error(ErrorKind::TrailingCharacters)),
         None => Ok(value),
     }
 }
@@ -137,16 +197,16 @@ impl Parser<'_> {
     }
 
     /// An error at the byte just read (serde_json's `error`).
-    fn error(&self, what: SyntaxWhat) -> SyntaxError {
+    fn error(&self, what: ErrorKind) -> SyntaxError {
         self.error_at(self.index, what)
     }
 
     /// An error at the byte about to be read (serde_json's `peek_error`).
-    fn peek_error(&self, what: SyntaxWhat) -> SyntaxError {
+    fn peek_error(&self, what: ErrorKind) -> SyntaxError {
         self.error_at((self.index + 1).min(self.bytes.len()), what)
     }
 
-    fn error_at(&self, i: usize, what: SyntaxWhat) -> SyntaxError {
+    fn error_at(&self, i: usize, what: ErrorKind) -> SyntaxError {
         let before = self.bytes.get(..i).unwrap_or(self.bytes);
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
         let line = 1 + before.iter().take(line_start).filter(|&&b| b == b'\n').count();
@@ -155,7 +215,7 @@ impl Parser<'_> {
 
     fn value(&mut self) -> Result<Value, SyntaxError> {
         let Some(b) = self.skip_whitespace() else {
-            return Err(self.peek_error(SyntaxWhat::UnexpectedEnd));
+            return Err(self.peek_error(ErrorKind::UnexpectedEnd));
         };
         match b {
             b'n' => self.word(b"null", Value::Null),
@@ -172,7 +232,7 @@ impl Parser<'_> {
             }
             b'[' | b'{' => {
                 if self.depth >= MAX_DEPTH {
-                    return Err(self.peek_error(SyntaxWhat::Other));
+                    return Err(self.peek_error(ErrorKind::Other));
                 }
                 self.depth += 1;
                 self.index += 1;
@@ -180,7 +240,7 @@ impl Parser<'_> {
                 self.depth -= 1;
                 value
             }
-            _ => Err(self.peek_error(SyntaxWhat::ExpectedValue)),
+            _ => Err(self.peek_error(ErrorKind::ExpectedValue)),
         }
     }
 
@@ -189,11 +249,11 @@ impl Parser<'_> {
         self.index += 1;
         for expected in word.iter().skip(1) {
             let Some(b) = self.peek() else {
-                return Err(self.error(SyntaxWhat::UnexpectedEnd));
+                return Err(self.error(ErrorKind::UnexpectedEnd));
             };
             self.index += 1;
             if b != *expected {
-                return Err(self.error(SyntaxWhat::ExpectedValue));
+                return Err(self.error(ErrorKind::ExpectedValue));
             }
         }
         Ok(value)
@@ -203,20 +263,20 @@ impl Parser<'_> {
         let mut items = Vec::new();
         loop {
             let Some(b) = self.skip_whitespace() else {
-                return Err(self.peek_error(SyntaxWhat::UnexpectedEnd));
+                return Err(self.peek_error(ErrorKind::UnexpectedEnd));
             };
             if b == b']' {
                 break;
             }
             if !items.is_empty() {
                 if b != b',' {
-                    return Err(self.peek_error(SyntaxWhat::ExpectedCommaOrBracket));
+                    return Err(self.peek_error(ErrorKind::ExpectedCommaOrBracket));
                 }
                 self.index += 1;
                 match self.skip_whitespace() {
-                    Some(b']') => return Err(self.peek_error(SyntaxWhat::TrailingComma)),
+                    Some(b']') => return Err(self.peek_error(ErrorKind::TrailingComma)),
                     Some(_) => {}
-                    None => return Err(self.peek_error(SyntaxWhat::UnexpectedEnd)),
+                    None => return Err(self.peek_error(ErrorKind::UnexpectedEnd)),
                 }
             }
             items.push(self.value()?);
@@ -230,33 +290,33 @@ impl Parser<'_> {
         let mut positions: std::collections::HashMap<String, usize, foldhash::fast::FixedState> = Default::default();
         loop {
             let Some(b) = self.skip_whitespace() else {
-                return Err(self.peek_error(SyntaxWhat::UnexpectedEnd));
+                return Err(self.peek_error(ErrorKind::UnexpectedEnd));
             };
             if b == b'}' {
                 break;
             }
             if entries.is_empty() {
                 if b != b'"' {
-                    return Err(self.peek_error(SyntaxWhat::KeyMustBeString));
+                    return Err(self.peek_error(ErrorKind::KeyMustBeString));
                 }
             } else {
                 if b != b',' {
-                    return Err(self.peek_error(SyntaxWhat::ExpectedCommaOrBrace));
+                    return Err(self.peek_error(ErrorKind::ExpectedCommaOrBrace));
                 }
                 self.index += 1;
                 match self.skip_whitespace() {
                     Some(b'"') => {}
-                    Some(b'}') => return Err(self.peek_error(SyntaxWhat::TrailingComma)),
-                    Some(_) => return Err(self.peek_error(SyntaxWhat::KeyMustBeString)),
-                    None => return Err(self.peek_error(SyntaxWhat::UnexpectedEnd)),
+                    Some(b'}') => return Err(self.peek_error(ErrorKind::TrailingComma)),
+                    Some(_) => return Err(self.peek_error(ErrorKind::KeyMustBeString)),
+                    None => return Err(self.peek_error(ErrorKind::UnexpectedEnd)),
                 }
             }
             self.index += 1;
             let key = self.string()?;
             match self.skip_whitespace() {
                 Some(b':') => self.index += 1,
-                Some(_) => return Err(self.peek_error(SyntaxWhat::ExpectedColon)),
-                None => return Err(self.peek_error(SyntaxWhat::UnexpectedEnd)),
+                Some(_) => return Err(self.peek_error(ErrorKind::ExpectedColon)),
+                None => return Err(self.peek_error(ErrorKind::UnexpectedEnd)),
             }
             let value = self.value()?;
             // A repeated key keeps its first place and takes the last value (as serde_json's
@@ -293,7 +353,7 @@ impl Parser<'_> {
                 self.index += 1;
             }
             let Some(b) = self.peek() else {
-                return Err(self.error(SyntaxWhat::UnexpectedEnd));
+                return Err(self.error(ErrorKind::UnexpectedEnd));
             };
             // Quote and backslash are ASCII, so both ends are character boundaries.
             out.push_str(self.text.get(start..self.index).unwrap_or_default());
@@ -304,7 +364,7 @@ impl Parser<'_> {
                     self.escape(&mut out)?;
                     start = self.index;
                 }
-                _ => return Err(self.error(SyntaxWhat::ControlCharacter)),
+                _ => return Err(self.error(ErrorKind::ControlCharacter)),
             }
         }
     }
@@ -312,7 +372,7 @@ impl Parser<'_> {
     /// The escape after a backslash.
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
         let Some(b) = self.peek() else {
-            return Err(self.error(SyntaxWhat::UnexpectedEnd));
+            return Err(self.error(ErrorKind::UnexpectedEnd));
         };
         self.index += 1;
         let c = match b {
@@ -325,7 +385,7 @@ impl Parser<'_> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => return self.unicode_escape(out),
-            _ => return Err(self.error(SyntaxWhat::InvalidEscape)),
+            _ => return Err(self.error(ErrorKind::InvalidEscape)),
         };
         out.push(c);
         Ok(())
@@ -335,7 +395,7 @@ impl Parser<'_> {
     fn unicode_escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
         let first = self.hex4()?;
         if (0xDC00..=0xDFFF).contains(&first) {
-            return Err(self.error(SyntaxWhat::InvalidEscape));
+            return Err(self.error(ErrorKind::InvalidEscape));
         }
         if !(0xD800..=0xDBFF).contains(&first) {
             out.push(char::from_u32(u32::from(first)).unwrap_or('\u{fffd}'));
@@ -343,16 +403,16 @@ impl Parser<'_> {
         }
         for expected in [b'\\', b'u'] {
             let Some(b) = self.peek() else {
-                return Err(self.error(SyntaxWhat::UnexpectedEnd));
+                return Err(self.error(ErrorKind::UnexpectedEnd));
             };
             self.index += 1;
             if b != expected {
-                return Err(self.error(SyntaxWhat::InvalidEscape));
+                return Err(self.error(ErrorKind::InvalidEscape));
             }
         }
         let second = self.hex4()?;
         if !(0xDC00..=0xDFFF).contains(&second) {
-            return Err(self.error(SyntaxWhat::InvalidEscape));
+            return Err(self.error(ErrorKind::InvalidEscape));
         }
         let c = 0x1_0000 + ((u32::from(first) - 0xD800) << 10 | (u32::from(second) - 0xDC00));
         out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
@@ -362,7 +422,7 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Result<u16, SyntaxError> {
         let Some(digits) = self.bytes.get(self.index..self.index + 4) else {
             self.index = self.bytes.len();
-            return Err(self.error(SyntaxWhat::UnexpectedEnd));
+            return Err(self.error(ErrorKind::UnexpectedEnd));
         };
         self.index += 4;
         let mut n: u16 = 0;
@@ -371,7 +431,7 @@ impl Parser<'_> {
                 b'0'..=b'9' => d - b'0',
                 b'a'..=b'f' => d - b'a' + 10,
                 b'A'..=b'F' => d - b'A' + 10,
-                _ => return Err(self.error(SyntaxWhat::InvalidEscape)),
+                _ => return Err(self.error(ErrorKind::InvalidEscape)),
             };
             n = n << 4 | u16::from(v);
         }
@@ -381,18 +441,18 @@ impl Parser<'_> {
     /// A number whose sign (if any) was just read.
     fn number(&mut self, positive: bool) -> Result<Number, SyntaxError> {
         let Some(first) = self.peek() else {
-            return Err(self.error(SyntaxWhat::UnexpectedEnd));
+            return Err(self.error(ErrorKind::UnexpectedEnd));
         };
         self.index += 1;
         let mut significand = match first {
             b'0' => {
                 if self.peek().is_some_and(|b| b.is_ascii_digit()) {
-                    return Err(self.peek_error(SyntaxWhat::InvalidNumber));
+                    return Err(self.peek_error(ErrorKind::InvalidNumber));
                 }
                 0
             }
             b'1'..=b'9' => u64::from(first - b'0'),
-            _ => return Err(self.error(SyntaxWhat::InvalidNumber)),
+            _ => return Err(self.error(ErrorKind::InvalidNumber)),
         };
         // Integer digits while they fit 64 bits; then only their count matters.
         let mut exponent: i32 = 0;
@@ -428,8 +488,8 @@ impl Parser<'_> {
             }
             if fraction_digits == 0 {
                 return Err(match self.peek() {
-                    Some(_) => self.peek_error(SyntaxWhat::InvalidNumber),
-                    None => self.peek_error(SyntaxWhat::UnexpectedEnd),
+                    Some(_) => self.peek_error(ErrorKind::InvalidNumber),
+                    None => self.peek_error(ErrorKind::UnexpectedEnd),
                 });
             }
             return self.exponent_part(positive, significand, exponent).map(Number::F64);
@@ -467,11 +527,11 @@ impl Parser<'_> {
                 _ => false,
             };
             let Some(first) = self.peek() else {
-                return Err(self.error(SyntaxWhat::UnexpectedEnd));
+                return Err(self.error(ErrorKind::UnexpectedEnd));
             };
             self.index += 1;
             if !first.is_ascii_digit() {
-                return Err(self.error(SyntaxWhat::InvalidNumber));
+                return Err(self.error(ErrorKind::InvalidNumber));
             }
             let mut e = i32::from(first - b'0');
             while let Some(d) = self.peek().filter(u8::is_ascii_digit) {
@@ -481,7 +541,7 @@ impl Parser<'_> {
                     None => {
                         // An exponent beyond 32 bits: infinity is an error, zero is zero.
                         if significand != 0 && !negative {
-                            return Err(self.error(SyntaxWhat::NumberOutOfRange));
+                            return Err(self.error(ErrorKind::NumberOutOfRange));
                         }
                         self.skip_digits();
                         return Ok(if positive { 0.0 } else { -0.0 });
@@ -492,7 +552,7 @@ impl Parser<'_> {
         }
         let f = decimal_to_f64(significand, exponent);
         if f.is_infinite() {
-            return Err(self.error(SyntaxWhat::NumberOutOfRange));
+            return Err(self.error(ErrorKind::NumberOutOfRange));
         }
         Ok(if positive { f } else { -f })
     }
@@ -520,11 +580,11 @@ impl<'a> Parser<'a> {
     /// One value at `path`, its numbers' literals added to `out`.
     fn literals(&mut self, path: &mut String, out: &mut Vec<(String, &'a str)>) -> Result<(), SyntaxError> {
         let Some(b) = self.skip_whitespace() else {
-            return Err(self.peek_error(SyntaxWhat::UnexpectedEnd));
+            return Err(self.peek_error(ErrorKind::UnexpectedEnd));
         };
         if matches!(b, b'[' | b'{') {
             if self.depth >= MAX_DEPTH {
-                return Err(self.peek_error(SyntaxWhat::Other));
+                return Err(self.peek_error(ErrorKind::Other));
             }
             self.depth += 1;
             self.index += 1;
@@ -532,7 +592,7 @@ impl<'a> Parser<'a> {
             let mut count: u64 = 0;
             loop {
                 let Some(next) = self.skip_whitespace() else {
-                    return Err(self.peek_error(SyntaxWhat::UnexpectedEnd));
+                    return Err(self.peek_error(ErrorKind::UnexpectedEnd));
                 };
                 if next == close {
                     self.index += 1;
@@ -540,7 +600,7 @@ impl<'a> Parser<'a> {
                 }
                 if count > 0 {
                     if next != b',' {
-                        return Err(self.peek_error(SyntaxWhat::Other));
+                        return Err(self.peek_error(ErrorKind::Other));
                     }
                     self.index += 1;
                 }
@@ -551,12 +611,12 @@ impl<'a> Parser<'a> {
                     path.push(']');
                 } else {
                     if self.skip_whitespace() != Some(b'"') {
-                        return Err(self.peek_error(SyntaxWhat::KeyMustBeString));
+                        return Err(self.peek_error(ErrorKind::KeyMustBeString));
                     }
                     self.index += 1;
                     let key = self.string()?;
                     if self.skip_whitespace() != Some(b':') {
-                        return Err(self.peek_error(SyntaxWhat::ExpectedColon));
+                        return Err(self.peek_error(ErrorKind::ExpectedColon));
                     }
                     self.index += 1;
                     if len > 0 {
@@ -735,12 +795,12 @@ mod tests {
     #[test]
     fn errors_have_serde_json_positions() {
         let at = |text: &str| parse(text).map(|_| ()).unwrap_err();
-        assert_eq!(at("{\"a\": 1,}"), SyntaxError { line: 1, column: 9, what: SyntaxWhat::TrailingComma });
-        assert_eq!(at("[1 2]"), SyntaxError { line: 1, column: 4, what: SyntaxWhat::ExpectedCommaOrBracket });
-        assert_eq!(at("{\n  \"a\": tru }"), SyntaxError { line: 2, column: 11, what: SyntaxWhat::ExpectedValue });
-        assert_eq!(at(""), SyntaxError { line: 1, column: 0, what: SyntaxWhat::UnexpectedEnd });
-        assert_eq!(at("[1e400]"), SyntaxError { line: 1, column: 6, what: SyntaxWhat::NumberOutOfRange });
-        assert_eq!(at(&"[".repeat(200)), SyntaxError { line: 1, column: 128, what: SyntaxWhat::Other });
+        assert_eq!(at("{\"a\": 1,}"), SyntaxError { line: 1, column: 9, what: ErrorKind::TrailingComma });
+        assert_eq!(at("[1 2]"), SyntaxError { line: 1, column: 4, what: ErrorKind::ExpectedCommaOrBracket });
+        assert_eq!(at("{\n  \"a\": tru }"), SyntaxError { line: 2, column: 11, what: ErrorKind::ExpectedValue });
+        assert_eq!(at(""), SyntaxError { line: 1, column: 0, what: ErrorKind::UnexpectedEnd });
+        assert_eq!(at("[1e400]"), SyntaxError { line: 1, column: 6, what: ErrorKind::NumberOutOfRange });
+        assert_eq!(at(&"[".repeat(200)), SyntaxError { line: 1, column: 128, what: ErrorKind::Other });
     }
 
     // Explanations only (see `number_warnings`).

@@ -14,6 +14,7 @@ pub mod locale;
 pub mod model;
 #[cfg(all(feature = "png", not(target_arch = "wasm32")))]
 pub mod png;
+pub mod preview;
 pub mod problem;
 pub mod spec;
 pub mod text;
@@ -37,8 +38,9 @@ pub fn resolve_kind(attribute: &str, model: Option<&Model>) -> Result<ChartKind,
     if attribute.is_empty() {
         return Ok(model.and_then(|m| m.chart).unwrap_or(ChartKind::Overview));
     }
-    ChartKind::from_name(attribute)
-        .ok_or_else(|| Problem::at("data-commune-chart", problem::ProblemKind::UnknownKind { value: attribute.to_string() }))
+    ChartKind::from_name(attribute).ok_or_else(|| {
+        Problem::at("data-commune-chart", problem::ProblemKind::UnknownKind { value: attribute.to_string(), allowed: ChartKind::NAMES })
+    })
 }
 
 /// The chart's language: the data's `locale`, else the page's `<html lang>`, else Vietnamese.
@@ -119,8 +121,8 @@ pub fn render_svg_document(json: &str, options: &SvgOptions) -> Result<RenderedS
     let meta = draw::SvgMeta { title: &title, desc: &desc, lang: p.locale.tag() };
     let svg = draw::to_svg_document(&l, &meta).map_err(RenderError::Drawing)?;
     // The widget's preview warnings: the model's, then numbers as written (a thousands dot).
-    let mut warnings = model::warnings(&p.model, p.kind);
-    warnings.extend(explain::number_warnings(json, &p.model));
+    let mut warnings = preview::warnings(&p.model, p.kind);
+    warnings.extend(preview::number_warnings(json, &p.model));
     Ok(RenderedSvg { svg, layout: l, locale: p.locale, warnings })
 }
 

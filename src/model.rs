@@ -152,7 +152,7 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
     let chart = spec.chart.as_deref().and_then(|name| {
         let k = ChartKind::from_name(name);
         if k.is_none() {
-            report("chart".into(), ProblemKind::UnknownKind { value: name.into() });
+            report("chart".into(), ProblemKind::UnknownKind { value: name.into(), allowed: ChartKind::NAMES });
         }
         k
     });
@@ -324,61 +324,6 @@ pub fn model_from_json(text: &str) -> Result<Model, Vec<Problem>> {
     validate(&crate::spec::parse(text)?)
 }
 
-/// Valid but suspicious data, for the journalist's preview only (readers never see these):
-/// duplicate names, fewer members than cells, communes lacking what `kind` draws, and
-/// percentages of plan written as fractions.
-pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
-    let mut out = Vec::new();
-    // Lower-cased once (`text::fold_case`, for Vietnamese letters), not once per pair: that took
-    // 4.7 s at 10,000 communes. The pairwise comparison left is of ready strings, which a map
-    // would not beat by enough to pay for its code.
-    let keys: Vec<String> = model.communes.iter().map(|c| c.name.trim().chars().map(crate::text::fold_case).collect()).collect();
-    for (i, (c, key)) in model.communes.iter().zip(&keys).enumerate() {
-        if let Some(first) = keys.iter().take(i).position(|k| k == key) {
-            out.push(Problem::at(
-                crate::cat!("communes[", crate::text::digits(i as u64), "].name"),
-                ProblemKind::DuplicateName { name: c.name.clone(), first },
-            ));
-        }
-        if let (Some(members), Some(cells)) = (c.members, c.cells) {
-            if members < cells {
-                out.push(Problem::at(
-                    crate::cat!("communes[", crate::text::digits(i as u64), "]"),
-                    ProblemKind::FewerMembersThanCells { members, cells },
-                ));
-            }
-        }
-    }
-    let lacking = |field: &'static str, has: fn(&Commune) -> bool| -> Option<Problem> {
-        let names: Vec<String> = model.communes.iter().filter(|c| !has(c)).map(|c| c.name.clone()).collect();
-        // Nobody having it is an error (nothing to draw), not a warning.
-        (!names.is_empty() && names.len() < model.communes.len()).then(|| Problem::at("communes", ProblemKind::LacksField { field, names }))
-    };
-    type Has = fn(&Commune) -> bool;
-    let fields: &[(&'static str, Has)] = match kind {
-        ChartKind::Members => &[("members", |c| c.members.is_some())],
-        ChartKind::Cells => &[("cells", |c| c.cells.is_some())],
-        ChartKind::MembersPerCell => &[("members", |c| c.members.is_some()), ("cells", |c| c.cells.is_some())],
-        ChartKind::Targets => &[("targets", |c| c.targets.is_some())],
-        ChartKind::Overview => {
-            &[("members", |c| c.members.is_some()), ("cells", |c| c.cells.is_some()), ("targets", |c| c.targets.is_some())]
-        }
-        ChartKind::Indicators => &[],
-    };
-    out.extend(fields.iter().filter_map(|(field, has)| lacking(field, *has)));
-    for (i, ind) in model.indicators.iter().enumerate() {
-        if let Some(p) = ind.percent_of_plan {
-            if p > 0.0 && p <= 2.0 {
-                out.push(Problem::at(
-                    crate::cat!("indicators[", crate::text::digits(i as u64), "].percentOfPlan"),
-                    ProblemKind::PercentLooksLikeFraction { value: p },
-                ));
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,31 +334,6 @@ mod tests {
         let names: Vec<&str> = m.communes[0].cell_kinds.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(names, ["Chi bộ trường", "Chi bộ bản"]);
         assert!(model_from_json(r#"{"$schema":"./commune-charts.schema.json","communes":[{"name":"A","cells":1}]}"#).is_ok());
-    }
-
-    #[test]
-    fn warns_about_suspicious_but_valid_data() {
-        let m = model_from_json(
-            r#"{"communes":[{"name":"Mồ Sì San","members":9,"cells":89},{"name":" MỒ SÌ SAN ","members":86},
-               {"name":"Đức Thọ","members":2989,"cells":77}],
-               "indicators":[{"name":"Diện tích","value":5755,"percentOfPlan":0.997}]}"#,
-        )
-        .unwrap();
-        let w = warnings(&m, ChartKind::Cells);
-        let kinds: Vec<_> = w.iter().map(|p| (p.path.as_str(), &p.kind)).collect();
-        assert!(kinds.contains(&("communes[1].name", &ProblemKind::DuplicateName { name: "MỒ SÌ SAN".into(), first: 0 })));
-        assert!(kinds.contains(&("communes[0]", &ProblemKind::FewerMembersThanCells { members: 9, cells: 89 })));
-        assert!(kinds.contains(&("communes", &ProblemKind::LacksField { field: "cells", names: vec!["MỒ SÌ SAN".into()] })));
-        assert!(kinds.contains(&("indicators[0].percentOfPlan", &ProblemKind::PercentLooksLikeFraction { value: 0.997 })));
-        assert!(w.iter().all(|p| p.kind.is_warning()));
-        let msg = w.iter().map(|p| p.message(Locale::Vi)).collect::<Vec<_>>().join("\n");
-        assert!(msg.contains("số đảng viên (9) ít hơn số chi bộ (89)"), "{msg}");
-        assert!(msg.contains("nếu ý là 99,7%, hãy viết 99.7"), "{msg}");
-        // Members chart: every commune has members, so no "lacks" warning.
-        assert!(!warnings(&m, ChartKind::Members).iter().any(|p| matches!(p.kind, ProblemKind::LacksField { .. })));
-        // Clean seed data gives no warnings at all.
-        let seed = model_from_json(include_str!("../tests/fixtures/seed.json")).unwrap();
-        assert_eq!(warnings(&seed, ChartKind::Members), vec![]);
     }
 
     fn errs(text: &str) -> Vec<(String, ProblemKind)> {
@@ -463,7 +383,7 @@ mod tests {
     fn enumerations_are_checked() {
         let e = errs(r#"{"chart":"bars","sort":"up","locale":"fr","communes":[{"name":"A"}]}"#);
         assert_eq!(e.len(), 3);
-        assert!(matches!(&e[1].1, ProblemKind::UnknownKind { value } if value == "bars"));
+        assert!(matches!(&e[1].1, ProblemKind::UnknownKind { value, .. } if value == "bars"));
     }
 
     #[test]

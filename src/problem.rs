@@ -12,6 +12,7 @@
 //! how the reader path's shared std code was inlined (+79 B gz measured); with the `cfg`, the
 //! reader path's wasm is built as if it did not exist.
 
+use crate::json::{ErrorKind, JsonType};
 use crate::locale::{json_number, Locale};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -19,17 +20,6 @@ pub struct Problem {
     /// Field path (`communes[1].members`); empty for the document itself or a syntax error.
     pub path: String,
     pub kind: ProblemKind,
-}
-
-/// The JSON types, as named in messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JsonType {
-    Null,
-    Bool,
-    Number,
-    String,
-    Array,
-    Object,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +32,7 @@ pub enum ProblemKind {
     Syntax {
         line: usize,
         column: usize,
-        what: SyntaxWhat,
+        what: ErrorKind,
         source_line: String,
     },
     /// A field not in `known` (the closest known name is suggested in the message).
@@ -79,8 +69,11 @@ pub enum ProblemKind {
     NothingToDraw {
         field: &'static str,
     },
+    /// A chart kind not in `allowed` (`ChartKind::NAMES`, given where it is found: this module
+    /// depends on no stage of the pipeline).
     UnknownKind {
         value: String,
+        allowed: &'static [&'static str],
     },
     /// The element has neither inline JSON nor `data-src`.
     NoData,
@@ -107,7 +100,7 @@ pub enum ProblemKind {
     UnreadableValue {
         why: ValueTrouble,
     },
-    // Warnings: shown only in preview mode (see `model::warnings`); the chart is still drawn.
+    // Warnings: shown only in preview mode (see `preview::warnings`); the chart is still drawn.
     /// Two communes with the same name (readers cannot tell the bars apart).
     DuplicateName {
         name: String,
@@ -181,65 +174,29 @@ impl ProblemKind {
     }
 }
 
-/// The syntax errors `json::parse` reports, sorted into what a journalist can act on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SyntaxWhat {
-    UnexpectedEnd,
-    ExpectedValue,
-    ExpectedCommaOrBrace,
-    ExpectedCommaOrBracket,
-    ExpectedColon,
-    KeyMustBeString,
-    TrailingComma,
-    TrailingCharacters,
-    InvalidNumber,
-    InvalidEscape,
-    ControlCharacter,
-    /// `99,7`: a decimal comma (the parser reads `99` then a stray `,7`).
-    DecimalComma,
-    /// `1.234.567`: dots grouping thousands.
-    ThousandsDot,
-    /// `2 989`: a space inside a number.
-    SpaceInNumber,
-    /// `99.7%`, `5755ha`: a unit written after the number.
-    UnitAfterNumber,
-    /// `1e400`: beyond what a number can hold.
-    NumberOutOfRange,
-    /// `“name”`: curly quotes (Word, a phone's keyboard) where JSON needs straight ones `"`.
-    CurlyQuote,
-    /// `"members": 89,` then `{` on the next line: the object before was not closed (its `}`
-    /// belongs before the comma).
-    MissingBraceBeforeComma,
-    /// `"members": 89` then `{`: neither the `}` nor the comma between the two objects.
-    MissingBraceAndComma,
-    /// `"members": 89` then `]`: the last object of a list was not closed.
-    MissingBraceBeforeBracket,
-    Other,
-}
-
 /// Quotes that word processors and phone keyboards put in place of `"` and `'`.
 fn is_curly_quote(c: char) -> bool {
     matches!(c, '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}')
 }
 
-impl SyntaxWhat {
+impl ErrorKind {
     /// The reader found a character that cannot come at this place (not a wrong number, escape or
     /// an end too early).
     fn is_misplaced_token(self) -> bool {
         matches!(
             self,
-            SyntaxWhat::KeyMustBeString
-                | SyntaxWhat::ExpectedValue
-                | SyntaxWhat::ExpectedCommaOrBrace
-                | SyntaxWhat::ExpectedCommaOrBracket
-                | SyntaxWhat::ExpectedColon
-                | SyntaxWhat::TrailingCharacters
+            ErrorKind::KeyMustBeString
+                | ErrorKind::ExpectedValue
+                | ErrorKind::ExpectedCommaOrBrace
+                | ErrorKind::ExpectedCommaOrBracket
+                | ErrorKind::ExpectedColon
+                | ErrorKind::TrailingCharacters
         )
     }
 
     /// A number written the way people write it, not the way JSON does, found from the
     /// characters around the error (`column` is 1-based, at the offending character).
-    pub fn refine(self, line: &str, column: usize) -> SyntaxWhat {
+    pub fn refine(self, line: &str, column: usize) -> ErrorKind {
         let chars: Vec<char> = line.chars().collect();
         let at = column.saturating_sub(1);
         let Some(&c) = chars.get(at) else { return self };
@@ -249,28 +206,28 @@ impl SyntaxWhat {
         let digit_before = |n: usize| before.len() > n && before.get(before.len() - 1 - n).is_some_and(char::is_ascii_digit);
         let number_tail: String = before.iter().rev().take_while(|c| c.is_ascii_digit() || **c == '.').collect();
         match self {
-            _ if self.is_misplaced_token() && is_curly_quote(c) => SyntaxWhat::CurlyQuote,
+            _ if self.is_misplaced_token() && is_curly_quote(c) => ErrorKind::CurlyQuote,
             // An object opened where a field name belongs, after a comma (on this line or the one
             // before): the object before it was not closed.
-            SyntaxWhat::KeyMustBeString if c == '{' && matches!(last_non_space, None | Some(',')) => SyntaxWhat::MissingBraceBeforeComma,
-            SyntaxWhat::ExpectedCommaOrBrace if c == '{' => SyntaxWhat::MissingBraceAndComma,
-            SyntaxWhat::ExpectedCommaOrBrace if c == ']' => SyntaxWhat::MissingBraceBeforeBracket,
-            SyntaxWhat::KeyMustBeString | SyntaxWhat::ExpectedCommaOrBrace | SyntaxWhat::ExpectedValue
+            ErrorKind::KeyMustBeString if c == '{' && matches!(last_non_space, None | Some(',')) => ErrorKind::MissingBraceBeforeComma,
+            ErrorKind::ExpectedCommaOrBrace if c == '{' => ErrorKind::MissingBraceAndComma,
+            ErrorKind::ExpectedCommaOrBrace if c == ']' => ErrorKind::MissingBraceBeforeBracket,
+            ErrorKind::KeyMustBeString | ErrorKind::ExpectedCommaOrBrace | ErrorKind::ExpectedValue
                 if c.is_ascii_digit() && last_non_space == Some(',') && {
                     let trimmed = before.iter().rev().skip_while(|c| c.is_whitespace()).skip(1).copied().next();
                     trimmed.is_some_and(|d| d.is_ascii_digit())
                 } =>
             {
-                SyntaxWhat::DecimalComma
+                ErrorKind::DecimalComma
             }
-            SyntaxWhat::ExpectedCommaOrBrace | SyntaxWhat::ExpectedCommaOrBracket => {
+            ErrorKind::ExpectedCommaOrBrace | ErrorKind::ExpectedCommaOrBracket => {
                 if c == '.' && digit_before(0) && number_tail.contains('.') {
-                    SyntaxWhat::ThousandsDot
+                    ErrorKind::ThousandsDot
                 } else if c.is_ascii_digit() && last.is_some_and(char::is_whitespace) && last_non_space.is_some_and(|d| d.is_ascii_digit())
                 {
-                    SyntaxWhat::SpaceInNumber
+                    ErrorKind::SpaceInNumber
                 } else if (c == '%' || c.is_alphabetic()) && last_non_space.is_some_and(|d| d.is_ascii_digit()) {
-                    SyntaxWhat::UnitAfterNumber
+                    ErrorKind::UnitAfterNumber
                 } else {
                     self
                 }
@@ -298,7 +255,7 @@ impl Problem {
 
     /// A syntax error's kind, refined from its line (`99,7` is a decimal comma, not a stray
     /// comma).
-    pub fn syntax_what(&self) -> Option<SyntaxWhat> {
+    pub fn syntax_what(&self) -> Option<ErrorKind> {
         match &self.kind {
             ProblemKind::Syntax { column, what, source_line, .. } => Some(what.refine(source_line, *column)),
             _ => None,
@@ -321,15 +278,15 @@ impl Problem {
         let before = bytes.get(..at).and_then(|b| b.iter().rposition(|b| !b.is_ascii_whitespace()));
         let (what, to) = match (what, before) {
             // At the comma: the `}` goes before it.
-            (SyntaxWhat::MissingBraceBeforeComma, Some(i)) if bytes.get(i) == Some(&b',') => (what, i),
+            (ErrorKind::MissingBraceBeforeComma, Some(i)) if bytes.get(i) == Some(&b',') => (what, i),
             // Just after the value the object ends with (its last character is ASCII: `"`, a
             // digit, a letter of true/false/null, `]` or `}`).
-            (SyntaxWhat::MissingBraceAndComma | SyntaxWhat::MissingBraceBeforeBracket, Some(i)) => (what, i + 1),
-            _ if what.is_misplaced_token() || matches!(what, SyntaxWhat::ControlCharacter | SyntaxWhat::UnexpectedEnd) => {
+            (ErrorKind::MissingBraceAndComma | ErrorKind::MissingBraceBeforeBracket, Some(i)) => (what, i + 1),
+            _ if what.is_misplaced_token() || matches!(what, ErrorKind::ControlCharacter | ErrorKind::UnexpectedEnd) => {
                 // The end of the data is reported at its last character: look at all of it.
-                let scanned = if what == SyntaxWhat::UnexpectedEnd { bytes.len() } else { at };
+                let scanned = if what == ErrorKind::UnexpectedEnd { bytes.len() } else { at };
                 match curly_quote_ending_text(bytes, scanned) {
-                    Some(quote) => (SyntaxWhat::CurlyQuote, quote),
+                    Some(quote) => (ErrorKind::CurlyQuote, quote),
                     None => return self,
                 }
             }
@@ -566,18 +523,6 @@ pub fn window_line(line: &str, caret: usize, max_chars: usize) -> (String, usize
 }
 
 impl JsonType {
-    pub fn of(v: &crate::json::Value) -> JsonType {
-        use crate::json::Value;
-        match v {
-            Value::Null => JsonType::Null,
-            Value::Bool(_) => JsonType::Bool,
-            Value::Number(_) => JsonType::Number,
-            Value::String(_) => JsonType::String,
-            Value::Array(_) => JsonType::Array,
-            Value::Object(_) => JsonType::Object,
-        }
-    }
-
     fn name(self, locale: Locale) -> &'static str {
         match (self, locale) {
             (JsonType::Null, _) => "null",
@@ -610,7 +555,7 @@ impl ProblemKind {
             (ProblemKind::WrongType { expected, found }, Vi) => {
                 let hint = number_in_quotes_hint(*expected, found, path, locale);
                 let found_text = found_text(found);
-                let found = JsonType::of(found);
+                let found = found.json_type();
                 format!(
                     "cần {}, nhưng đang là {} ({found_text}){hint}",
                     expected.name(Vi),
@@ -620,7 +565,7 @@ impl ProblemKind {
             (ProblemKind::WrongType { expected, found }, En) => {
                 let hint = number_in_quotes_hint(*expected, found, path, locale);
                 let found_text = found_text(found);
-                let found = JsonType::of(found);
+                let found = found.json_type();
                 format!(
                     "expected {}, found {} ({found_text}){hint}",
                     expected.name(En),
@@ -769,14 +714,12 @@ impl ProblemKind {
             }
             #[cfg(all(target_arch = "wasm32", feature = "web"))]
             (ProblemKind::LooksLikeThousands { .. }, _) => String::new(),
-            (ProblemKind::UnknownKind { value }, Vi) => format!(
-                "không có loại biểu đồ \"{value}\"; dùng một trong: {}",
-                crate::model::ChartKind::NAMES.join(", ")
-            ),
-            (ProblemKind::UnknownKind { value }, En) => format!(
-                "there is no chart kind \"{value}\"; use one of: {}",
-                crate::model::ChartKind::NAMES.join(", ")
-            ),
+            (ProblemKind::UnknownKind { value, allowed }, Vi) => {
+                format!("không có loại biểu đồ \"{value}\"; dùng một trong: {}", allowed.join(", "))
+            }
+            (ProblemKind::UnknownKind { value, allowed }, En) => {
+                format!("there is no chart kind \"{value}\"; use one of: {}", allowed.join(", "))
+            }
         }
     }
 }
@@ -1080,62 +1023,62 @@ fn number_in_quotes_hint(_: JsonType, _: &crate::json::Value, _: &str, _: Locale
     String::new()
 }
 
-impl SyntaxWhat {
+impl ErrorKind {
     fn describe(self, locale: Locale) -> &'static str {
         use Locale::{En, Vi};
         match (self, locale) {
-            (SyntaxWhat::UnexpectedEnd, Vi) => "dữ liệu kết thúc giữa chừng; có thể thiếu } hoặc ] ở cuối",
-            (SyntaxWhat::UnexpectedEnd, En) => "the data ends too early; a closing } or ] may be missing",
-            (SyntaxWhat::ExpectedValue, Vi) => "cần một giá trị (số, \"chuỗi\", true/false, [ ] hoặc { })",
-            (SyntaxWhat::ExpectedValue, En) => "a value is expected here (number, \"text\", true/false, [ ] or { })",
-            (SyntaxWhat::ExpectedCommaOrBrace, Vi) => "thiếu dấu phẩy giữa hai trường, hoặc thiếu }",
-            (SyntaxWhat::ExpectedCommaOrBrace, En) => "a comma between two fields, or a closing }, is missing",
-            (SyntaxWhat::ExpectedCommaOrBracket, Vi) => "thiếu dấu phẩy giữa hai phần tử, hoặc thiếu ]",
-            (SyntaxWhat::ExpectedCommaOrBracket, En) => "a comma between two items, or a closing ], is missing",
-            (SyntaxWhat::ExpectedColon, Vi) => "thiếu dấu hai chấm : sau tên trường",
-            (SyntaxWhat::ExpectedColon, En) => "a colon : is missing after the field name",
-            (SyntaxWhat::KeyMustBeString, Vi) => "tên trường phải nằm trong ngoặc kép, ví dụ \"name\"",
-            (SyntaxWhat::KeyMustBeString, En) => "field names must be in double quotes, e.g. \"name\"",
-            (SyntaxWhat::TrailingComma, Vi) => "thừa dấu phẩy trước } hoặc ]",
-            (SyntaxWhat::TrailingComma, En) => "there is an extra comma before } or ]",
-            (SyntaxWhat::TrailingCharacters, Vi) => "có ký tự thừa sau khi dữ liệu đã kết thúc",
-            (SyntaxWhat::TrailingCharacters, En) => "there is text after the end of the data",
-            (SyntaxWhat::InvalidNumber, Vi) => "số không hợp lệ (dùng dấu chấm cho phần thập phân, ví dụ 99.7)",
-            (SyntaxWhat::InvalidNumber, En) => "invalid number (use a dot for decimals, e.g. 99.7)",
-            (SyntaxWhat::InvalidEscape, Vi) => "ký tự \\ không hợp lệ trong chuỗi",
-            (SyntaxWhat::InvalidEscape, En) => "invalid \\ escape in a text",
-            (SyntaxWhat::ControlCharacter, Vi) => "chuỗi chưa đóng ngoặc kép, hoặc có xuống dòng trong chuỗi",
-            (SyntaxWhat::ControlCharacter, En) => "a text is not closed with \", or contains a line break",
-            (SyntaxWhat::DecimalComma, Vi) => {
+            (ErrorKind::UnexpectedEnd, Vi) => "dữ liệu kết thúc giữa chừng; có thể thiếu } hoặc ] ở cuối",
+            (ErrorKind::UnexpectedEnd, En) => "the data ends too early; a closing } or ] may be missing",
+            (ErrorKind::ExpectedValue, Vi) => "cần một giá trị (số, \"chuỗi\", true/false, [ ] hoặc { })",
+            (ErrorKind::ExpectedValue, En) => "a value is expected here (number, \"text\", true/false, [ ] or { })",
+            (ErrorKind::ExpectedCommaOrBrace, Vi) => "thiếu dấu phẩy giữa hai trường, hoặc thiếu }",
+            (ErrorKind::ExpectedCommaOrBrace, En) => "a comma between two fields, or a closing }, is missing",
+            (ErrorKind::ExpectedCommaOrBracket, Vi) => "thiếu dấu phẩy giữa hai phần tử, hoặc thiếu ]",
+            (ErrorKind::ExpectedCommaOrBracket, En) => "a comma between two items, or a closing ], is missing",
+            (ErrorKind::ExpectedColon, Vi) => "thiếu dấu hai chấm : sau tên trường",
+            (ErrorKind::ExpectedColon, En) => "a colon : is missing after the field name",
+            (ErrorKind::KeyMustBeString, Vi) => "tên trường phải nằm trong ngoặc kép, ví dụ \"name\"",
+            (ErrorKind::KeyMustBeString, En) => "field names must be in double quotes, e.g. \"name\"",
+            (ErrorKind::TrailingComma, Vi) => "thừa dấu phẩy trước } hoặc ]",
+            (ErrorKind::TrailingComma, En) => "there is an extra comma before } or ]",
+            (ErrorKind::TrailingCharacters, Vi) => "có ký tự thừa sau khi dữ liệu đã kết thúc",
+            (ErrorKind::TrailingCharacters, En) => "there is text after the end of the data",
+            (ErrorKind::InvalidNumber, Vi) => "số không hợp lệ (dùng dấu chấm cho phần thập phân, ví dụ 99.7)",
+            (ErrorKind::InvalidNumber, En) => "invalid number (use a dot for decimals, e.g. 99.7)",
+            (ErrorKind::InvalidEscape, Vi) => "ký tự \\ không hợp lệ trong chuỗi",
+            (ErrorKind::InvalidEscape, En) => "invalid \\ escape in a text",
+            (ErrorKind::ControlCharacter, Vi) => "chuỗi chưa đóng ngoặc kép, hoặc có xuống dòng trong chuỗi",
+            (ErrorKind::ControlCharacter, En) => "a text is not closed with \", or contains a line break",
+            (ErrorKind::DecimalComma, Vi) => {
                 "số thập phân phải viết bằng dấu chấm: 99.7, không phải 99,7 (số hàng nghìn thì viết liền: 2989, không phải 2,989)"
             }
-            (SyntaxWhat::DecimalComma, En) => {
+            (ErrorKind::DecimalComma, En) => {
                 "write decimals with a dot: 99.7, not 99,7 (and thousands without a separator: 2989, not 2,989)"
             }
-            (SyntaxWhat::ThousandsDot, Vi) => "không dùng dấu chấm ngăn cách hàng nghìn: viết 1234567, không phải 1.234.567",
-            (SyntaxWhat::ThousandsDot, En) => "do not group thousands with dots: write 1234567, not 1.234.567",
-            (SyntaxWhat::SpaceInNumber, Vi) => "không để dấu cách trong số: viết 2989, không phải 2 989",
-            (SyntaxWhat::SpaceInNumber, En) => "no spaces inside a number: write 2989, not 2 989",
-            (SyntaxWhat::UnitAfterNumber, Vi) => "chỉ viết con số, không kèm đơn vị hay dấu %: viết 99.7, không phải 99.7%",
-            (SyntaxWhat::UnitAfterNumber, En) => "write the number alone, without a unit or %: 99.7, not 99.7%",
-            (SyntaxWhat::CurlyQuote, Vi) => {
+            (ErrorKind::ThousandsDot, Vi) => "không dùng dấu chấm ngăn cách hàng nghìn: viết 1234567, không phải 1.234.567",
+            (ErrorKind::ThousandsDot, En) => "do not group thousands with dots: write 1234567, not 1.234.567",
+            (ErrorKind::SpaceInNumber, Vi) => "không để dấu cách trong số: viết 2989, không phải 2 989",
+            (ErrorKind::SpaceInNumber, En) => "no spaces inside a number: write 2989, not 2 989",
+            (ErrorKind::UnitAfterNumber, Vi) => "chỉ viết con số, không kèm đơn vị hay dấu %: viết 99.7, không phải 99.7%",
+            (ErrorKind::UnitAfterNumber, En) => "write the number alone, without a unit or %: 99.7, not 99.7%",
+            (ErrorKind::CurlyQuote, Vi) => {
                 "đây là dấu ngoặc cong (“ ” hoặc ‘ ’) do Word hay bàn phím điện thoại tự đổi; JSON chỉ nhận ngoặc kép thẳng \": hãy thay mọi dấu ngoặc cong bằng \""
             }
-            (SyntaxWhat::CurlyQuote, En) => {
+            (ErrorKind::CurlyQuote, En) => {
                 "this is a curly quote (“ ” or ‘ ’), as Word or a phone keyboard types them; JSON needs straight double quotes \": replace every curly quote with \""
             }
-            (SyntaxWhat::MissingBraceBeforeComma, Vi) => "có lẽ thiếu dấu } trước dấu phẩy này: nhóm { ... } chưa đóng mà nhóm sau đã mở bằng {",
-            (SyntaxWhat::MissingBraceBeforeComma, En) => {
+            (ErrorKind::MissingBraceBeforeComma, Vi) => "có lẽ thiếu dấu } trước dấu phẩy này: nhóm { ... } chưa đóng mà nhóm sau đã mở bằng {",
+            (ErrorKind::MissingBraceBeforeComma, En) => {
                 "a closing } is probably missing before this comma: this { ... } is not closed before the next { opens"
             }
-            (SyntaxWhat::MissingBraceAndComma, Vi) => "có lẽ thiếu }, ở đây: nhóm { ... } chưa đóng mà nhóm sau đã mở bằng {",
-            (SyntaxWhat::MissingBraceAndComma, En) => "}, is probably missing here: this { ... } is not closed before the next { opens",
-            (SyntaxWhat::MissingBraceBeforeBracket, Vi) => "có lẽ thiếu dấu } ở đây: nhóm { ... } cuối cùng chưa đóng trước dấu ]",
-            (SyntaxWhat::MissingBraceBeforeBracket, En) => "a closing } is probably missing here: the last { ... } is not closed before the ]",
-            (SyntaxWhat::NumberOutOfRange, Vi) => "số quá lớn",
-            (SyntaxWhat::NumberOutOfRange, En) => "the number is too large",
-            (SyntaxWhat::Other, Vi) => "dữ liệu không phải JSON hợp lệ",
-            (SyntaxWhat::Other, En) => "the data is not valid JSON",
+            (ErrorKind::MissingBraceAndComma, Vi) => "có lẽ thiếu }, ở đây: nhóm { ... } chưa đóng mà nhóm sau đã mở bằng {",
+            (ErrorKind::MissingBraceAndComma, En) => "}, is probably missing here: this { ... } is not closed before the next { opens",
+            (ErrorKind::MissingBraceBeforeBracket, Vi) => "có lẽ thiếu dấu } ở đây: nhóm { ... } cuối cùng chưa đóng trước dấu ]",
+            (ErrorKind::MissingBraceBeforeBracket, En) => "a closing } is probably missing here: the last { ... } is not closed before the ]",
+            (ErrorKind::NumberOutOfRange, Vi) => "số quá lớn",
+            (ErrorKind::NumberOutOfRange, En) => "the number is too large",
+            (ErrorKind::Other, Vi) => "dữ liệu không phải JSON hợp lệ",
+            (ErrorKind::Other, En) => "the data is not valid JSON",
         }
     }
 }
@@ -1200,7 +1143,7 @@ mod tests {
         assert_eq!(closest_name("colour", FIELDS), None);
     }
 
-    fn syntax_what(text: &str) -> (SyntaxWhat, String) {
+    fn syntax_what(text: &str) -> (ErrorKind, String) {
         let p = crate::spec::parse(text).unwrap_err().remove(0);
         let m = p.message(Locale::Vi);
         (p.syntax_what().unwrap_or_else(|| panic!("{p:?}")), m)
@@ -1223,16 +1166,16 @@ mod tests {
 
     #[test]
     fn numbers_written_as_people_write_them_get_their_own_message() {
-        assert_eq!(syntax_what(r#"{"communes":[{"name":"A","areaKm2": 48,93}]}"#).0, SyntaxWhat::DecimalComma);
-        assert_eq!(syntax_what("{\"a\": 99,7\n}").0, SyntaxWhat::DecimalComma);
-        assert_eq!(syntax_what(r#"{"a": 1.234.567}"#).0, SyntaxWhat::ThousandsDot);
-        assert_eq!(syntax_what(r#"{"a": 2 989}"#).0, SyntaxWhat::SpaceInNumber);
-        assert_eq!(syntax_what(r#"{"a": 99.7%}"#).0, SyntaxWhat::UnitAfterNumber);
-        assert_eq!(syntax_what(r#"[{"a": 5755ha}]"#).0, SyntaxWhat::UnitAfterNumber);
-        assert_eq!(syntax_what(r#"{"a": 1e400}"#).0, SyntaxWhat::NumberOutOfRange);
+        assert_eq!(syntax_what(r#"{"communes":[{"name":"A","areaKm2": 48,93}]}"#).0, ErrorKind::DecimalComma);
+        assert_eq!(syntax_what("{\"a\": 99,7\n}").0, ErrorKind::DecimalComma);
+        assert_eq!(syntax_what(r#"{"a": 1.234.567}"#).0, ErrorKind::ThousandsDot);
+        assert_eq!(syntax_what(r#"{"a": 2 989}"#).0, ErrorKind::SpaceInNumber);
+        assert_eq!(syntax_what(r#"{"a": 99.7%}"#).0, ErrorKind::UnitAfterNumber);
+        assert_eq!(syntax_what(r#"[{"a": 5755ha}]"#).0, ErrorKind::UnitAfterNumber);
+        assert_eq!(syntax_what(r#"{"a": 1e400}"#).0, ErrorKind::NumberOutOfRange);
         // Real missing commas stay what they are.
-        assert_eq!(syntax_what("{\"a\": 1\n \"b\": 2}").0, SyntaxWhat::ExpectedCommaOrBrace);
-        assert_eq!(syntax_what(r#"{"a": "x" "b": 2}"#).0, SyntaxWhat::ExpectedCommaOrBrace);
+        assert_eq!(syntax_what("{\"a\": 1\n \"b\": 2}").0, ErrorKind::ExpectedCommaOrBrace);
+        assert_eq!(syntax_what(r#"{"a": "x" "b": 2}"#).0, ErrorKind::ExpectedCommaOrBrace);
         assert!(syntax_what(r#"{"a": 99,7}"#).1.contains("99.7, không phải 99,7"));
     }
 
@@ -1274,7 +1217,7 @@ mod tests {
         assert_eq!(p.line_column(), Some((1, 11)));
         assert_eq!(p.excerpt().as_deref(), Some("{\"title\": “Mồ”}\n          ^"));
         let (what, _) = syntax_what(r#"{"communes":[{"name":"Đức Thọ","members": 89 đảng viên}]}"#);
-        assert_eq!(what, SyntaxWhat::UnitAfterNumber);
+        assert_eq!(what, ErrorKind::UnitAfterNumber);
         let long = format!(r#"{{"communes":[{}{{"name":"X","members":1,}}]}}"#, r#"{"name":"Mồ Sì San","members":89},"#.repeat(40));
         let p = crate::spec::parse(&long).unwrap_err().remove(0);
         let excerpt = p.excerpt().unwrap();
@@ -1285,7 +1228,7 @@ mod tests {
 
     #[test]
     fn syntax_excerpt_points_at_the_column() {
-        let p = Problem::at("", ProblemKind::Syntax { line: 3, column: 5, what: SyntaxWhat::ExpectedValue, source_line: "  { x".into() });
+        let p = Problem::at("", ProblemKind::Syntax { line: 3, column: 5, what: ErrorKind::ExpectedValue, source_line: "  { x".into() });
         assert_eq!(p.excerpt().as_deref(), Some("  { x\n    ^"));
         assert!(p.message(Locale::Vi).starts_with("Lỗi cú pháp JSON ở dòng 3, cột 5: "));
         assert!(p.message(Locale::En).starts_with("JSON syntax error at line 3, column 5: "));
@@ -1358,16 +1301,16 @@ mod tests {
         let text = "{\"communes\": [\n  {\"name\": \"A\", \"members\": 10\n  {\"name\": \"B\"}\n]}";
         let raw = Problem::at(
             "",
-            ProblemKind::Syntax { line: 3, column: 3, what: SyntaxWhat::ExpectedCommaOrBrace, source_line: "  {\"name\": \"B\"}".into() },
+            ProblemKind::Syntax { line: 3, column: 3, what: ErrorKind::ExpectedCommaOrBrace, source_line: "  {\"name\": \"B\"}".into() },
         );
-        assert_eq!(raw.syntax_what(), Some(SyntaxWhat::MissingBraceAndComma));
+        assert_eq!(raw.syntax_what(), Some(ErrorKind::MissingBraceAndComma));
         let located = raw.located_in(text);
         assert_eq!(located.line_column(), Some((2, 30)));
         assert_eq!(located.excerpt().unwrap(), format!("  {{\"name\": \"A\", \"members\": 10\n{}^", " ".repeat(29)));
         // Other problems, and texts where the place cannot be found, are left alone.
         let other = Problem::at("communes[0].members", ProblemKind::Missing);
         assert_eq!(other.clone().located_in(text), other);
-        let far = Problem::at("", ProblemKind::Syntax { line: 9, column: 1, what: SyntaxWhat::ExpectedValue, source_line: String::new() });
+        let far = Problem::at("", ProblemKind::Syntax { line: 9, column: 1, what: ErrorKind::ExpectedValue, source_line: String::new() });
         assert_eq!(far.clone().located_in(text), far);
     }
 
@@ -1401,7 +1344,7 @@ mod tests {
         assert_eq!(column, 35);
         assert!(message.ends_with("thiếu dấu phẩy giữa hai trường, hoặc thiếu }"), "{message}");
         // A curly quote after a backslash is a bad escape, not a curly quote.
-        assert_eq!(syntax_what(r#"{"title": "a\“b"}"#).0, SyntaxWhat::InvalidEscape);
+        assert_eq!(syntax_what(r#"{"title": "a\“b"}"#).0, ErrorKind::InvalidEscape);
     }
 
     fn hint(path: &str, text: &str, locale: Locale) -> String {

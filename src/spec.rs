@@ -5,9 +5,9 @@
 //! problems at once, each with its path, in the journalist's language, and suggest the right name
 //! for an unknown field. Meaning (non-negative integers, sums) is checked in `model.rs`.
 
-use crate::json::{Map, Value};
+use crate::json::{JsonType, Map, Value};
 
-use crate::problem::{JsonType, Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind};
 
 /// The whole document. Every field is optional here; `model.rs` says what is required.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -311,7 +311,7 @@ fn join(path: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem::SyntaxWhat;
+    use crate::json::ErrorKind;
 
     #[test]
     fn locale_hint_reads_broken_json_too() {
@@ -350,7 +350,7 @@ mod tests {
         match &p[0].kind {
             ProblemKind::Syntax { line, column, source_line, .. } => {
                 assert_eq!((*line, *column), (3, 3));
-                assert_eq!(p[0].syntax_what(), Some(SyntaxWhat::ExpectedCommaOrBrace));
+                assert_eq!(p[0].syntax_what(), Some(ErrorKind::ExpectedCommaOrBrace));
                 assert_eq!(source_line, "  \"communes\": []");
             }
             other => panic!("{other:?}"),

@@ -3,39 +3,39 @@
 //! rounds approximately), or the same kind of syntax error at the same line and column.
 //! Shared by tests/json_oracle.rs and tests/hostile.rs.
 
+use commune_charts::json::ErrorKind;
 use commune_charts::json::{self, Number};
-use commune_charts::problem::SyntaxWhat;
 
-/// How a serde_json message reads as a [`SyntaxWhat`] (the mapping spec.rs used before it had its
+/// How a serde_json message reads as a [`ErrorKind`] (the mapping spec.rs used before it had its
 /// own reader).
-pub fn classify(msg: &str) -> SyntaxWhat {
+pub fn classify(msg: &str) -> ErrorKind {
     let m = msg.to_ascii_lowercase();
     if m.starts_with("eof") {
-        SyntaxWhat::UnexpectedEnd
+        ErrorKind::UnexpectedEnd
     } else if m.starts_with("trailing comma") {
-        SyntaxWhat::TrailingComma
+        ErrorKind::TrailingComma
     } else if m.starts_with("trailing characters") {
-        SyntaxWhat::TrailingCharacters
+        ErrorKind::TrailingCharacters
     } else if m.contains("`,` or `}`") {
-        SyntaxWhat::ExpectedCommaOrBrace
+        ErrorKind::ExpectedCommaOrBrace
     } else if m.contains("`,` or `]`") {
-        SyntaxWhat::ExpectedCommaOrBracket
+        ErrorKind::ExpectedCommaOrBracket
     } else if m.contains("expected `:`") {
-        SyntaxWhat::ExpectedColon
+        ErrorKind::ExpectedColon
     } else if m.starts_with("key must be a string") {
-        SyntaxWhat::KeyMustBeString
+        ErrorKind::KeyMustBeString
     } else if m.starts_with("expected value") || m.starts_with("expected ident") {
-        SyntaxWhat::ExpectedValue
+        ErrorKind::ExpectedValue
     } else if m.contains("number out of range") {
-        SyntaxWhat::NumberOutOfRange
+        ErrorKind::NumberOutOfRange
     } else if m.contains("number") {
-        SyntaxWhat::InvalidNumber
+        ErrorKind::InvalidNumber
     } else if m.contains("escape") || m.contains("unicode code point") {
-        SyntaxWhat::InvalidEscape
+        ErrorKind::InvalidEscape
     } else if m.contains("control character") {
-        SyntaxWhat::ControlCharacter
+        ErrorKind::ControlCharacter
     } else {
-        SyntaxWhat::Other
+        ErrorKind::Other
     }
 }
 
