@@ -145,9 +145,8 @@ fn prepare_layout(json: &str, options: &SvgOptions) -> Result<(Prepared, layout:
 
 /// The data's title, or a plain name for an untitled chart.
 pub fn chart_title(model: &Model, locale: Locale) -> String {
-    match (&model.title, locale) {
-        (Some(t), _) if !t.trim().is_empty() => t.trim().to_string(),
-        (_, Locale::Vi) => "Biểu đồ số liệu đảng bộ xã".to_string(),
-        (_, Locale::En) => "Chart of commune Party data".to_string(),
+    match &model.title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => locale.words().default_title.to_string(),
     }
 }

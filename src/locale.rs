@@ -234,6 +234,17 @@ pub struct Words {
     pub cannot_draw: &'static str,
     /// One preview warning, as a noun.
     pub warning: &'static str,
+    /// The chart's accessible name when the data has no title.
+    pub default_title: &'static str,
+    /// Read by screen readers with the canvas (its `aria-describedby`).
+    pub keyboard_hint: &'static str,
+    /// The data table's toggle, closed and open.
+    pub show_table: &'static str,
+    pub hide_table: &'static str,
+    /// The table's pager: its buttons, and "rows 1–100 of 3,321" around the three numbers.
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub rows_range: [&'static str; 3],
 }
 
 static VI: Words = Words {
@@ -256,6 +267,13 @@ static VI: Words = Words {
     percent_of_plan: "% kế hoạch",
     cannot_draw: "Không vẽ được biểu đồ",
     warning: "cảnh báo",
+    default_title: "Biểu đồ số liệu đảng bộ xã",
+    keyboard_hint: "Dùng phím mũi tên để đọc từng thanh, Esc để thoát.",
+    show_table: "Xem bảng số liệu",
+    hide_table: "Ẩn bảng số liệu",
+    previous_page: "Trang trước",
+    next_page: "Trang sau",
+    rows_range: ["Hàng ", "–", " / "],
 };
 
 static EN: Words = Words {
@@ -278,6 +296,13 @@ static EN: Words = Words {
     percent_of_plan: "% of plan",
     cannot_draw: "The chart cannot be drawn",
     warning: "warning",
+    default_title: "Chart of commune Party data",
+    keyboard_hint: "Use the arrow keys to read each bar, Escape to leave.",
+    show_table: "Show data table",
+    hide_table: "Hide data table",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    rows_range: ["Rows ", "–", " of "],
 };
 
 /// `c` in lower case, for the letters of Vietnamese names: ASCII, Latin-1, the Latin Extended-A

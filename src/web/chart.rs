@@ -16,7 +16,7 @@ use super::dom::{element, page_lang, preview_mode, px, set_style};
 use super::listener::Listener;
 use super::measure::measure;
 use super::media::printing;
-use super::table::{table_words, Table};
+use super::table::Table;
 use super::tooltip::Tooltip;
 use crate::draw::{draw, Target};
 use crate::interact::Cursor;
@@ -325,11 +325,11 @@ impl Inner {
             super::observe_device_pixels(o, &canvas);
         }
 
-        let words = table_words(locale);
+        let words = locale.words();
         let hint_id = crate::cat!("commune-chart-", crate::text::digits(u64::from(self.id)), "-hint");
         if let Some(hint) = element(d, "span", "sr") {
             hint.set_id(&hint_id);
-            hint.set_text_content(Some(words.0));
+            hint.set_text_content(Some(words.keyboard_hint));
             self.root.append_child(&hint).ok();
             canvas.set_attribute("aria-describedby", &hint_id).ok();
         }
@@ -347,7 +347,7 @@ impl Inner {
         if let (Some(toggle), Some(_)) = (&toggle, &table) {
             toggle.set_attribute("type", "button").ok();
             toggle.set_attribute("aria-expanded", "false").ok();
-            toggle.set_text_content(Some(words.1));
+            toggle.set_text_content(Some(words.show_table));
             self.root.append_child(toggle).ok();
         }
         let mut listeners = super::input::listeners(self, &canvas);

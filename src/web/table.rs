@@ -13,14 +13,6 @@ use crate::Locale;
 /// Rows on one page of the table.
 pub(crate) const PAGE_ROWS: usize = 100;
 
-/// The keyboard hint, and the data-table toggle's two labels.
-pub(crate) fn table_words(locale: Locale) -> (&'static str, &'static str, &'static str) {
-    match locale {
-        Locale::Vi => ("Dùng phím mũi tên để đọc từng thanh, Esc để thoát.", "Xem bảng số liệu", "Ẩn bảng số liệu"),
-        Locale::En => ("Use the arrow keys to read each bar, Escape to leave.", "Show data table", "Hide data table"),
-    }
-}
-
 pub(crate) struct Table {
     pub(crate) wrapper: HtmlElement,
     table: HtmlElement,
@@ -48,10 +40,7 @@ impl Table {
         wrapper.append_child(&table).ok()?;
         let body = element(document, "tbody", "")?;
         let pager = element(document, "div", "pg")?;
-        let (prev_text, next_text) = match locale {
-            Locale::Vi => ("Trang trước", "Trang sau"),
-            Locale::En => ("Previous page", "Next page"),
-        };
+        let (prev_text, next_text) = (locale.words().previous_page, locale.words().next_page);
         let button = |text: &str| -> Option<HtmlElement> {
             let b = element(document, "button", "")?;
             b.set_attribute("type", "button").ok();
@@ -156,10 +145,8 @@ impl Table {
         }
         let total = self.rows.len() as u64;
         let (a, b) = (self.locale.format_int(start as u64 + 1), self.locale.format_int(end as u64));
-        self.range.set_text_content(Some(&match self.locale {
-            Locale::Vi => crate::cat!("Hàng ", a, "–", b, " / ", self.locale.format_int(total)),
-            Locale::En => crate::cat!("Rows ", a, "–", b, " of ", self.locale.format_int(total)),
-        }));
+        let [rows, dash, of] = self.locale.words().rows_range;
+        self.range.set_text_content(Some(&crate::cat!(rows, a, dash, b, of, self.locale.format_int(total))));
         let tab = if self.open { "0" } else { "-1" };
         for (b, disabled) in [(&self.prev, self.page == 0), (&self.next, self.page + 1 >= self.pages())] {
             b.set_attribute("tabindex", tab).ok();
@@ -207,7 +194,8 @@ fn fill(tr: &HtmlElement, cells: &[String], shown: &[String]) {
 impl Inner {
     pub(crate) fn toggle_table(&mut self) {
         let Some(d) = &mut self.drawn else { return };
-        let (_, show_text, hide_text) = table_words(self.prepared.as_ref().map_or(Locale::Vi, |p| p.locale));
+        let words = self.prepared.as_ref().map_or(Locale::Vi, |p| p.locale).words();
+        let (show_text, hide_text) = (words.show_table, words.hide_table);
         let (Some(table), Some(toggle)) = (d.table.as_mut(), &d.toggle) else { return };
         let open = !table.open;
         toggle.set_attribute("aria-expanded", if open { "true" } else { "false" }).ok();
