@@ -55,13 +55,15 @@ pub fn respond(request: &str) -> String {
                             #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
                             warnings.extend(crate::preview::number_warnings(data, &p.model));
                         }
-                        return answer(&warnings, p.locale, true, chars);
+                        return answer(&warnings, data, p.locale, true, chars);
                     }
                 }
             }
         }
     };
-    answer(&problems, locale, false, chars)
+    // A fetch or input failure has no text to point into (its path is data-src or the input).
+    let data = if matches!(text("task"), "fetch" | "input") { "" } else { text("text") };
+    answer(&problems, data, locale, false, chars)
 }
 
 fn fetch_problem(url: &str, why: &str, status: f64) -> Problem {
@@ -90,7 +92,8 @@ fn input_problem(path: &str, why: &str) -> Problem {
 
 /// The box for `problems` as JSON: every problem (for the error event and `problems()`), the box
 /// showing the first [`MAX_SHOWN`].
-fn answer(problems: &[Problem], locale: Locale, warn: bool, chars: usize) -> String {
+/// `text`: the data the problems are about (their places are found in it), or empty.
+fn answer(problems: &[Problem], text: &str, locale: Locale, warn: bool, chars: usize) -> String {
     let mut out = String::from("{\"warn\":");
     out.push_str(if warn { "true" } else { "false" });
     out.push_str(",\"heading\":");
@@ -105,7 +108,8 @@ fn answer(problems: &[Problem], locale: Locale, warn: bool, chars: usize) -> Str
         if i > 0 {
             out.push(',');
         }
-        let (line, column) = p.line_column().unwrap_or((0, 0));
+        // A syntax error has its place; any other problem is found from its path.
+        let (line, column) = p.line_column().or_else(|| crate::place::locate(text, &p.path)).unwrap_or((0, 0));
         out.push_str("{\"path\":");
         push_string(&mut out, &p.path);
         out.push_str(&format!(",\"line\":{line},\"column\":{column},\"message\":"));
@@ -178,6 +182,25 @@ mod tests {
         assert_eq!(items[0].get("line"), Some(&Value::Number(json::Number::U64(2))));
         let Some(Value::String(excerpt)) = items[0].get("excerpt") else { panic!("no excerpt: {v:?}") };
         assert!(excerpt.ends_with('^') && excerpt.lines().next().unwrap().chars().count() <= 40, "{excerpt}");
+    }
+
+    #[test]
+    fn every_problem_has_a_place_not_only_syntax_errors() {
+        // Type errors, unknown fields and missing fields: the line and column of what they name
+        // (the playground and the CLI jump there).
+        let text = "{\n  \"communes\": [\n    {\"name\": \"A\", \"members\": \"2.989\", \"cells\": 3},\n    {\"cells\": 4}\n  ]\n}";
+        let mut req = String::from("{\"task\":\"data\",\"lang\":\"en\",\"text\":");
+        push_string(&mut req, text);
+        req.push('}');
+        let v = ask(&req);
+        let Some(Value::Array(items)) = v.get("items") else { panic!("{v:?}") };
+        let place = |i: usize| (items[i].get("path").cloned(), items[i].get("line").cloned(), items[i].get("column").cloned());
+        let n = |v: u64| Some(Value::Number(json::Number::U64(v)));
+        assert_eq!(place(0), (Some(Value::String("communes[0].members".into())), n(3), n(19)), "{v:?}");
+        // A fetch failure has no text to point into.
+        let v = ask(r#"{"task":"fetch","lang":"en","url":"x.json","why":"status","status":404}"#);
+        let Some(Value::Array(items)) = v.get("items") else { panic!("{v:?}") };
+        assert_eq!(items[0].get("line").cloned(), n(0));
     }
 
     #[test]

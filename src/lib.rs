@@ -12,6 +12,8 @@ pub mod json;
 pub mod layout;
 pub mod locale;
 pub mod model;
+/// Problems' places from their paths: explanations and the CLI call it (the widget does not).
+pub mod place;
 #[cfg(all(feature = "png", not(target_arch = "wasm32")))]
 pub mod png;
 pub mod preview;

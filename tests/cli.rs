@@ -208,6 +208,19 @@ fn stdin_stdout_files_locale_and_theme() {
 }
 
 #[test]
+fn every_problem_is_reported_at_its_file_line_and_column() {
+    // Schema errors too, not only syntax errors: an editor jumps to `file:line:col:`.
+    let json = "{\n  \"communes\": [\n    {\"name\": \"A\", \"membres\": 3},\n    {\"members\": 4}\n  ]\n}";
+    let out = run(&["render", "-", "--locale", "en"], Some(json));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("<stdin>:3:19: "), "the unknown field's key: {stderr}");
+    let out = run(&["render", "-", "--locale", "en"], Some(&json.replace("membres", "members")));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("<stdin>:4:5: "), "the commune without a name: its {{: {stderr}");
+}
+
+#[test]
 fn invalid_data_exits_1_with_the_widgets_messages() {
     for (json, lang) in [
         (r#"{"communes":[{"name":"A","members":"2.989"}]}"#, "vi"),

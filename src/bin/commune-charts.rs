@@ -208,7 +208,7 @@ EXIT STATUS:
         let rendered = match render_svg_document(&json, &options) {
             Ok(r) => r,
             Err(RenderError::Problems(problems, locale)) => {
-                report(&args.input, &problems, locale);
+                report(&args.input, &json, &problems, locale);
                 return 1;
             }
             Err(RenderError::Drawing(e)) => {
@@ -266,13 +266,14 @@ EXIT STATUS:
         }
     }
 
-    /// The widget's alert, as text: its heading, each problem's message (syntax errors prefixed
-    /// `file:line:column:` so editors can jump there) and the excerpt with its caret.
-    fn report(input: &str, problems: &[Problem], locale: Locale) {
+    /// The widget's alert, as text: its heading, each problem's message prefixed
+    /// `file:line:column:` (a syntax error's place, or the place of the field it names) so
+    /// editors can jump there, and a syntax error's excerpt with its caret.
+    fn report(input: &str, json: &str, problems: &[Problem], locale: Locale) {
         let mut err = std::io::stderr().lock();
         let mut text = format!("{}: {}\n", shown(input), locale.words().cannot_draw);
         for p in problems {
-            match p.line_column() {
+            match p.line_column().or_else(|| commune_charts::place::locate(json, &p.path)) {
                 Some((line, column)) => text.push_str(&format!("{}:{line}:{column}: {}\n", shown(input), p.message(locale))),
                 None => text.push_str(&format!("{}\n", p.message(locale))),
             }
