@@ -7,6 +7,9 @@ use crate::model::{ChartKind, Commune, Model, Sort};
 use crate::text::{truncate, wrap, Font, TextMeasure};
 use crate::theme::{Rgb, Theme};
 
+mod nav;
+pub use nav::{Cursor, Key, HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX};
+
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Rect {
     pub x0: f64,
@@ -130,22 +133,6 @@ pub struct Hit {
     pub item: usize,
     /// The bar (segment) under the pointer, if on one rather than on the row's name or gap.
     pub bar: Option<usize>,
-}
-
-impl Layout {
-    /// The row (and segment) at `(x, y)` in CSS pixels from the canvas's top-left.
-    /// Panels are few (≤ 3, side by side or stacked); rows are found by binary search.
-    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        let in_panel = |p: &Panel| {
-            let (Some(first), Some(last)) = (p.rows.first(), p.rows.last()) else { return false };
-            x >= p.x0 && x < p.x1 && y >= first.y0 && y < last.y1
-        };
-        let (panel_index, panel) = self.panels.iter().enumerate().find(|(_, p)| in_panel(p))?;
-        let i = panel.rows.partition_point(|r| r.y1 <= y);
-        let row = panel.rows.get(i).filter(|r| r.y0 <= y)?;
-        let bar = row.bars.clone().find(|&b| self.bars.get(b).is_some_and(|bar| bar.rect.contains_x(x)));
-        Some(Hit { panel: panel_index, row: i, item: row.item, bar })
-    }
 }
 
 pub struct LayoutInput<'a> {
@@ -945,9 +932,9 @@ mod tests {
     use crate::model::model_from_json;
     use crate::text::ApproxMeasure;
 
-    const SEED: &str = include_str!("../tests/fixtures/seed.json");
+    pub(super) const SEED: &str = include_str!("../../tests/fixtures/seed.json");
 
-    fn lay(json: &str, kind: ChartKind, width: f64) -> Layout {
+    pub(super) fn lay(json: &str, kind: ChartKind, width: f64) -> Layout {
         let model = model_from_json(json).unwrap();
         let theme = Theme::light();
         layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure })
@@ -1029,27 +1016,6 @@ mod tests {
         );
         let order: Vec<usize> = l.panels[0].rows.iter().map(|r| r.item).collect();
         assert_eq!(order, [2, 0, 1]);
-    }
-
-    #[test]
-    fn hit_test_finds_rows_segments_and_misses() {
-        let l = lay(SEED, ChartKind::Cells, 640.0);
-        let row = &l.panels[0].rows[0];
-        let seg = &l.bars[row.bars.start + 1];
-        let mid_y = (seg.rect.y0 + seg.rect.y1) / 2.0;
-        let hit = l.hit((seg.rect.x0 + seg.rect.x1) / 2.0, mid_y).unwrap();
-        assert_eq!((hit.panel, hit.row, hit.item, hit.bar), (0, 0, 0, Some(row.bars.start + 1)));
-        // On the label: the row, no segment.
-        assert_eq!(l.hit(20.0, mid_y).unwrap().bar, None);
-        // Bands tile the plot: the boundary between rows belongs to the lower row.
-        let boundary = l.panels[0].rows[1].y0;
-        assert_eq!(l.hit(20.0, boundary).unwrap().row, 1);
-        assert_eq!(l.hit(20.0, boundary - 0.01).unwrap().row, 0);
-        // Above the plot (title), below it (ticks), and outside the canvas.
-        assert_eq!(l.hit(20.0, 5.0), None);
-        assert_eq!(l.hit(20.0, l.height - 1.0), None);
-        assert_eq!(l.hit(-1.0, mid_y), None);
-        assert_eq!(l.hit(l.width, mid_y), None);
     }
 
     #[test]
