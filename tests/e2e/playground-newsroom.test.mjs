@@ -3,7 +3,7 @@
 // preview, the PNG download, and the playground served from a folder of the newsroom's server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useBrowser, openPage, decodePng } from './browser.mjs';
@@ -256,14 +256,14 @@ test('item 7: the phone preview draws the chart at 375 px, names above the bars,
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
 test('item 17: the playground works from a folder of the newsroom’s server, with dist/ beside it', async () => {
-  // A newsroom copies www/playground.html, playground.js, playground.css and dist/* into
-  // /newsroom/tools/ (nothing at /dist/ on its server).
+  // A newsroom copies www/playground.html, playground.css, the playground/ folder (its ES
+  // modules) and dist/* into /newsroom/tools/ (nothing at /dist/ on its server).
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const served = [];
   const missing = [];
   await context.route(`${env.base}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
-    const m = /^\/newsroom\/tools\/(playground\.(?:html|js|css)|dist\/commune-charts(?:\.js|_bg\.wasm|-explain\.wasm))$/.exec(path);
+    const m = /^\/newsroom\/tools\/(playground\.(?:html|css)|playground\/[a-z0-9-]+\.js|dist\/commune-charts(?:\.js|_bg\.wasm|-explain\.wasm))$/.exec(path);
     if (!m) { missing.push(path); return route.fulfill({ status: 404, body: 'not found' }); }
     served.push(m[1]);
     const file = m[1].startsWith('dist/') ? join(root, m[1]) : join(root, 'www', m[1]);
@@ -276,7 +276,8 @@ test('item 17: the playground works from a folder of the newsroom’s server, wi
   await page.goto(`${env.base}/newsroom/tools/playground.html`);
   await page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
   // (The explanations module, for the preview's warnings, comes from there too when asked for.)
-  for (const f of ['playground.html', 'playground.js', 'playground.css', 'dist/commune-charts.js', 'dist/commune-charts_bg.wasm']) {
+  const modules = (await readdir(join(root, 'www', 'playground'))).filter((f) => f.endsWith('.js')).map((f) => `playground/${f}`);
+  for (const f of ['playground.html', 'playground.css', ...modules, 'dist/commune-charts.js', 'dist/commune-charts_bg.wasm']) {
     assert.ok(served.includes(f), `${f} served from the folder (${served})`);
   }
   assert.deepEqual(missing, [], 'nothing asked for outside the folder');

@@ -1,0 +1,109 @@
+// The column names the playground knows: which JSON field each one fills, in a communes table or
+// an indicators table, matched without case or diacritics; and a near name for a typo.
+
+// Each field: where it goes in the JSON, its value type, which table it belongs to
+// ('c' communes, 'i' indicators), and the column names that mean it (vi and en).
+export const FIELDS = [
+  { key: 'name', table: 'c', type: 'text', label: 'tên xã', labelEn: 'the commune name',
+    vi: ['Xã', 'Tên xã', 'Đơn vị', 'Tên đơn vị', 'Đảng bộ', 'Đảng bộ xã', 'Tên đảng bộ', 'Xã, phường', 'Xã/phường', 'Phường', 'Tên', 'Địa phương'],
+    en: ['name', 'commune', 'commune name', 'ward'] },
+  { key: 'district', table: 'c', type: 'text', label: 'huyện', labelEn: 'the district',
+    vi: ['Huyện', 'Quận/huyện', 'Quận, huyện', 'Tên huyện'], en: ['district'] },
+  { key: 'province', table: 'c', type: 'text', label: 'tỉnh', labelEn: 'the province',
+    vi: ['Tỉnh', 'Tỉnh/thành phố', 'Tỉnh, thành phố', 'Tỉnh/TP', 'Tỉnh thành'], en: ['province'] },
+  { key: 'members', table: 'c', type: 'int', label: 'số đảng viên', labelEn: 'party members',
+    vi: ['Đảng viên', 'Số đảng viên', 'Tổng số đảng viên', 'Số lượng đảng viên'], en: ['members', 'party members', 'member'] },
+  { key: 'cells', table: 'c', type: 'int', label: 'số chi bộ', labelEn: 'party cells',
+    vi: ['Chi bộ', 'Số chi bộ', 'Chi bộ trực thuộc', 'Số chi bộ trực thuộc', 'Tổ chức đảng trực thuộc', 'Tổ chức cơ sở đảng', 'Chi, đảng bộ trực thuộc'],
+    en: ['cells', 'party cells', 'cell'] },
+  { key: 'targets.met', table: 'c', type: 'int', label: 'số chỉ tiêu đạt và vượt', labelEn: 'targets met',
+    vi: ['Đạt và vượt', 'Chỉ tiêu đạt và vượt', 'Đạt, vượt', 'Đạt vượt'], en: ['met', 'targets met', 'met or exceeded', 'targets.met'] },
+  { key: 'targets.over80', table: 'c', type: 'int', label: 'số chỉ tiêu đạt trên 80%', labelEn: 'targets over 80%',
+    vi: ['Đạt trên 80%', 'Chỉ tiêu đạt trên 80%', 'Trên 80%', 'Đạt trên 80'], en: ['over80', 'over 80%', 'targets.over80'] },
+  { key: 'targets.behind', table: 'c', type: 'int', label: 'số chỉ tiêu khó đạt', labelEn: 'targets behind',
+    vi: ['Khó đạt', 'Đạt thấp', 'Chỉ tiêu khó đạt', 'Chưa đạt', 'Không đạt'], en: ['behind', 'low', 'targets.behind'] },
+  { key: 'targets.total', table: 'c', type: 'int', label: 'tổng số chỉ tiêu', labelEn: 'total targets',
+    vi: ['Tổng số chỉ tiêu', 'Tổng chỉ tiêu', 'Số chỉ tiêu'], en: ['total', 'total targets', 'targets total', 'targets.total'] },
+  { key: 'population', table: 'c', type: 'int', label: 'dân số', labelEn: 'population',
+    vi: ['Dân số', 'Số dân', 'Dân số (người)'], en: ['population'] },
+  { key: 'areaKm2', table: 'c', type: 'number', label: 'diện tích', labelEn: 'area',
+    vi: ['Diện tích (km2)', 'Diện tích', 'Diện tích tự nhiên', 'Diện tích tự nhiên (km2)'], en: ['areaKm2', 'area', 'area (km2)', 'area km2'] },
+
+  { key: 'unit', table: 'i', type: 'text', label: 'đơn vị', labelEn: 'the unit',
+    vi: ['Đơn vị', 'Tên đơn vị', 'Xã', 'Huyện', 'Địa phương'], en: ['unit', 'commune', 'district'] },
+  { key: 'name', table: 'i', type: 'text', label: 'tên chỉ tiêu', labelEn: 'the indicator name', marksIndicators: true,
+    vi: ['Chỉ tiêu', 'Tên chỉ tiêu', 'Nội dung', 'Nội dung chỉ tiêu'], en: ['indicator', 'name', 'indicator name'] },
+  { key: 'value', table: 'i', type: 'number', label: 'giá trị', labelEn: 'the value', marksIndicators: true,
+    vi: ['Giá trị', 'Kết quả', 'Thực hiện', 'Kết quả thực hiện'], en: ['value', 'result'] },
+  { key: 'measure', table: 'i', type: 'text', label: 'đơn vị tính', labelEn: 'the measure', marksIndicators: true,
+    vi: ['Đơn vị tính', 'ĐVT'], en: ['measure', 'unit of measure'] },
+  { key: 'percentOfPlan', table: 'i', type: 'number', label: '% kế hoạch', labelEn: 'percent of plan', marksIndicators: true,
+    vi: ['% kế hoạch', '% so với kế hoạch', 'So với kế hoạch', 'Tỷ lệ so với kế hoạch', 'Tỉ lệ so với kế hoạch', 'Đạt % kế hoạch', '% KH'],
+    en: ['percentOfPlan', 'percent of plan', '% of plan'] }
+];
+export const IGNORED_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'no', 'no.', '#'].map(normHeader);
+export const TOTAL_NAMES = ['tong', 'tong cong', 'cong', 'tong so', 'total', 'toan huyen', 'toan tinh', 'toan xa', 'chung'];
+
+/** Lower case, no diacritics, đ → d, only letters, digits and % kept. */
+export function normHeader(s) {
+  return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/đ/g, 'd').replace(/²/g, '2').replace(/[^a-z0-9%]+/g, ' ').trim();
+}
+function withoutParens(s) { return String(s).replace(/\([^)]*\)/g, ' '); }
+
+const ALIASES = { c: {}, i: {} }; // normalised name -> {field, lang}
+FIELDS.forEach(function (f) {
+  ['vi', 'en'].forEach(function (lang) {
+    f[lang].forEach(function (a) {
+      var n = normHeader(a);
+      if (!ALIASES[f.table][n]) ALIASES[f.table][n] = { field: f, lang: lang };
+    });
+  });
+});
+
+/**
+ * Any other commune column whose name starts with "Chi bộ" ("Chi bộ bản", "Chi bộ trường học")
+ * is a kind of cell, `cellKinds` in the JSON (contract, section 6): the stacked cells chart.
+ * Only Vietnamese names, as the widget's own CSV reader reads them.
+ */
+export function cellKindColumn(text) {
+  if (!/^chi bo [a-z0-9]/.test(normHeader(text))) return null;
+  return { field: { key: 'cellKinds.' + text, kind: text, table: 'c', type: 'int', label: 'một loại chi bộ', labelEn: 'the same kind of cell' }, lang: 'vi' };
+}
+/** The field a column name means in table 'c' (communes) or 'i' (indicators), and its language. */
+export function lookupHeader(text, table) {
+  var n = normHeader(text);
+  return ALIASES[table][n] || ALIASES[table][normHeader(withoutParens(text))] || null;
+}
+/** Whether a column name makes the table an indicators table. */
+export function marksIndicators(text) {
+  var hit = lookupHeader(text, 'i');
+  return !!(hit && hit.field.marksIndicators && !(hit.lang === 'en' && hit.field.key === 'name'));
+}
+
+function levenshtein(a, b) {
+  var prev = [], cur = [], i, j;
+  for (j = 0; j <= b.length; j++) prev[j] = j;
+  for (i = 1; i <= a.length; i++) {
+    cur = [i];
+    for (j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+/** A known column name close to `text` (a typo), or null. */
+export function suggestHeader(text, table) {
+  var n = normHeader(text);
+  if (!n) return null;
+  var best = null, bestD = Infinity;
+  FIELDS.forEach(function (f) {
+    if (f.table !== table) return;
+    f.vi.concat(f.en).forEach(function (a) {
+      var d = levenshtein(n, normHeader(a));
+      if (d < bestD) { bestD = d; best = a; }
+    });
+  });
+  return bestD <= Math.max(1, Math.floor(n.length / 4)) ? best : null;
+}

@@ -1,0 +1,327 @@
+// commune-charts playground: paste a table (or edit JSON), see the chart live, copy the embed code.
+// Runs under a strict CSP (no inline code or styles). The page's wiring: the table and JSON modes,
+// drawing with the widget (dist/commune-charts.js, loaded before this module), the language.
+// The pure parts are the other modules of this folder (tested by tests/unit/).
+import { el, state, t, applyTexts } from './page.js';
+import { readTable, documentOf } from './table.js';
+import { readNumber } from './numbers.js';
+import { formatJson, withMeta, META_KEYS, offsetOf, lineColumnOf, locatePath } from './json.js';
+import { scriptSafe } from './snippet.js';
+import { EXAMPLE_COMMUNES, EXAMPLE_INDICATORS, META_COMMUNES, META_INDICATORS } from './examples.js';
+import { metaValues, metaFrom, setExampleMeta, dropExampleMeta, sayMetaOrigin } from './meta.js';
+import { showTable, addMessage, clearWidgetMarks, scrollTextareaTo, showWidgetProblems } from './preview.js';
+import { updateEmbed, downloadPng, copySnippet, downloadData } from './embed.js';
+
+var $ = function (id) { return document.getElementById(id); };
+
+// ------------------------------------------------------------------ table mode
+function onTableChanged() {
+  dropExampleMeta();
+  var parsed = readTable(el.table.value, el.numberFormat.value, state.ui);
+  state.parsed = parsed;
+  // The table's title row is the chart's title, unless the journalist typed one.
+  if (!el.meta.title.value.trim() || metaFrom.title === 'table') {
+    el.meta.title.value = parsed.title || '';
+    metaFrom.title = parsed.title ? 'table' : null;
+    sayMetaOrigin();
+  }
+  showTable(parsed);
+  if (parsed.empty || parsed.errors.length) {
+    setBlocked(true, parsed.empty ? 'empty' : 'errors');
+    return;
+  }
+  setBlocked(false);
+  if (parsed.kind !== state.tableKind) {
+    var before = state.tableKind;
+    state.tableKind = parsed.kind;
+    if (parsed.kind === 'indicators' && el.kind.value !== 'indicators') {
+      state.communeKind = el.kind.value;
+      el.kind.value = 'indicators';
+      if (before) flashHint(t('kindSwitchedInd'));
+    } else if (parsed.kind === 'communes' && el.kind.value === 'indicators' && before) {
+      el.kind.value = state.communeKind || 'overview';
+    }
+  }
+  writeJsonFromTable();
+  updateKindHint();
+  schedule();
+}
+
+function writeJsonFromTable() {
+  var p = state.parsed;
+  if (!p || p.empty || p.errors.length) return;
+  el.json.value = formatJson(withMeta(documentOf(p), metaValues()));
+  state.jsonEdited = false;
+}
+
+function setBlocked(on, why) {
+  state.blocked = on;
+  el.staleNote.hidden = !on;
+  if (on) el.staleNote.textContent = why === 'empty' ? t('staleEmpty') : t('staleNote');
+  el.chartFrame.classList.toggle('stale', on);
+  el.json.classList.toggle('stale', on);
+  updateEmbed();
+}
+
+// ------------------------------------------------------------------ JSON mode
+function setMode(mode) {
+  if (mode === state.mode) return;
+  state.mode = mode;
+  el.modeTable.checked = mode === 'table';
+  el.modeJson.checked = mode === 'json';
+  el.tableArea.hidden = mode !== 'table';
+  el.json.readOnly = mode !== 'json';
+  el.jsonLabel.textContent = mode === 'json' ? t('jsonLabelJson') : t('jsonLabelTable');
+  el.jsonLabel.setAttribute('data-i18n', mode === 'json' ? 'jsonLabelJson' : 'jsonLabelTable');
+  el.json.classList.toggle('editable', mode === 'json');
+  if (mode === 'table') {
+    if (state.jsonEdited) { state.savedJson = el.json.value; el.restore.hidden = false; }
+    if (el.table.value.trim()) onTableChanged();
+    else { state.parsed = readTable('', el.numberFormat.value, state.ui); showTable(state.parsed); setBlocked(true, 'empty'); }
+  } else {
+    el.restore.hidden = true;
+    setBlocked(false);
+    clearWidgetMarks();
+    schedule(0);
+  }
+}
+
+function onJsonInput() {
+  state.jsonEdited = true;
+  el.restore.hidden = true;
+  syncMetaFromJson();
+  schedule();
+}
+
+function syncMetaFromJson() {
+  var doc;
+  try { doc = JSON.parse(el.json.value); } catch (e) { return; }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return;
+  el.metaStatus.hidden = true;
+  META_KEYS.forEach(function (k) {
+    var v = typeof doc[k] === 'string' ? doc[k] : '';
+    if (el.meta[k].value !== v && document.activeElement !== el.meta[k]) { el.meta[k].value = v; metaFrom[k] = null; }
+  });
+  // Without a "locale" the chart speaks the page's language (<html lang>), which is the UI's.
+  el.locale.value = doc.locale === 'vi' || doc.locale === 'en' ? doc.locale : state.ui;
+}
+
+/** Title, subtitle, source, note and locale go into the JSON (rebuilt from the table, or patched). */
+function onMetaChanged() {
+  if (state.mode === 'table') {
+    if (!state.blocked) { writeJsonFromTable(); schedule(); }
+    return;
+  }
+  var doc;
+  try { doc = JSON.parse(el.json.value); } catch (e) { doc = null; }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) { el.metaStatus.hidden = false; return; }
+  el.metaStatus.hidden = true;
+  el.json.value = formatJson(withMeta(doc, metaValues()));
+  state.jsonEdited = true;
+  schedule();
+}
+
+function pointAt(spot, focus) {
+  var ta = el.json;
+  if (focus) ta.focus();
+  ta.setSelectionRange(spot.offset, spot.end);
+  scrollTextareaTo(ta, spot.offset);
+}
+
+// ------------------------------------------------------------------ rendering
+var timer = null, queue = Promise.resolve();
+function schedule(delay) {
+  clearTimeout(timer);
+  timer = setTimeout(function () { queue = queue.then(draw, draw); }, delay == null ? 250 : delay);
+}
+
+function draw() {
+  if (state.mode === 'table' && state.blocked) return null;
+  var CC = window.CommuneCharts;
+  if (!CC) { showNoWidget(); return null; }
+  var text = el.json.value;
+  var kind = el.kind.value;
+  var fresh = !state.chart || state.chartKind !== kind || state.forceRender;
+  state.forceRender = false;
+  var job = fresh ? CC.render(el.chart, text, { kind: kind }) : state.chart.update(text);
+  return job.then(function (chart) {
+    state.chart = chart; state.chartKind = kind;
+    onDrawn(text, kind);
+  }, function (err) {
+    if (err && err.chart) { state.chart = err.chart; state.chartKind = kind; }
+    else { state.chart = null; }
+    onFailed(err, text);
+  });
+}
+
+function onDrawn(text, kind) {
+  var doc = null;
+  try { doc = JSON.parse(text); } catch (e) { /* the widget accepted it, so this does not happen */ }
+  state.good = { doc: doc, kind: kind };
+  state.problem = null;
+  el.jsonWhere.hidden = true;
+  el.chart.classList.remove('has-error');
+  clearWidgetMarks();
+  updateEmbed();
+}
+
+function onFailed(err, text) {
+  el.chart.classList.add('has-error');
+  clearWidgetMarks();
+  updateEmbed();
+  var problems = err && Array.isArray(err.problems) ? err.problems : null;
+  if (!problems || !problems.length) {
+    state.problem = null;
+    el.jsonWhere.hidden = false;
+    el.jsonWhereText.textContent = t('jsonWhereUnknown');
+    el.jsonGoto.hidden = true;
+    return;
+  }
+  // In table mode, say which cells the widget's field paths are.
+  if (state.mode === 'table' && state.parsed) {
+    showWidgetProblems(problems, state.parsed);
+  }
+  // Point at the first problem in the JSON text.
+  var first = problems[0];
+  var spot = null;
+  if (first.line > 0) {
+    var off = offsetOf(text, first.line, first.column);
+    spot = { offset: off, end: Math.min(text.length, off + 1), line: first.line, column: first.column };
+    el.jsonWhereText.textContent = t('jsonWhereLine', first.line, first.column);
+  } else if (first.path) {
+    var found = locatePath(text, first.path);
+    if (found) {
+      var lc = lineColumnOf(text, found.start);
+      spot = { offset: found.start, end: found.end, line: lc.line, column: lc.column, path: first.path };
+      el.jsonWhereText.textContent = t('jsonWherePath', first.path, lc.line, lc.column);
+    }
+  }
+  state.problem = spot;
+  el.jsonWhere.hidden = !spot;
+  el.jsonGoto.hidden = !spot;
+  // Move the caret there, unless the journalist is typing in the JSON box right now.
+  if (spot && document.activeElement !== el.json) pointAt(spot, false);
+}
+
+function showNoWidget() {
+  el.chart.textContent = t('noWidget');
+  el.chart.classList.add('has-error');
+}
+
+// ------------------------------------------------------------------ hints and language
+var flashed = null;
+function flashHint(text) { flashed = text; }
+function updateKindHint() {
+  var text = null;
+  var tableKind = state.mode === 'table' && state.parsed && !state.parsed.empty ? state.parsed.kind : null;
+  if (tableKind === 'communes' && el.kind.value === 'indicators') text = t('kindNeedsInd');
+  else if (tableKind === 'indicators' && el.kind.value !== 'indicators') text = t('kindNeedsCommunes');
+  else if (flashed) text = flashed;
+  flashed = null;
+  el.kindHint.hidden = !text;
+  el.kindHint.textContent = text || '';
+}
+
+function applyLanguage() {
+  applyTexts();
+  sayMetaOrigin();
+  if (state.mode === 'table') {
+    var p = readTable(el.table.value, el.numberFormat.value, state.ui);
+    state.parsed = p;
+    showTable(p);
+    if (state.blocked) el.staleNote.textContent = p.empty ? t('staleEmpty') : t('staleNote');
+  }
+  updateKindHint();
+  updateEmbed();
+  // The widget's own messages follow the page language where the data does not set one.
+  state.forceRender = true;
+  schedule(0);
+}
+
+// ------------------------------------------------------------------ paste of HTML tables
+/** Pasting from a web page or Word can bring an HTML table without tabs in the plain text. */
+function onTablePaste(e) {
+  var cd = e.clipboardData;
+  if (!cd) return;
+  var plain = cd.getData('text/plain') || '';
+  var html = cd.getData('text/html') || '';
+  if (plain.indexOf('\t') >= 0 || html.toLowerCase().indexOf('<table') < 0) return;
+  var doc = new DOMParser().parseFromString(html, 'text/html');
+  var rows = Array.prototype.map.call(doc.querySelectorAll('tr'), function (tr) {
+    return Array.prototype.map.call(tr.querySelectorAll('th,td'), function (c) {
+      return c.textContent.replace(/\s+/g, ' ').trim();
+    }).join('\t');
+  });
+  if (!rows.length) return;
+  e.preventDefault();
+  el.table.setRangeText(rows.join('\n'), el.table.selectionStart, el.table.selectionEnd, 'end');
+  onTableChanged();
+}
+
+// ------------------------------------------------------------------ wiring
+el.table.addEventListener('input', onTableChanged);
+el.table.addEventListener('paste', onTablePaste);
+el.numberFormat.addEventListener('change', onTableChanged);
+$('example-communes').addEventListener('click', function () {
+  el.table.value = EXAMPLE_COMMUNES;
+  setExampleMeta(META_COMMUNES);
+  onTableChanged();
+});
+$('example-indicators').addEventListener('click', function () {
+  el.table.value = EXAMPLE_INDICATORS;
+  setExampleMeta(META_INDICATORS);
+  onTableChanged();
+});
+$('clear-table').addEventListener('click', function () { el.table.value = ''; onTableChanged(); el.table.focus(); });
+el.modeTable.addEventListener('change', function () { setMode('table'); });
+el.modeJson.addEventListener('change', function () { setMode('json'); });
+el.restore.addEventListener('click', function () {
+  if (state.savedJson == null) return;
+  el.json.value = state.savedJson;
+  state.savedJson = null;
+  setMode('json');
+  state.jsonEdited = true;
+  syncMetaFromJson();
+});
+el.json.addEventListener('input', onJsonInput);
+el.jsonGoto.addEventListener('click', function () { if (state.problem) pointAt(state.problem, true); });
+META_KEYS.forEach(function (k) {
+  el.meta[k].addEventListener('input', function () { metaFrom[k] = null; el.metaOrigin.hidden = true; onMetaChanged(); });
+});
+el.locale.addEventListener('change', onMetaChanged);
+// The preview takes the theme as the published chart will (the widget watches data-theme).
+el.theme.addEventListener('change', function () {
+  if (el.theme.value) el.chart.setAttribute('data-theme', el.theme.value);
+  else el.chart.removeAttribute('data-theme');
+  updateEmbed();
+});
+el.kind.addEventListener('change', function () {
+  if (el.kind.value !== 'indicators') state.communeKind = el.kind.value;
+  updateKindHint();
+  schedule(0);
+});
+[el.variantInline, el.variantSrc].forEach(function (r) { r.addEventListener('change', updateEmbed); });
+el.dataUrl.addEventListener('input', updateEmbed);
+el.scriptUrl.addEventListener('input', updateEmbed);
+el.copy.addEventListener('click', copySnippet);
+el.download.addEventListener('click', downloadData);
+el.downloadPng.addEventListener('click', downloadPng);
+el.uiLang.addEventListener('click', function () { state.ui = state.ui === 'vi' ? 'en' : 'vi'; applyLanguage(); });
+// A phone's width: the widget lays the chart out again for it (names above bars below 520 px).
+[$('view-desktop'), $('view-phone')].forEach(function (r) {
+  r.addEventListener('change', function () { el.chartFrame.classList.toggle('phone', $('view-phone').checked); });
+});
+
+// Start with a real example: the seed communes, as a pasted table.
+applyTexts();
+setExampleMeta(META_COMMUNES);
+el.table.value = EXAMPLE_COMMUNES;
+state.tableKind = 'communes';
+onTableChanged();
+schedule(0);
+
+// For tests and the curious: the pure helpers.
+window.CommuneChartsPlayground = Object.freeze({
+  readTable: function (text, styleChoice) { return readTable(text, styleChoice, state.ui); },
+  readNumber: readNumber, locatePath: locatePath, scriptSafe: scriptSafe
+});

@@ -1,0 +1,59 @@
+// The text the journalist copies: the embed code (the chart's data inline in a <figure>, or a
+// data-src <div>), and the command and <noscript> line of the static image. Everything from the
+// page is escaped for the attribute or the <script> element it goes into.
+import { formatJson } from './json.js';
+
+export const DEFAULT_SCRIPT_URL = '/static/commune-charts/commune-charts.js';
+
+/** Text safe inside a double-quoted HTML attribute. */
+export function attr(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** JSON that is safe inside <script type="application/json">: "</script" and "<!--" cannot occur. */
+export function scriptSafe(json) {
+  return json.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '\\u003C!--');
+}
+
+/**
+ * The embed code of the chart `good` ({doc, kind}): `opts.scriptUrl` (the field's value; empty
+ * means the default address), `opts.theme` ('' for none) and `opts.src` (the data file's address
+ * when the data lives in a file, else null: the data goes inline).
+ */
+export function snippetFor(good, opts) {
+  var scriptTag = '<script src="' + attr(opts.scriptUrl.trim() || DEFAULT_SCRIPT_URL) + '" defer></script>';
+  var kindAttr = 'data-commune-chart="' + attr(good.kind) + '"' + (opts.theme ? ' data-theme="' + attr(opts.theme) + '"' : '');
+  if (opts.src != null) {
+    return '<div ' + kindAttr + ' data-src="' + attr(opts.src.trim()) + '"></div>\n\n' + scriptTag + '\n';
+  }
+  var json = scriptSafe(formatJson(good.doc)).split('\n').map(function (l) { return '    ' + l; }).join('\n');
+  // Browsers give a <figure> 40 px margins left and right: without them the chart gets the
+  // column's whole width, as in the preview here.
+  return '<figure ' + kindAttr + ' style="margin-left:0;margin-right:0">\n  <script type="application/json">\n' + json +
+    '\n  </script>\n</figure>\n\n' + scriptTag + '\n';
+}
+
+/** The data file's name from its address ("/data/bieu-do.json?v=2" -> "bieu-do.json"), else data.json. */
+export function fileNameOf(dataUrl) {
+  var u = dataUrl.trim().split(/[?#]/)[0];
+  var base = u.slice(u.lastIndexOf('/') + 1);
+  return /\.json$/i.test(base) ? base : 'data.json';
+}
+
+/** A word for a POSIX shell: as it is when it is plain, else in single quotes. */
+export function shellWord(s) {
+  return /^[\w.\/-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'";
+}
+
+/**
+ * Static fallback (issue 8): the command-line program's command that draws the chart as
+ * chart.svg, and the <noscript> image whose alt text is the chart's summary sentence. `o.comment`
+ * and `o.noscriptComment` are the two comment lines, in the page's language.
+ */
+export function staticText(o) {
+  var q = shellWord;
+  return o.comment + '\n' +
+    'cargo run --release --bin commune-charts -- render ' + q(o.file) + ' --kind ' + q(o.kind) +
+    ' --width ' + o.width + ' --locale ' + q(o.locale) + ' -o chart.svg\n\n' +
+    o.noscriptComment + '\n' +
+    '<noscript><img src="chart.svg" alt="' + attr(o.alt) + '"></noscript>\n';
+}
