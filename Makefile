@@ -51,6 +51,7 @@ test-native:
 	cargo test
 	@echo "==> The command-line program with --format png (cargo feature png: resvg)"
 	cargo test --features png --test cli
+	cargo test --features schema-gen --test schema_gen
 
 test-wasm:
 	@echo "==> wasm-bindgen-test in headless Chromium (pixels read back from the canvas)"

@@ -134,8 +134,10 @@ pub struct Indicator {
     pub percent_of_plan: Option<f64>,
 }
 
-const LOCALES: &[&str] = &["vi", "en"];
-const SORTS: &[&str] = &["none", "asc", "desc"];
+/// The values of `locale` and `sort` (an unknown one's error lists them; so do the JSON Schema and
+/// the TypeScript types, see `spec::schema_gen`).
+pub const LOCALES: &[&str] = &["vi", "en"];
+pub const SORTS: &[&str] = &["none", "asc", "desc"];
 
 /// Validates meaning: required names, whole non-negative counts, sums that add up.
 pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {

@@ -9,48 +9,124 @@ use crate::json::{JsonType, Map, Value};
 
 use crate::problem::{Problem, ProblemKind};
 
+// With the cargo feature `schema-gen` (tests only), these types are also the source of the JSON
+// Schema and the TypeScript types (see `schema_gen`): their doc comments are the descriptions
+// editors show, in Vietnamese and English, and the `schemars` attributes say what `model.rs`
+// checks. The attributes change nothing here; the walker below is what reads the data.
+#[cfg(feature = "schema-gen")]
+pub mod schema_gen;
+
 /// The whole document. Every field is optional here; `model.rs` says what is required.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "schema-gen", derive(schemars::JsonSchema), schemars(rename_all = "camelCase", deny_unknown_fields))]
 pub struct Spec {
+    /// Tiêu đề / Title
     pub title: Option<String>,
+    /// Phụ đề / Subtitle
     pub subtitle: Option<String>,
+    /// Nguồn (hiện là 'Nguồn: …') / Source (shown as 'Source: …')
     pub source: Option<String>,
+    /// Ghi chú / Note
     pub note: Option<String>,
+    /// Ngôn ngữ: vi hoặc en (mặc định: lang của trang, rồi vi) / Language: vi or en (default:
+    /// the page's <html lang>, else vi)
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::LocaleTag>"))]
     pub locale: Option<String>,
+    /// Loại biểu đồ khi data-commune-chart để trống / Chart kind when data-commune-chart is empty
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::ChartName>"))]
     pub chart: Option<String>,
+    /// Thứ tự: none (giữ nguyên), asc, desc / Order: none (yours), asc, desc
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::SortName>"))]
     pub sort: Option<String>,
+    /// Các xã, bắt buộc trừ khi có indicators (tối đa 10.000) / Communes, required unless there
+    /// are indicators (at most 10,000)
+    #[cfg_attr(feature = "schema-gen", schemars(length(max = MAX_COMMUNES)))]
     pub communes: Option<Vec<CommuneSpec>>,
+    /// Kết quả so với kế hoạch (tối đa 1.000) / Results against plan (at most 1,000)
+    #[cfg_attr(feature = "schema-gen", schemars(length(max = MAX_INDICATORS)))]
     pub indicators: Option<Vec<IndicatorSpec>>,
 }
 
+/// Một xã / One commune. Thiếu số liệu thì đừng ghi 0: bỏ trường đó đi, hoặc ghi null / Missing is
+/// not zero: leave out (or null) a count that is unknown.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(
+    feature = "schema-gen",
+    derive(schemars::JsonSchema),
+    schemars(rename = "commune", rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct CommuneSpec {
+    /// Tên xã (bắt buộc) / Commune name (required)
+    #[cfg_attr(feature = "schema-gen", schemars(with = "schema_gen::Name"))]
     pub name: Option<String>,
+    /// Huyện / District
     pub district: Option<String>,
+    /// Tỉnh / Province
     pub province: Option<String>,
+    /// Số đảng viên: số nguyên ≥ 0 / Party members: whole number ≥ 0
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::Count>"))]
     pub members: Option<f64>,
+    /// Số chi bộ: số nguyên ≥ 0 / Party cells: whole number ≥ 0
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::Count>"))]
     pub cells: Option<f64>,
-    /// In the journalist's order.
+    /// Chi bộ theo loại, theo thứ tự của bạn; cộng lại phải bằng cells / Cells by kind, in your
+    /// order; must add up to cells
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::CellKinds>"))]
     pub cell_kinds: Option<Vec<(String, f64)>>,
+    /// Kết quả thực hiện chỉ tiêu / Target fulfilment
     pub targets: Option<TargetsSpec>,
+    /// Dân số: số nguyên ≥ 0 / Population: whole number ≥ 0
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::Count>"))]
     pub population: Option<f64>,
+    /// Diện tích (km²) / Area (km²)
+    #[cfg_attr(feature = "schema-gen", schemars(range(min = 0)))]
     pub area_km2: Option<f64>,
 }
 
+/// Kết quả thực hiện chỉ tiêu Nghị quyết: số chỉ tiêu ở mỗi nhóm / Target fulfilment: how many
+/// targets are in each group.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(
+    feature = "schema-gen",
+    derive(schemars::JsonSchema),
+    schemars(rename = "targets", rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct TargetsSpec {
+    /// Đạt và vượt / Met or exceeded
+    #[cfg_attr(feature = "schema-gen", schemars(with = "schema_gen::Count"))]
     pub met: Option<f64>,
+    /// Đạt trên 80% / Reached above 80%
+    #[cfg_attr(feature = "schema-gen", schemars(with = "schema_gen::Count"))]
     pub over80: Option<f64>,
+    /// Đạt thấp, khó đạt / Low or hard to reach
+    #[cfg_attr(feature = "schema-gen", schemars(with = "schema_gen::Count"))]
     pub behind: Option<f64>,
+    /// Tổng số chỉ tiêu; phải bằng met + over80 + behind / Total; must equal met + over80 + behind
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::Count>"))]
     pub total: Option<f64>,
 }
 
+/// Một kết quả so với kế hoạch, ví dụ của một huyện trong một năm / A result against plan, e.g. a
+/// district's year.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(
+    feature = "schema-gen",
+    derive(schemars::JsonSchema),
+    schemars(rename = "indicator", rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct IndicatorSpec {
+    /// Đơn vị báo cáo (huyện, xã) / Reporting unit
     pub unit: Option<String>,
+    /// Tên chỉ tiêu (bắt buộc) / Indicator name (required)
+    #[cfg_attr(feature = "schema-gen", schemars(with = "schema_gen::Name"))]
     pub name: Option<String>,
+    /// Giá trị đạt được, ví dụ 5755 / Value achieved, e.g. 5755
+    #[cfg_attr(feature = "schema-gen", schemars(range(min = 0)))]
     pub value: Option<f64>,
+    /// Đơn vị tính, ví dụ ha / Unit of measure, e.g. ha
     pub measure: Option<String>,
+    /// Phần trăm kế hoạch: 99.7 nghĩa là 99,7% / Percent of plan: 99.7 means 99.7%
+    #[cfg_attr(feature = "schema-gen", schemars(range(min = 0)))]
     pub percent_of_plan: Option<f64>,
 }
 

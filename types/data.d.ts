@@ -1,79 +1,105 @@
-// Data format v1 of commune-charts (see schema/commune-charts.schema.json and docs/).
+// Data format v1 of commune-charts. Generated from src/spec.rs with schema/commune-charts.schema.json:
+// do not edit, run `UPDATE_SCHEMA=1 cargo test --features schema-gen --test schema_gen`.
 
-/** Chart kinds. */
+/** Chart kinds: the value of `data-commune-chart`, or of the data's `chart`. */
 export type ChartKind = 'members' | 'cells' | 'members-per-cell' | 'targets' | 'indicators' | 'overview';
+
 /** Languages of the chart's text and numbers: vi `2.989`, `99,7%`; en `2,989`, `99.7%`. */
 export type Locale = 'vi' | 'en';
+
 /** `none` keeps the journalist's order; missing values always go last. */
 export type Sort = 'none' | 'asc' | 'desc';
 
-/** Target fulfilment (chỉ tiêu Nghị quyết): counts of targets in each group. */
-export interface Targets {
-  /** đạt và vượt: met or exceeded. Whole number ≥ 0. */
-  met: number;
-  /** đạt trên 80%: reached above 80%. Whole number ≥ 0. */
-  over80: number;
-  /** đạt thấp / khó đạt: low or hard to reach. Whole number ≥ 0. */
-  behind: number;
-  /** Tổng số chỉ tiêu: optional; must equal met + over80 + behind. */
-  total?: number | null;
-}
-
-/** One commune (xã). Missing is not zero: leave a count out (or null) when it is unknown. */
+/**
+ * Một xã / One commune. Thiếu số liệu thì đừng ghi 0: bỏ trường đó đi, hoặc ghi null / Missing is
+ * not zero: leave out (or null) a count that is unknown.
+ */
 export interface Commune {
-  /** Tên xã: required, not empty. */
+  /** Tên xã (bắt buộc) / Commune name (required) */
   name: string;
-  /** Huyện: district. */
+  /** Huyện / District */
   district?: string | null;
-  /** Tỉnh: province. */
+  /** Tỉnh / Province */
   province?: string | null;
-  /** Số đảng viên: party members, whole number ≥ 0. */
+  /** Số đảng viên: số nguyên ≥ 0 / Party members: whole number ≥ 0 */
   members?: number | null;
-  /** Số chi bộ (tổ chức đảng trực thuộc): party cells, whole number ≥ 0. */
+  /** Số chi bộ: số nguyên ≥ 0 / Party cells: whole number ≥ 0 */
   cells?: number | null;
-  /** Chi bộ theo loại: cells by kind, in your order; the counts must add up to `cells`. */
-  cellKinds?: Record<string, number> | null;
-  /** Kết quả thực hiện chỉ tiêu: target fulfilment. */
+  /**
+   * Chi bộ theo loại, theo thứ tự của bạn; cộng lại phải bằng cells / Cells by kind, in your order;
+   * must add up to cells
+   */
+  cellKinds?: Record<string, number | null> | null;
+  /** Kết quả thực hiện chỉ tiêu / Target fulfilment */
   targets?: Targets | null;
-  /** Dân số: population, whole number ≥ 0. */
+  /** Dân số: số nguyên ≥ 0 / Population: whole number ≥ 0 */
   population?: number | null;
-  /** Diện tích (km²), ≥ 0. */
+  /** Diện tích (km²) / Area (km²) */
   areaKm2?: number | null;
 }
 
-/** A result against plan (kết quả so với kế hoạch), e.g. a district's year. */
+/**
+ * Kết quả thực hiện chỉ tiêu Nghị quyết: số chỉ tiêu ở mỗi nhóm / Target fulfilment: how many
+ * targets are in each group.
+ */
+export interface Targets {
+  /** Đạt và vượt / Met or exceeded */
+  met: number;
+  /** Đạt trên 80% / Reached above 80% */
+  over80: number;
+  /** Đạt thấp, khó đạt / Low or hard to reach */
+  behind: number;
+  /** Tổng số chỉ tiêu; phải bằng met + over80 + behind / Total; must equal met + over80 + behind */
+  total?: number | null;
+}
+
+/**
+ * Một kết quả so với kế hoạch, ví dụ của một huyện trong một năm / A result against plan, e.g. a
+ * district's year.
+ */
 export interface Indicator {
-  /** Đơn vị: the district or commune reporting it. */
+  /** Đơn vị báo cáo (huyện, xã) / Reporting unit */
   unit?: string | null;
-  /** Tên chỉ tiêu: required. */
+  /** Tên chỉ tiêu (bắt buộc) / Indicator name (required) */
   name: string;
-  /** Giá trị: the amount achieved, e.g. 5755. */
+  /** Giá trị đạt được, ví dụ 5755 / Value achieved, e.g. 5755 */
   value?: number | null;
-  /** Đơn vị tính: e.g. "ha", "tấn". */
+  /** Đơn vị tính, ví dụ ha / Unit of measure, e.g. ha */
   measure?: string | null;
-  /** Phần trăm kế hoạch: 99.7 means 99,7% of plan. */
+  /** Phần trăm kế hoạch: 99.7 nghĩa là 99,7% / Percent of plan: 99.7 means 99.7% */
   percentOfPlan?: number | null;
 }
 
-/** A chart's data. */
+/**
+ * Dữ liệu một biểu đồ commune-charts / One commune-charts chart's data. Missing is not zero: leave
+ * out (or null) what is unknown. Two rules are checked only by the widget, not by this schema:
+ * cellKinds must add up to cells, and targets.total must equal met + over80 + behind.
+ */
 export interface CommuneChartData {
-  /** The JSON Schema's URL, for editors; ignored by the chart. */
+  /** The URL of this schema, for editors; ignored by the chart. */
   $schema?: string;
-  /** Tiêu đề. */
+  /** Tiêu đề / Title */
   title?: string | null;
-  /** Phụ đề. */
+  /** Phụ đề / Subtitle */
   subtitle?: string | null;
-  /** Nguồn: shown as "Nguồn: …" / "Source: …". */
+  /** Nguồn (hiện là 'Nguồn: …') / Source (shown as 'Source: …') */
   source?: string | null;
-  /** Ghi chú. */
+  /** Ghi chú / Note */
   note?: string | null;
-  /** Default: the page's `<html lang>`, else vi. */
+  /**
+   * Ngôn ngữ: vi hoặc en (mặc định: lang của trang, rồi vi) / Language: vi or en (default: the
+   * page's <html lang>, else vi)
+   */
   locale?: Locale | null;
-  /** Used when the element's `data-commune-chart` is empty; default overview. */
+  /** Loại biểu đồ khi data-commune-chart để trống / Chart kind when data-commune-chart is empty */
   chart?: ChartKind | null;
+  /** Thứ tự: none (giữ nguyên), asc, desc / Order: none (yours), asc, desc */
   sort?: Sort | null;
-  /** Required unless `indicators` is given; at most 10,000. */
+  /**
+   * Các xã, bắt buộc trừ khi có indicators (tối đa 10.000) / Communes, required unless there are
+   * indicators (at most 10,000)
+   */
   communes?: Commune[] | null;
-  /** At most 1,000. */
+  /** Kết quả so với kế hoạch (tối đa 1.000) / Results against plan (at most 1,000) */
   indicators?: Indicator[] | null;
 }

@@ -34,3 +34,10 @@ export async function use(el: HTMLElement): Promise<string> {
 export const typo: CommuneChartData = { communes: [{ name: 'A', member: 89 }] };
 // @ts-expect-error: unknown chart kinds are caught.
 export const kind = render(document.body, data, { kind: 'bars' });
+// The data types are generated from src/spec.rs (types/data.d.ts): required fields stay required.
+// @ts-expect-error: targets need all three groups.
+export const partial: CommuneChartData = { communes: [{ name: 'A', targets: { met: 1, over80: 2 } }] };
+// @ts-expect-error: a commune needs a name.
+export const nameless: CommuneChartData = { communes: [{ members: 1 }] };
+// @ts-expect-error: the data's chart kind is one of the six.
+export const dataKind: CommuneChartData = { chart: 'bars', communes: [{ name: 'A' }] };
