@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
 PORT ?= 8000
 
-.PHONY: setup setup-test setup-check check npm dist demo test test-native test-wasm test-e2e lint goldens screenshots clean fuzz bench
+.PHONY: setup setup-test setup-check check npm dist demo test test-native test-js test-wasm test-e2e lint goldens screenshots clean fuzz bench
 
 setup:
 	@bash scripts/setup.sh
@@ -38,7 +38,7 @@ demo: dist
 	@echo "==> Serving www/ and dist/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@node scripts/serve.mjs $(PORT)
 
-test: setup-test lint test-native dist npm test-wasm test-e2e
+test: setup-test lint test-native test-js dist npm test-wasm test-e2e
 	@echo "==> All tests passed."
 
 lint:
@@ -52,6 +52,10 @@ test-native:
 	@echo "==> The command-line program with --format png (cargo feature png: resvg)"
 	cargo test --features png --test cli
 	cargo test --features schema-gen --test schema_gen
+
+test-js:
+	@echo "==> JavaScript unit tests: the playground's pure modules (www/playground/), node --test, no browser"
+	node --test tests/unit/
 
 test-wasm:
 	@echo "==> wasm-bindgen-test in headless Chromium (pixels read back from the canvas)"

@@ -1,0 +1,87 @@
+// Unit tests: the JSON text the playground writes and the places in it (www/playground/json.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatJson, withMeta, META_KEYS, offsetOf, lineColumnOf, locatePath, parentPath, bareMessage } from '../../www/playground/json.js';
+
+test('formatJson: one line per commune or indicator, as the README writes it', () => {
+  const doc = { title: 'T', communes: [{ name: 'A', members: 1, targets: { met: 2 } }, { name: 'B', cellKinds: {} }], sort: 'value', empty: [], tags: ['x', 1] };
+  assert.equal(formatJson(doc), [
+    '{',
+    '  "title": "T",',
+    '  "communes": [',
+    '    { "name": "A", "members": 1, "targets": { "met": 2 } },',
+    '    { "name": "B", "cellKinds": {} }',
+    '  ],',
+    '  "sort": "value",',
+    '  "empty": [],',
+    '  "tags": [',
+    '    "x",',
+    '    1',
+    '  ]',
+    '}',
+  ].join('\n'));
+  for (const d of [doc, { a: 'ngoặc "kép" \\ và \n xuống dòng', b: null, c: [{}] }]) assert.deepEqual(JSON.parse(formatJson(d)), d);
+  // Not an object: as JSON.stringify writes it.
+  assert.equal(formatJson([1, 2]), '[\n  1,\n  2\n]');
+  assert.equal(formatJson(null), 'null');
+  assert.equal(formatJson('x'), '"x"');
+});
+
+test('withMeta: title, subtitle, source, note and locale first, empty ones dropped, the rest kept', () => {
+  assert.deepEqual(META_KEYS, ['title', 'subtitle', 'source', 'note']);
+  const doc = { communes: [], locale: 'en', zzz: 1, chart: 'members', title: 'old', note: 'n', sort: 'name' };
+  const out = withMeta(doc, { title: 'Mới', subtitle: '', source: 'S', note: '', locale: 'vi' });
+  assert.equal(JSON.stringify(out), '{"title":"Mới","source":"S","locale":"vi","chart":"members","sort":"name","communes":[],"zzz":1}');
+  assert.equal(doc.title, 'old', 'the document given is not changed');
+  assert.deepEqual(Object.keys(withMeta({ indicators: [] }, { title: '', subtitle: '', source: '', note: '', locale: 'en' })), ['locale', 'indicators']);
+});
+
+test('line and column <-> offset, columns counting characters (an emoji is one)', () => {
+  const text = 'ab\n😀x\ny';
+  assert.equal(offsetOf(text, 1, 1), 0);
+  assert.equal(offsetOf(text, 2, 2), 5); // after the emoji, two UTF-16 units
+  assert.equal(offsetOf(text, 2, 3), 6);
+  assert.equal(offsetOf(text, 2, 99), 6, 'past the end of the line: its end');
+  assert.equal(offsetOf(text, 3, 1), 7);
+  assert.equal(offsetOf(text, 9, 1), text.length, 'past the last line: the end');
+  assert.deepEqual(lineColumnOf(text, 0), { line: 1, column: 1 });
+  assert.deepEqual(lineColumnOf(text, 5), { line: 2, column: 2 });
+  assert.deepEqual(lineColumnOf(text, 7), { line: 3, column: 1 });
+  for (let off = 0; off <= text.length; off++) {
+    if (off === 4) continue; // inside the emoji
+    const { line, column } = lineColumnOf(text, off);
+    assert.equal(offsetOf(text, line, column), off, `offset ${off}`);
+  }
+});
+
+test('locatePath: where a field path is in JSON text, or its nearest existing parent', () => {
+  const text = '{\n  "communes": [\n    { "name": "A", "members": 1 },\n    { "name": "B", "member": 2 }\n  ]\n}';
+  const key = locatePath(text, 'communes[1].member');
+  assert.deepEqual(key, { start: 72, end: 83, exact: true });
+  assert.equal(text.slice(key.start, key.end), '"member": 2');
+  assert.deepEqual(lineColumnOf(text, key.start), { line: 4, column: 20 });
+  const name = locatePath(text, 'communes[0].name');
+  assert.equal(text.slice(name.start, name.end), '"name": "A"');
+  // A key that is not there: its object.
+  const parent = locatePath(text, 'communes[1].members');
+  assert.equal(parent.exact, false);
+  assert.equal(parent.start, text.indexOf('{ "name": "B"'));
+  // An item that is not there: the array, with its key.
+  const list = locatePath(text, 'communes[5].x');
+  assert.equal(list.exact, false);
+  assert.equal(text.slice(list.start, list.end), text.slice(4, -2));
+  // Long values are cut to 200 characters; text that is not JSON has no places.
+  const long = locatePath(`{"note": "${'x'.repeat(500)}"}`, 'note');
+  assert.equal(long.end - long.start, 200);
+  assert.equal(locatePath('{"a', 'a'), null);
+});
+
+test('parentPath and bareMessage', () => {
+  assert.equal(parentPath('communes[1].targets.met'), 'communes[1].targets');
+  assert.equal(parentPath('communes[1].targets'), 'communes[1]');
+  assert.equal(parentPath('communes[1]'), 'communes');
+  assert.equal(parentPath('communes'), '');
+  assert.equal(bareMessage('`communes[1].member`: unknown field', 'communes[1].member'), 'unknown field');
+  assert.equal(bareMessage('unknown field', 'communes[1].member'), 'unknown field');
+  assert.equal(bareMessage('`other`: x', 'communes'), '`other`: x');
+});
