@@ -5,41 +5,45 @@ use crate::locale::Locale;
 use crate::problem::{Problem, ProblemKind};
 use crate::spec::{CommuneSpec, Spec};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChartKind {
-    Members,
-    Cells,
-    MembersPerCell,
-    Targets,
-    Indicators,
-    Overview,
+/// Declares [`ChartKind`] from one list of kinds and their names: the enum, [`ChartKind::ALL`],
+/// [`ChartKind::NAMES`], `name` and `from_name` are all made from it, and the JSON Schema's
+/// `chart` enum and the TypeScript `ChartKind` are generated from `NAMES` (`spec::schema_gen`).
+macro_rules! chart_kinds {
+    ($($kind:ident = $name:literal),+ $(,)?) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum ChartKind {
+            $($kind),+
+        }
+
+        impl ChartKind {
+            /// Every kind, in the order the docs and error messages list them.
+            pub const ALL: [ChartKind; ChartKind::NAMES.len()] = [$(ChartKind::$kind),+];
+            /// Their names, in the same order (`data-commune-chart`, the data's `chart`).
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+
+            pub fn from_name(name: &str) -> Option<ChartKind> {
+                match name.trim() {
+                    $($name => Some(ChartKind::$kind),)+
+                    _ => None,
+                }
+            }
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(ChartKind::$kind => $name),+
+                }
+            }
+        }
+    };
 }
 
-impl ChartKind {
-    pub const NAMES: &'static [&'static str] = &["members", "cells", "members-per-cell", "targets", "indicators", "overview"];
-
-    pub fn from_name(name: &str) -> Option<ChartKind> {
-        match name.trim() {
-            "members" => Some(ChartKind::Members),
-            "cells" => Some(ChartKind::Cells),
-            "members-per-cell" => Some(ChartKind::MembersPerCell),
-            "targets" => Some(ChartKind::Targets),
-            "indicators" => Some(ChartKind::Indicators),
-            "overview" => Some(ChartKind::Overview),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ChartKind::Members => "members",
-            ChartKind::Cells => "cells",
-            ChartKind::MembersPerCell => "members-per-cell",
-            ChartKind::Targets => "targets",
-            ChartKind::Indicators => "indicators",
-            ChartKind::Overview => "overview",
-        }
-    }
+chart_kinds! {
+    Members = "members",
+    Cells = "cells",
+    MembersPerCell = "members-per-cell",
+    Targets = "targets",
+    Indicators = "indicators",
+    Overview = "overview",
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -329,6 +333,16 @@ pub fn model_from_json(text: &str) -> Result<Model, Vec<Problem>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_has_one_name_and_is_found_by_it() {
+        assert_eq!(ChartKind::ALL.len(), ChartKind::NAMES.len());
+        for (kind, name) in ChartKind::ALL.into_iter().zip(ChartKind::NAMES) {
+            assert_eq!(kind.name(), *name);
+            assert_eq!(ChartKind::from_name(&crate::cat!(" ", name, "\n")), Some(kind));
+        }
+        assert_eq!(ChartKind::from_name("pie"), None);
+    }
 
     #[test]
     fn cell_kinds_keep_the_journalists_order() {

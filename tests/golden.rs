@@ -12,9 +12,6 @@ use commune_charts::text::ApproxMeasure;
 use commune_charts::theme::Theme;
 use commune_charts::{prepare, ChartKind};
 
-const KINDS: [ChartKind; 6] =
-    [ChartKind::Members, ChartKind::Cells, ChartKind::MembersPerCell, ChartKind::Targets, ChartKind::Indicators, ChartKind::Overview];
-
 fn render(fixture: &str, kind: ChartKind, width: f64, dark: bool) -> String {
     let json = std::fs::read_to_string(root().join("tests/fixtures").join(fixture)).unwrap();
     let p = prepare(&json, kind.name(), "").map_err(|(p, _)| p).unwrap();
@@ -57,7 +54,7 @@ fn check(name: &str, svg: &str) -> Option<String> {
 #[test]
 fn every_kind_matches_its_golden_on_phone_and_desktop() {
     let mut failures = Vec::new();
-    for kind in KINDS {
+    for kind in ChartKind::ALL {
         for width in [375.0, 720.0] {
             let svg = render("seed.json", kind, width, false);
             failures.extend(check(&format!("seed-{}-{width}", kind.name()), &svg));

@@ -26,8 +26,6 @@ pub const KIND_ATTRIBUTES: [&str; 8] = ["", "members", "cells", "members-per-cel
 pub const PAGE_LANGS: [&str; 4] = ["", "vi", "en-GB", "fr"];
 /// Widths a valid document from parse_validate is laid out at.
 pub const PARSE_WIDTHS: [f64; 4] = [320.0, 640.0, 1000.0, 1280.0];
-pub const KINDS: [ChartKind; 6] =
-    [ChartKind::Members, ChartKind::Cells, ChartKind::MembersPerCell, ChartKind::Targets, ChartKind::Indicators, ChartKind::Overview];
 pub const DATA_SRC_URL: &str = "data/xa.json";
 
 /// How the first byte of a parse_validate input is read: bits 0–2 the kind attribute, bits 3–4
@@ -640,7 +638,7 @@ pub fn layout_hit(case: &LayoutCase) -> LayoutReport {
     let measure = ScaledMeasure(scale);
     let keys: Vec<Key> = case.keys.iter().filter_map(|k| Key::from_dom(k)).collect();
     let mut report = LayoutReport { drawn: Vec::new(), tall: false };
-    for kind in KINDS {
+    for kind in ChartKind::ALL {
         let name = kind.name();
         assert_eq!(resolve_kind(name, Some(&p.model)).ok(), Some(kind), "resolve_kind({name:?})");
         let input = LayoutInput { model: &p.model, kind, locale: p.locale, width: case.width, theme: &theme, measure: &measure };
