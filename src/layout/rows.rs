@@ -1,0 +1,356 @@
+//! Data -> rows: which panels a chart kind draws, their rows in order (the journalist's, or
+//! sorted with missing values last), each row's segments, end label and legend. No geometry:
+//! that is `panel.rs`, from these rows.
+
+use super::scale::Scale;
+use super::{LegendItem, Measure};
+use crate::locale::Locale;
+use crate::model::{ChartKind, Commune, Model, Sort};
+use crate::theme::Theme;
+
+pub(super) struct Segment {
+    pub(super) group: usize,
+    /// In the scale's units (a count, a ratio, a percent).
+    pub(super) value: f64,
+    /// Text drawn inside the segment where it fits.
+    pub(super) inside: Option<String>,
+}
+
+pub(super) struct RowData {
+    pub(super) item: usize,
+    pub(super) name: String,
+    /// `None`: "no data".
+    pub(super) segments: Option<Vec<Segment>>,
+    /// Drawn after the bar: the total, the ratio, or `5.755 ha · 99,7% kế hoạch`.
+    pub(super) end_label: String,
+}
+
+pub(super) struct PanelData {
+    pub(super) measure: Measure,
+    pub(super) title: Option<String>,
+    pub(super) legend: Vec<LegendItem>,
+    pub(super) scale: Scale,
+    pub(super) rows: Vec<RowData>,
+}
+
+/// The panels `kind` draws, each with its rows in order. The overview keeps the panels with
+/// something to draw, titled, unless one is left.
+pub(super) fn panels(model: &Model, kind: ChartKind, locale: Locale, theme: &Theme) -> Vec<PanelData> {
+    let order = commune_order(model, kind);
+    match kind {
+        ChartKind::Members => vec![bar_panel(Measure::Members, model, &order, locale, theme)],
+        ChartKind::Cells => vec![bar_panel(Measure::Cells, model, &order, locale, theme)],
+        ChartKind::MembersPerCell => vec![bar_panel(Measure::MembersPerCell, model, &order, locale, theme)],
+        ChartKind::Targets => vec![bar_panel(Measure::Targets, model, &order, locale, theme)],
+        ChartKind::Indicators => vec![indicator_panel(model, locale, theme)],
+        ChartKind::Overview => {
+            let mut panels: Vec<PanelData> = [Measure::Members, Measure::Cells, Measure::Targets]
+                .into_iter()
+                .map(|m| {
+                    let mut p = bar_panel(m, model, &order, locale, theme);
+                    p.title = Some(panel_title(m, locale).to_string());
+                    p
+                })
+                .filter(|p| p.rows.iter().any(|r| r.segments.is_some()))
+                .collect();
+            if panels.len() == 1 {
+                if let Some(p) = panels.first_mut() {
+                    p.title = None;
+                }
+            }
+            panels
+        }
+    }
+}
+
+fn panel_title(m: Measure, locale: Locale) -> &'static str {
+    let w = locale.words();
+    match m {
+        Measure::Members => w.members,
+        Measure::Cells => w.cells,
+        Measure::MembersPerCell => w.members_per_cell,
+        Measure::Targets => w.targets,
+        Measure::Indicators => w.indicator,
+    }
+}
+
+/// Row order for commune panels: the journalist's, or sorted by the kind's main value with
+/// missing values last (targets: by share met; overview: by members).
+fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
+    let key = |c: &Commune| -> Option<f64> {
+        match kind {
+            ChartKind::Cells => c.cells.map(|v| v as f64),
+            ChartKind::MembersPerCell => c.members_per_cell(),
+            ChartKind::Targets => c.counted_targets().map(|t| t.met as f64 / t.total() as f64),
+            _ => c.members.map(|v| v as f64),
+        }
+    };
+    let keys: Vec<Option<f64>> = if model.sort == Sort::None { Vec::new() } else { model.communes.iter().map(key).collect() };
+    sorted_order(model.communes.len(), &keys, model.sort)
+}
+
+/// `0..n` in `sort` order of `keys` (stable; missing values last). One sort for every kind,
+/// so the wasm carries one copy of the sort code: an unstable sort with the index as the last
+/// key, which orders exactly as a stable sort and links no merge-sort buffer code.
+fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if sort == Sort::None {
+        return order;
+    }
+    let keyed = |i: &usize| keys.get(*i).copied().flatten();
+    order.sort_unstable_by(|a, b| {
+        let by_value = match (keyed(a), keyed(b)) {
+            (Some(x), Some(y)) => {
+                let o = x.total_cmp(&y);
+                if sort == Sort::Desc {
+                    o.reverse()
+                } else {
+                    o
+                }
+            }
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_value.then(a.cmp(b))
+    });
+    order
+}
+
+/// A commune panel: one row per commune in `order`.
+fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, theme: &Theme) -> PanelData {
+    let words = locale.words();
+    let communes = order.iter().filter_map(|&i| Some((i, model.communes.get(i)?)));
+    let single = |v: f64, end: String| Some((vec![Segment { group: 0, value: v, inside: None }], end));
+    let (scale, legend) = match measure {
+        Measure::Cells => (Scale::Count, cell_legend(&model.communes, theme, words.unclassified)),
+        Measure::Targets => (
+            Scale::Share,
+            words.target_groups.iter().zip(theme.targets).map(|(l, color)| LegendItem { label: (*l).to_string(), color }).collect(),
+        ),
+        Measure::MembersPerCell => (Scale::Ratio, Vec::new()),
+        _ => (Scale::Count, Vec::new()),
+    };
+    let rows = communes
+        .map(|(item, c)| {
+            let data = match measure {
+                Measure::Members => c.members.and_then(|m| single(m as f64, locale.format_int(m))),
+                Measure::MembersPerCell => c.members_per_cell().and_then(|r| single(r, locale.format_fixed(r, 1))),
+                Measure::Cells => c.cells.map(|n| {
+                    let segs = if c.cell_kinds.is_empty() {
+                        let group = if legend.is_empty() { 0 } else { legend.len() - 1 };
+                        vec![Segment { group, value: n as f64, inside: None }]
+                    } else {
+                        c.cell_kinds
+                            .iter()
+                            .map(|(k, v)| Segment {
+                                group: legend.iter().position(|l| &l.label == k).unwrap_or(0),
+                                value: *v as f64,
+                                inside: (*v > 0).then(|| locale.format_int(*v)),
+                            })
+                            .collect()
+                    };
+                    (segs, locale.format_int(n))
+                }),
+                // No targets counted (all 0) is data, not "no data": an empty bar labelled 0.
+                Measure::Targets if c.targets.is_some_and(|t| t.total() == 0) => Some((Vec::new(), locale.format_int(0))),
+                Measure::Targets => c.counted_targets().map(|t| {
+                    let total = t.total() as f64;
+                    let segs = [t.met, t.over80, t.behind]
+                        .iter()
+                        .enumerate()
+                        .map(|(group, &v)| Segment {
+                            group,
+                            value: 100.0 * v as f64 / total,
+                            inside: (v > 0).then(|| locale.format_int(v)),
+                        })
+                        .collect();
+                    (segs, locale.format_int(t.total()))
+                }),
+                Measure::Indicators => None,
+            };
+            let (segments, end_label) = match data {
+                Some((s, e)) => (Some(s), e),
+                None => (None, String::new()),
+            };
+            RowData { item, name: c.name.clone(), segments, end_label }
+        })
+        .collect();
+    PanelData { measure, title: None, legend, scale, rows }
+}
+
+/// Cell kinds in first-seen order, then "not broken down" if some commune gives only a total.
+/// With no kinds at all the legend is empty and bars take the single-series colour.
+fn cell_legend(communes: &[Commune], theme: &Theme, unclassified: &str) -> Vec<LegendItem> {
+    let mut legend: Vec<LegendItem> = Vec::new();
+    for c in communes {
+        for (k, _) in &c.cell_kinds {
+            if !legend.iter().any(|l| &l.label == k) {
+                let color = theme.palette.get(legend.len() % theme.palette.len()).copied().unwrap_or(theme.bar);
+                legend.push(LegendItem { label: k.clone(), color });
+            }
+        }
+    }
+    if !legend.is_empty() && communes.iter().any(|c| c.cells.is_some() && c.cell_kinds.is_empty()) {
+        legend.push(LegendItem { label: unclassified.to_string(), color: theme.unclassified });
+    }
+    legend
+}
+
+/// Results against plan: one row per indicator, bar at its percent of plan.
+fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
+    let words = locale.words();
+    let units: Vec<&str> = model.indicators.iter().filter_map(|i| i.unit.as_deref()).collect();
+    let one_unit = units.windows(2).all(|w| w.first() == w.get(1)) && units.len() == model.indicators.len();
+    let keys: Vec<Option<f64>> = model.indicators.iter().map(|x| x.percent_of_plan).collect();
+    let order = sorted_order(model.indicators.len(), &keys, model.sort);
+    let rows = order
+        .iter()
+        .filter_map(|&item| {
+            let ind = model.indicators.get(item)?;
+            let name = match (&ind.unit, one_unit) {
+                (Some(u), false) => crate::cat!(u, ": ", ind.name),
+                _ => ind.name.clone(),
+            };
+            let value = ind.value.map(|v| {
+                let v = locale.format_decimal(v, 2);
+                Locale::with_unit(v, ind.measure.as_ref())
+            });
+            let pct = ind.percent_of_plan.map(|p| crate::cat!(locale.format_plan(p), " ", words.of_plan));
+            let end_label = [value, pct].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+            let segments = ind.percent_of_plan.map(|p| vec![Segment { group: usize::from(p < 100.0), value: p, inside: None }]);
+            Some(RowData { item, name, segments, end_label })
+        })
+        .collect();
+    let legend = vec![
+        LegendItem { label: words.plan_met.to_string(), color: theme.bar },
+        LegendItem { label: words.plan_below.to_string(), color: theme.below_plan },
+    ];
+    let title = one_unit.then(|| units.first().map(|u| (*u).to_string())).flatten();
+    PanelData { measure: Measure::Indicators, title, legend, scale: Scale::Plan, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{lay, texts, SEED};
+    use super::super::*;
+    use crate::model::model_from_json;
+    use crate::text::ApproxMeasure;
+
+    #[test]
+    fn cells_stack_by_kind_with_a_legend() {
+        let l = lay(SEED, ChartKind::Cells, 640.0);
+        let labels: Vec<&str> = l.panels[0].legend.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["Chi bộ bản", "Chi bộ đơn vị sự nghiệp", "Chưa phân loại"]);
+        let first: Vec<&Bar> = l.bars.iter().filter(|b| b.row == 0).collect();
+        assert_eq!(first.len(), 2);
+        assert_eq!(first[0].rect.x1, first[1].rect.x0);
+        assert_eq!((first[0].value, first[1].value), (4.0, 5.0));
+    }
+
+    #[test]
+    fn missing_values_are_no_data_rows_not_zero_bars() {
+        let l = lay(r#"{"communes":[{"name":"A","members":5},{"name":"B"}]}"#, ChartKind::Members, 400.0);
+        assert_eq!(l.panels[0].rows[1].bars.len(), 0);
+        assert!(l.marks.iter().any(|m| matches!(m, Mark::Text { text, .. } if text == "không có số liệu")));
+    }
+
+    #[test]
+    fn sort_desc_orders_rows_and_keeps_missing_last() {
+        let l = lay(
+            r#"{"sort":"desc","communes":[{"name":"A","members":5},{"name":"B"},{"name":"C","members":9}]}"#,
+            ChartKind::Members,
+            600.0,
+        );
+        let order: Vec<usize> = l.panels[0].rows.iter().map(|r| r.item).collect();
+        assert_eq!(order, [2, 0, 1]);
+    }
+
+    #[test]
+    fn kinds_without_their_field_are_problems() {
+        use crate::model::check_drawable;
+        let model = model_from_json(r#"{"communes":[{"name":"A","members":5}]}"#).unwrap();
+        let e = check_drawable(&model, ChartKind::Cells).unwrap_err();
+        assert_eq!(e.message(Locale::En), "`communes`: no commune has the field \"cells\" that this chart needs");
+        assert!(check_drawable(&model, ChartKind::Targets).is_err());
+        assert!(check_drawable(&model, ChartKind::Indicators).is_err());
+        assert!(check_drawable(&model, ChartKind::MembersPerCell).is_err());
+        assert!(check_drawable(&model, ChartKind::Members).is_ok());
+        // The overview draws what there is: members only, as a single panel.
+        assert!(check_drawable(&model, ChartKind::Overview).is_ok());
+        let theme = Theme::light();
+        let input = LayoutInput {
+            model: &model,
+            kind: ChartKind::Overview,
+            locale: Locale::En,
+            width: 500.0,
+            theme: &theme,
+            measure: &ApproxMeasure,
+        };
+        assert_eq!(layout(&input).panels.len(), 1);
+        // Zero is data: zero targets counted and cells of 0 are counts (drawn as 0).
+        let zero = model_from_json(r#"{"communes":[{"name":"A","cells":0,"targets":{"met":0,"over80":0,"behind":0}}]}"#).unwrap();
+        assert!(check_drawable(&zero, ChartKind::Targets).is_ok());
+        assert!(check_drawable(&zero, ChartKind::Cells).is_ok());
+        assert!(check_drawable(&zero, ChartKind::MembersPerCell).is_err());
+    }
+
+    #[test]
+    fn a_plan_just_below_100_is_not_labelled_100() {
+        let l = lay(r#"{"indicators":[{"name":"Lúa","value":5755,"measure":"ha","percentOfPlan":99.95}]}"#, ChartKind::Indicators, 600.0);
+        assert!(texts(&l).contains(&"5.755 ha · 99,95% kế hoạch"), "{:?}", texts(&l));
+    }
+
+    #[test]
+    fn members_per_cell_has_one_decimal_and_skips_zero_cells() {
+        let l = lay(
+            r#"{"communes":[{"name":"A","members":89,"cells":9},{"name":"B","members":5,"cells":0},{"name":"C","cells":3},{"name":"D","members":70,"cells":2}]}"#,
+            ChartKind::MembersPerCell,
+            600.0,
+        );
+        let t = texts(&l);
+        assert!(t.contains(&"9,9"), "{t:?}");
+        // One decimal on every bar, so a column of them reads alike: 35,0 beside 9,9, not 35.
+        assert!(t.contains(&"35,0"), "{t:?}");
+        assert_eq!(t.iter().filter(|x| **x == "không có số liệu").count(), 2);
+        assert_eq!(l.bars.len(), 2);
+    }
+
+    #[test]
+    fn targets_are_full_width_stacks_in_group_order() {
+        let l = lay(SEED, ChartKind::Targets, 640.0);
+        let p = &l.panels[0];
+        let labels: Vec<&str> = p.legend.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["Đạt và vượt", "Đạt trên 80%", "Khó đạt"]);
+        // Pa Vây Sử: 13 / 8 / 10 of 31, every bar spans the whole plot.
+        let row = &p.rows[1];
+        let segs: Vec<&Bar> = l.bars[row.bars.clone()].iter().collect();
+        assert_eq!(segs.iter().map(|b| b.group).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!((segs[0].value - 100.0 * 13.0 / 31.0).abs() < 1e-9);
+        let first_row_end = l.bars[p.rows[0].bars.end - 1].rect.x1;
+        assert_eq!(segs[2].rect.x1, first_row_end);
+        // Đức Thọ has no targets: a "no data" row, never a zero bar.
+        assert!(p.rows[2].bars.is_empty());
+        let t = texts(&l);
+        assert!(t.contains(&"13") && t.contains(&"31") && t.contains(&"100%"));
+    }
+
+    #[test]
+    fn targets_sort_by_share_met() {
+        let l = lay(&SEED.replace("\"locale\": \"vi\",", "\"locale\": \"vi\", \"sort\": \"desc\","), ChartKind::Targets, 640.0);
+        let order: Vec<usize> = l.panels[0].rows.iter().map(|r| r.item).collect();
+        assert_eq!(order, [1, 0, 2], "13/31 met before 3/11, no data last");
+    }
+
+    #[test]
+    fn targets_all_zero_are_data_not_no_data() {
+        // Issue 16 item 16: a commune that counted no targets shows 0, not "không có số liệu".
+        let json = r#"{"communes":[{"name":"A","targets":{"met":0,"over80":0,"behind":0}},{"name":"B"}]}"#;
+        for width in [375.0, 720.0] {
+            let l = lay(json, ChartKind::Targets, width);
+            let t = texts(&l);
+            assert_eq!(t.iter().filter(|s| **s == "không có số liệu").count(), 1, "{width}: only B has no data: {t:?}");
+            assert!(t.contains(&"0"), "{width}: A is labelled 0: {t:?}");
+        }
+    }
+}
