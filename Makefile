@@ -54,8 +54,11 @@ test-native:
 	cargo test --features schema-gen --test schema_gen
 
 test-js:
+	@[ -d node_modules/typescript ] || { echo "==> Installing the pinned npm tools (typescript for tsc) with npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
 	@echo "==> JavaScript unit tests: the playground's pure modules (www/playground/), node --test, no browser"
 	node --test tests/unit/
+	@echo "==> Type check (tsc, JSDoc types) of js/api.js and the playground's modules: tsconfig.json"
+	tsc -p tsconfig.json
 
 test-wasm:
 	@echo "==> wasm-bindgen-test in headless Chromium (pixels read back from the canvas)"

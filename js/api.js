@@ -1,3 +1,4 @@
+// @ts-check
 // ---- commune-charts public API (shared by the classic script and the npm ES module) ----
 // `createCommuneCharts(wasmUrl, build, init, version)` returns { render, scan, get, version }.
 // Built after js/json-text.js (toJsonText), js/wasm-start.js (startWasm, START_FAILURES) and
@@ -10,18 +11,88 @@
 
 /* eslint-disable no-var */
 
+// Types (checked by tsc, see tsconfig.json; comments only, so the minified script is the same):
+// the public ones are npm/index.d.ts's, the wasm's are src/web/mod.rs's exports.
+/** @typedef {import('../npm/index').CommuneChartsApi} CommuneChartsApi */
+/** @typedef {import('../npm/index').Chart} Chart */
+/** @typedef {import('../npm/index').Problem} Problem */
+/** @typedef {import('../npm/index').RenderOptions} RenderOptions */
+/** @typedef {import('../npm/index').ScanOptions} ScanOptions */
+/** @typedef {import('../npm/index').CommuneChartData} CommuneChartData */
+/**
+ * A chart in the wasm (src/web/mod.rs `Chart`).
+ * @typedef {object} WasmChart
+ * @property {(json: string) => boolean} update
+ * @property {() => void} restyle
+ * @property {() => boolean} is_ready
+ * @property {() => string | undefined} error_message
+ * @property {() => Problem[]} problems
+ * @property {() => ExplainRequest | undefined} explain_request
+ * @property {(answer: string, serial: number) => void} explain
+ * @property {() => void} destroy
+ */
+/** The wasm-bindgen exports `init` gives. @typedef {{ mount(el: HTMLElement, json: string, kind: string): WasmChart, mount_failed(el: HTMLElement): WasmChart }} Wasm */
+/** What a chart asks the explanations module (`Chart.explain_request`). @typedef {{ serial: number, lang: string, error: boolean, preview: boolean, chars: number }} ExplainRequest */
+/** A data-src that could not be read: its address, why (status, timeout, network…) and the HTTP status. @typedef {{ url: string, why: string, status: number }} FetchFailure */
+/**
+ * A chart's data as readData or toJsonText (js/json-text.js) give it: JSON text, a data-src
+ * failure, or where a value given to render() cannot be JSON.
+ * @typedef {{ text: string, failure?: undefined, why?: undefined, path?: undefined }
+ *   | { failure: FetchFailure, text?: undefined, why?: undefined, path?: undefined }
+ *   | { path: string, why: string, text?: undefined, failure?: undefined }} Source
+ */
+/** Why the wasm did not start (js/wasm-start.js), or anything unexpected. @typedef {{ why?: string, url?: string, status?: number, message?: string }} Cause */
+/** The Error render() and update() reject with: npm/index.d.ts's ChartError (`chart` null: the wasm did not start). @typedef {Error & { chart?: Chart | null, problems?: Problem[], cause?: unknown }} ChartFailure */
+/**
+ * What an element has: {pending} (scanned, not drawn yet, `resolve` settles scan()'s promise for
+ * it), {chart} (mounted), or {host} (the box of a failure); and how it comes back.
+ * @typedef {object} Rec
+ * @property {boolean} scanned found by scan(), which finds it again when it comes back
+ * @property {boolean} [pending]
+ * @property {boolean} [started]
+ * @property {boolean} [cancelled]
+ * @property {(chart: Chart | null) => void} [resolve]
+ * @property {Chart} [chart]
+ * @property {Source} [src]
+ * @property {string} [kind]
+ * @property {boolean} [retry] the wasm or the data failed: the next scan() tries again
+ * @property {boolean} [gone] destroyed
+ * @property {boolean} [away] out of the document
+ * @property {boolean} [seen] has been in the document
+ * @property {HTMLElement} [host] the failure's box
+ * @property {CommuneChartData | string} [data] render()'s data, drawn again when the element comes back
+ * @property {RenderOptions} [options]
+ * @property {() => void} [off]
+ * @property {() => void} [restyle]
+ * @property {() => Promise<Chart>} [back]
+ */
+/** A mounted chart's record. @typedef {Rec & { src: Source, kind: string }} ChartRec */
+
+/**
+ * @param {string} wasmUrl
+ * @param {string} build
+ * @param {(module: WebAssembly.Module) => PromiseLike<Wasm>} init
+ * @param {string} version
+ * @returns {CommuneChartsApi}
+ */
 function createCommuneCharts(wasmUrl, build, init, version) {
   // element -> its record: {pending} (scanned, not drawn yet), {chart} (mounted), or {host} (the
   // box of a failure the wasm could not show). `scanned` records are found again by scan() when
   // their element comes back; `retry` ones (the wasm did not start, data-src failed) are redone
   // by the next scan().
+  /** @type {WeakMap<Node, Rec>} */
   var records = new WeakMap();
+  /** @type {HTMLElement[]} */
   var watched = []; // elements with a record, checked when nodes leave a document
+  /** @type {WeakMap<Node, Rec>} */
   var parked = new WeakMap(); // element that left its document -> how it comes back
   var parkedCount = 0;
+  /** @type {WeakMap<Document, MutationObserver>} */
   var observed = new WeakMap(); // document -> its MutationObserver
+  /** @type {Promise<Wasm> | null} */
   var ready = null;
   var EXPLAIN_URL = new URL('commune-charts-explain.wasm', wasmUrl).href;
+  /** @type {() => Promise<(text: string) => string>} */
   var explainer = explainerOf(EXPLAIN_URL, build);
   var FETCH_TIMEOUT_S = 15;
   var NEAR_VIEWPORT = '300px 0px'; // start drawing a little before a chart scrolls into view
@@ -30,6 +101,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     : null;
   var printHooked = false;
 
+  /** @returns {Promise<Wasm>} */
   function load() {
     if (!ready) {
       ready = startWasm(wasmUrl, build, init).then(null, function (e) {
@@ -43,6 +115,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   // What `handle` asks for (`req`: Chart.explain_request) about `src` drawn as `kind`, from the
   // explanations module (js/explain-start.js) within the element's data-timeout; resolves to the
   // answer, or without the module to a box that says the explanation is missing.
+  /** @param {HTMLElement} el @param {ExplainRequest} req @param {Source} src @param {string} kind @returns {Promise<string>} */
   function explain(el, req, src, kind) {
     return within(explainer(), timeoutOf(el) * 1000, function () { throw new Error('no answer'); }).then(function (ex) {
       return ex(explanationRequest(req, src, kind)) || Promise.reject(new Error('no answer'));
@@ -54,6 +127,13 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   }
 
   // `promise`, or after `ms` what `late()` returns (a value, or a rejected promise).
+  /**
+   * @template T
+   * @param {PromiseLike<T>} promise
+   * @param {number} ms
+   * @param {() => T | PromiseLike<T>} late
+   * @returns {Promise<T>}
+   */
   function within(promise, ms, late) {
     return new Promise(function (resolve, reject) {
       var timer = setTimeout(function () { resolve(late()); }, ms);
@@ -61,18 +141,21 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     });
   }
 
+  /** @param {Element} el */
   function timeoutOf(el) {
-    var s = parseFloat(el.getAttribute('data-timeout'));
+    var s = parseFloat(/** @type {string} */ (el.getAttribute('data-timeout'))); // (none: NaN)
     return s > 0 ? s : FETCH_TIMEOUT_S;
   }
 
   // The wasm exports, within the element's data-timeout (a stalled .wasm download is a failure).
+  /** @param {HTMLElement} el @returns {Promise<Wasm>} */
   function start(el) {
     return within(load(), timeoutOf(el) * 1000, function () {
       return Promise.reject({ why: 'network', url: wasmUrl, message: 'no answer' });
     });
   }
 
+  /** @param {HTMLElement} el @param {string} message */
   function emitError(el, message) {
     var detail = { message: message, problems: [] };
     el.dispatchEvent(new CustomEvent('commune-chart:error', { bubbles: true, detail: detail }));
@@ -81,6 +164,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   // The wasm did not start (or something unexpected broke this chart): say it from here, as
   // text, in the page's language, in a box in an open shadow root like the wasm's own nodes.
   // `again` is how the chart comes back (its record for the lifecycle). Returns the Error to reject with.
+  /** @param {HTMLElement} el @param {Cause | null | undefined} cause @param {Rec} again @returns {ChartFailure} */
   function showFailure(el, cause, again) {
     var why = (cause && cause.why) || 'other';
     release(el);
@@ -91,9 +175,10 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       if (kids[i].hasAttribute('data-commune-chart-root')) el.removeChild(kids[i]);
     }
     var doc = el.ownerDocument;
-    var vi = !/^en\b/i.test(((el.closest && el.closest('[lang]')) || doc.documentElement).lang || '');
-    var text = CANNOT_DRAW[vi ? 0 : 1] + ': ' + (START_FAILURES[why] || START_FAILURES.other)[vi ? 0 : 1]
-      .replace('{u}', cause && cause.url).replace('{s}', cause && cause.status)
+    var vi = !/^en\b/i.test(/** @type {{ lang?: string }} */ ((el.closest && el.closest('[lang]')) || doc.documentElement).lang || '');
+    // (Only the messages with {u} and {s} are given a url and a status; replace() makes it text.)
+    var text = CANNOT_DRAW[vi ? 0 : 1] + ': ' + (/** @type {Record<string, string[] | undefined>} */ (START_FAILURES)[why] || START_FAILURES.other)[vi ? 0 : 1]
+      .replace('{u}', /** @type {string} */ (cause && cause.url)).replace('{s}', /** @type {string} */ (/** @type {unknown} */ (cause && cause.status)))
       .replace('{e}', String(cause && cause.message || cause).slice(0, 200));
     var host = doc.createElement('div');
     host.setAttribute('data-commune-chart-root', '');
@@ -113,6 +198,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     register(el, again);
     emitError(el, text);
     console.error(cause);
+    /** @type {ChartFailure} */
     var err = new Error(text);
     err.chart = null;
     err.problems = [];
@@ -122,6 +208,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // Inline JSON, or the body of data-src, within data-timeout (headers and body). Resolves to
   // {text} or {failure: {url, why, status}}; never rejects.
+  /** @param {HTMLElement} el @returns {Promise<Source>} */
   function readData(el) {
     var src = el.getAttribute('data-src');
     if (!src) {
@@ -131,12 +218,13 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     var seconds = timeoutOf(el);
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
     var late = false;
-    var fail = function (why, status) { return { failure: { url: src, why: why, status: status } }; };
+    /** @param {string} why @param {number} status @returns {Source} */
+    var fail = function (why, status) { return { failure: { url: /** @type {string} */ (src), why: why, status: status } }; };
     var timeout = function () { return fail('timeout', Math.round(seconds)); };
-    var request = new Promise(function (resolve) {
-      resolve(fetch(new URL(src, el.ownerDocument.baseURI).href,
+    var request = /** @type {Promise<Response>} */ (new Promise(function (resolve) {
+      resolve(fetch(new URL(/** @type {string} */ (src), el.ownerDocument.baseURI).href,
         { credentials: 'same-origin', signal: controller ? controller.signal : undefined }));
-    }).then(function (r) {
+    })).then(function (r) {
       if (!r.ok) return fail('status', r.status);
       var type = (r.headers.get('content-type') || '').toLowerCase();
       return r.text().then(function (text) {
@@ -156,11 +244,14 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   // Drawn, or valid and waiting for a width (a hidden tab, display:none): it draws, and says
   // `commune-chart:ready` (or, if the layout finds nothing to draw, `commune-chart:error`),
   // when it gets one. Only data that cannot be drawn at all rejects.
+  /** @param {WasmChart} handle */
   function settled(handle) {
     return handle.is_ready() || !handle.error_message();
   }
 
+  /** @param {WasmChart} handle @param {Chart} chart */
   function failure(handle, chart) {
+    /** @type {ChartFailure} */
     var err = new Error(handle.error_message() || 'commune-charts: invalid data');
     err.chart = chart;
     err.problems = handle.problems();
@@ -169,6 +260,13 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // `fn()`'s result as a promise that never throws synchronously; anything unexpected (not one
   // of our failures, which carry `problems`) also ends in a box on the chart.
+  /**
+   * @template T
+   * @param {HTMLElement} el
+   * @param {() => T | PromiseLike<T>} fn
+   * @param {Rec} [again]
+   * @returns {Promise<T>}
+   */
   function attempt(el, fn, again) {
     return new Promise(function (resolve) { resolve(fn()); }).then(null, function (e) {
       throw e && e.problems ? e : showFailure(el, e, again || { scanned: false });
@@ -177,19 +275,30 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // Mounts `src` ({text}, {failure} from readData, or {path, why} from toJsonText) into `el` as
   // a chart whose object stays valid across update() and the element leaving and coming back.
+  /**
+   * @param {Wasm} w
+   * @param {HTMLElement} el
+   * @param {Source} src
+   * @param {RenderOptions | null | undefined} options
+   * @param {boolean} scanned
+   * @returns {Chart | Promise<Chart>}
+   */
   function mountWith(w, el, src, options, scanned) {
     release(el);
     var kind = options && options.kind != null ? String(options.kind) : el.getAttribute('data-commune-chart') || '';
+    /** @type {WasmChart | null} */
     var handle = null;
     var stub = false; // the handle shows a fetch or input failure: new data mounts a real chart
+    /** @type {ChartRec} */
     var rec = { scanned: scanned, src: src, kind: kind };
+    /** @param {Source} s @param {string} k */
     function set(s, k) {
       off();
       rec.src = s;
       rec.kind = kind = k;
       rec.retry = !!s.failure;
       stub = s.text == null;
-      handle = s.failure || s.why ? w.mount_failed(el) : w.mount(el, s.text, k);
+      handle = s.failure || s.why ? w.mount_failed(el) : w.mount(el, /** @type {string} */ (s.text), k); // (neither: text)
     }
     function off() {
       var h = handle;
@@ -198,31 +307,34 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     }
     // The chart, or a rejection with its problems; invalid data (and preview mode) first gets
     // its words from the explanations module.
+    /** @returns {Chart | Promise<Chart>} */
     function outcome() {
-      var h = handle;
+      var h = /** @type {WasmChart} */ (handle); // (set() made it)
       var req = h.explain_request();
       if (!req) return check();
       return explain(el, req, rec.src, kind).then(function (answer) {
         if (handle !== h) return chart; // new data came meanwhile: its own outcome says
-        h.explain(answer, req.serial);
+        h.explain(answer, /** @type {ExplainRequest} */ (req).serial);
         return check();
       });
     }
     function check() {
-      if (!settled(handle)) throw failure(handle, chart);
+      if (!settled(/** @type {WasmChart} */ (handle))) throw failure(/** @type {WasmChart} */ (handle), chart);
       return chart;
     }
+    /** @type {Chart} */
     var chart = {
       element: el,
       update: function (data, opts) {
         return attempt(el, function () {
           if (rec.gone) {
+            /** @type {ChartFailure} */
             var gone = new Error('commune-charts: this chart was destroyed');
             gone.problems = [];
             throw gone;
           }
           var next = opts && opts.kind != null ? String(opts.kind) : kind;
-          var s = toJsonText(data);
+          var s = /** @type {Source} */ (toJsonText(data));
           if (rec.away) { // the element is out of the document: drawn when it comes back
             rec.src = s;
             rec.kind = kind = next;
@@ -266,6 +378,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // ---- lifecycle: one MutationObserver per document; an element that leaves releases its
   // chart (after the task: a move within the same task keeps it) and gets it back when it returns.
+  /** @param {HTMLElement} el @param {Rec} rec */
   function register(el, rec) {
     records.set(el, rec);
     if (el.isConnected) rec.seen = true;
@@ -281,6 +394,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     }
   }
 
+  /** @param {HTMLElement} el */
   function forget(el) {
     records['delete'](el);
     var i = watched.indexOf(el);
@@ -294,13 +408,17 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     }
   }
 
+  /** @param {MutationRecord[]} list */
   function onMutations(list) {
-    var added = [], restyle = false;
+    /** @type {Node[]} */
+    var added = [];
+    var restyle = false;
     for (var j = 0; j < list.length; j++) {
-      var t = list[j].target, d = t.ownerDocument;
+      // (An element and its document where they are read: only for an attribute's record.)
+      var t = /** @type {Element} */ (list[j].target), d = /** @type {Document} */ (t.ownerDocument);
       if (list[j].type === 'attributes' && (t === d.documentElement || t === d.body || t.localName === 'meta' || records.get(t))) restyle = true;
     }
-    for (var i = 0; parkedCount && i < list.length; i++) added.push.apply(added, list[i].addedNodes);
+    for (var i = 0; parkedCount && i < list.length; i++) added.push.apply(added, /** @type {Node[]} */ (/** @type {ArrayLike<Node>} */ (list[i].addedNodes)));
     watched.slice().forEach(function (el) {
       var rec = records.get(el);
       if (!rec) return forget(el);
@@ -310,22 +428,24 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     });
     added.forEach(function (node) {
       if (node.nodeType !== 1 || !node.isConnected) return;
-      var all = [node].concat(Array.prototype.slice.call(node.getElementsByTagName('*')));
+      var all = /** @type {HTMLElement[]} */ ([node].concat(Array.prototype.slice.call(/** @type {Element} */ (node).getElementsByTagName('*'))));
       all.forEach(function (el) {
         var rec = parked.get(el);
         if (!rec) return;
         unpark(el);
         if (rec.scanned) scan(el);
-        else (rec.back ? rec.back() : render(el, rec.data, rec.options)).then(null, function () {});
+        else (rec.back ? rec.back() : render(el, /** @type {CommuneChartData | string} */ (rec.data), rec.options)).then(null, function () {});
       });
     });
   }
 
   // A new render() or scan() of an element that left the page replaces what would have come back.
+  /** @param {HTMLElement} el */
   function unpark(el) {
     if (parked['delete'](el)) parkedCount--;
   }
 
+  /** @param {HTMLElement} el @param {Rec} rec */
   function park(el, rec) {
     rec.away = true; // (a pending entry's promise settles now, even if its data is on the way)
     parked.set(el, rec);
@@ -336,6 +456,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // Forgets whatever the element had: a chart is destroyed, a pending one unobserved and its
   // promise settled (a started one settles when its data arrives), a failure box removed.
+  /** @param {HTMLElement} el */
   function release(el) {
     var previous = records.get(el);
     if (!previous) return;
@@ -343,20 +464,22 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     if (previous.pending) {
       previous.cancelled = true;
       if (lazy) lazy.unobserve(el);
-      if (!previous.started || previous.away) previous.resolve(null);
+      if (!previous.started || previous.away) /** @type {(chart: null) => void} */ (previous.resolve)(null);
     } else if (previous.off) {
       previous.off();
     }
     if (previous.host && previous.host.parentNode) previous.host.parentNode.removeChild(previous.host);
   }
 
+  /** @param {HTMLElement} element @param {CommuneChartData | string} data @param {RenderOptions} [options] @returns {Promise<Chart>} */
   function render(element, data, options) {
     if (!element || element.nodeType !== 1) {
       return Promise.reject(new TypeError('CommuneCharts.render: an element is required'));
     }
+    /** @type {Rec} */
     var again = { scanned: false, data: data, options: options }; // how it comes back after a failure
     return attempt(element, function () {
-      var src = toJsonText(data);
+      var src = /** @type {Source} */ (toJsonText(data));
       unpark(element);
       release(element);
       element.setAttribute('data-state', 'loading');
@@ -370,6 +493,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // Draws a scanned element now: asks for the wasm first (so the .wasm is requested before any
   // data-src), reads its data (inline or data-src) and mounts it.
+  /** @param {HTMLElement} el @param {Rec} entry */
   function draw(el, entry) {
     if (entry.started || entry.cancelled) return;
     entry.started = true;
@@ -380,14 +504,15 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       return mountWith(r[0], el, r[1], null, true);
     }).then(entry.resolve, function (e) {
       if (!(e && e.chart) && records.get(el) === entry) showFailure(el, e, { scanned: true });
-      entry.resolve(null);
+      /** @type {(chart: null) => void} */ (entry.resolve)(null);
     });
   }
 
+  /** @param {IntersectionObserverEntry[]} entries */
   function onIntersect(entries) {
     for (var i = 0; i < entries.length; i++) {
       if (!entries[i].isIntersecting) continue;
-      var el = entries[i].target;
+      var el = /** @type {HTMLElement} */ (entries[i].target);
       var entry = records.get(el);
       if (entry && entry.pending) draw(el, entry);
     }
@@ -395,6 +520,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // A chart already on screen starts now rather than at the IntersectionObserver's first
   // callback (a frame later): one layout read, which the first paint needs anyway.
+  /** @param {HTMLElement} el */
   function nearViewport(el) {
     var view = el.ownerDocument.defaultView;
     if (!view || !el.getBoundingClientRect) return false;
@@ -408,7 +534,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     if (printHooked || typeof window === 'undefined') return;
     printHooked = true;
     window.addEventListener('beforeprint', function () {
-      var all = document.querySelectorAll('[data-commune-chart]');
+      var all = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-commune-chart]'));
       for (var i = 0; i < all.length; i++) {
         var entry = records.get(all[i]);
         if (entry && entry.pending) draw(all[i], entry);
@@ -420,17 +546,20 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   // those whose wasm or data-src failed are tried again. Charts near the viewport are drawn now,
   // the rest when they scroll near (or before printing); `{ lazy: false }` draws all now.
   // Resolves with the charts drawn, once all are.
+  /** @param {ParentNode} [root] @param {ScanOptions} [options] @returns {Promise<Chart[]>} */
   function scan(root, options) {
     return new Promise(function (resolve) { resolve(scanNow(root, options)); });
   }
 
+  /** @param {ParentNode} [root] @param {ScanOptions} [options] @returns {Promise<Chart[]>} */
   function scanNow(root, options) {
-    var scope = root || document;
+    var scope = /** @type {ParentNode & Partial<HTMLElement>} */ (root || document);
     var eager = !lazy || (options && options.lazy === false);
     var found = scope.querySelectorAll ? scope.querySelectorAll('[data-commune-chart]') : [];
-    var list = Array.prototype.slice.call(found);
-    if (scope.matches && scope.matches('[data-commune-chart]')) list.unshift(scope);
+    var list = /** @type {HTMLElement[]} */ (Array.prototype.slice.call(found));
+    if (scope.matches && scope.matches('[data-commune-chart]')) list.unshift(/** @type {HTMLElement} */ (scope));
     hookPrint();
+    /** @type {Promise<Chart | null>[]} */
     var jobs = [];
     // Every position is read before anything is written: one layout, however many charts.
     var near = list.map(function (el) {
@@ -438,6 +567,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       return !eager && (!known || !!known.retry) && nearViewport(el);
     });
     list.forEach(function (el, i) {
+      /** @type {Rec | null | undefined} */
       var existing = records.get(el);
       if (existing && existing.retry) {
         release(el); // the wasm or the data failed before: try again
@@ -447,6 +577,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
         if (existing.pending && eager) draw(el, existing);
         return;
       }
+      /** @type {Rec} */
       var entry = { pending: true, started: false, cancelled: false, scanned: true };
       jobs.push(new Promise(function (resolve) { entry.resolve = resolve; }));
       unpark(el);
@@ -454,12 +585,13 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       register(el, entry);
       el.setAttribute('data-state', 'loading');
       if (eager || near[i] || el.getAttribute('data-lazy') === 'false') draw(el, entry);
-      else lazy.observe(el);
+      else /** @type {IntersectionObserver} */ (lazy).observe(el); // (not eager: there is one)
     });
-    return Promise.all(jobs).then(function (all) { return all.filter(Boolean); });
+    return Promise.all(jobs).then(function (all) { return /** @type {Chart[]} */ (all.filter(Boolean)); });
   }
 
   // The chart drawn in an element, if any (like Chart.js's Chart.getChart).
+  /** @param {Element} element */
   function get(element) {
     var rec = element && records.get(element);
     return (rec && rec.chart) || null;

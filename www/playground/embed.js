@@ -1,8 +1,11 @@
+// @ts-check
 // Step 3 of the page: the embed code, the data file, the static image's command and the PNG, for
 // the last chart that drew (marked out of date while the data has errors).
 import { el, state, t } from './page.js';
 import { formatJson } from './json.js';
 import { snippetFor, staticText, fileNameOf } from './snippet.js';
+
+/** @typedef {import('./snippet.js').Good} Good */
 
 /** The embed code, the download buttons and the static image's command, for the last good chart. */
 export function updateEmbed() {
@@ -24,11 +27,13 @@ export function updateEmbed() {
 /** The chart drawn on the page (the widget's canvas, in the shadow root of its host), if any. */
 function chartCanvas() {
   var host = el.chart.querySelector('[data-commune-chart-root]');
-  return host && host.shadowRoot && host.shadowRoot.querySelector('canvas[role=img]');
+  var canvas = host && host.shadowRoot && host.shadowRoot.querySelector('canvas[role=img]');
+  return canvas instanceof HTMLCanvasElement ? canvas : null;
 }
 /** Static fallback (issue 8): the command-line program's command for this chart, and the
  *  <noscript> image whose alt text is the chart's summary sentence (the canvas's aria-label).
- *  A wasm SVG export would cost ~6.6 kB gz in every reader's download, so it is not in the widget. */
+ *  A wasm SVG export would cost ~6.6 kB gz in every reader's download, so it is not in the widget.
+ *  @param {Good} good */
 function staticFor(good) {
   var canvas = chartCanvas();
   // The column's width (the phone preview stands for readers on phones, not for the image).
@@ -48,7 +53,9 @@ export function downloadPng() {
   window.dispatchEvent(new Event('beforeprint'));
   var failed = function () { el.pngStatus.textContent = t('pngFailed'); };
   try {
-    chartCanvas().toBlob(function (blob) {
+    var printed = chartCanvas(); // (the widget may draw the print version on another canvas)
+    if (!printed) throw new Error('no chart');
+    printed.toBlob(function (blob) {
       if (!blob) { failed(); return; }
       saveBlob(blob, name);
       el.pngStatus.textContent = t('pngDone', name);
@@ -84,7 +91,7 @@ export function downloadData() {
   if (!state.good) return;
   saveBlob(new Blob([formatJson(state.good.doc) + '\n'], { type: 'application/json' }), fileName());
 }
-/** Downloads `blob` as the file `name`. */
+/** Downloads `blob` as the file `name`. @param {Blob} blob @param {string} name */
 function saveBlob(blob, name) {
   var a = document.createElement('a');
   a.href = URL.createObjectURL(blob);

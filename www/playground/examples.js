@@ -1,3 +1,4 @@
+// @ts-check
 // The example tables the playground starts with (the seed data), with their titles and sources.
 
 export const EXAMPLE_COMMUNES = [
@@ -24,7 +25,7 @@ export const META_INDICATORS = {
   note: ''
 };
 
-/** Whether the pasted text is one of the examples, as its button put it. */
+/** Whether the pasted text is one of the examples, as its button put it. @param {string} text */
 export function isExampleTable(text) {
   var s = text.replace(/\r/g, '').trim();
   return s === EXAMPLE_COMMUNES || s === EXAMPLE_INDICATORS;

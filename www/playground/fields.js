@@ -1,8 +1,28 @@
+// @ts-check
 // The column names the playground knows: which JSON field each one fills, in a communes table or
 // an indicators table, matched without case or diacritics; and a near name for a typo.
 
+/** @typedef {import('./i18n.js').Lang} Lang */
+/** Which table: 'c' communes (one commune a row), 'i' indicators. @typedef {'c' | 'i'} TableKey */
+/**
+ * A JSON field a column fills.
+ * @typedef {object} ColumnField
+ * @property {string} key where it goes in an item: 'members', 'targets.met', 'cellKinds.<kind>'
+ * @property {TableKey} table
+ * @property {'text' | 'int' | 'number'} type
+ * @property {string} label what it is, in Vietnamese messages
+ * @property {string} labelEn and in English ones
+ * @property {string} [kind] a kind-of-cell column's kind (its header)
+ */
+/**
+ * A field the playground knows, with the column names that mean it.
+ * @typedef {ColumnField & { vi: string[], en: string[], marksIndicators?: boolean }} Field
+ */
+/** A column name's field, and the language of the name. @typedef {{ field: Field, lang: Lang }} Alias */
+
 // Each field: where it goes in the JSON, its value type, which table it belongs to
 // ('c' communes, 'i' indicators), and the column names that mean it (vi and en).
+/** @type {Field[]} */
 export const FIELDS = [
   { key: 'name', table: 'c', type: 'text', label: 'tên xã', labelEn: 'the commune name',
     vi: ['Xã', 'Tên xã', 'Đơn vị', 'Tên đơn vị', 'Đảng bộ', 'Đảng bộ xã', 'Tên đảng bộ', 'Xã, phường', 'Xã/phường', 'Phường', 'Tên', 'Địa phương'],
@@ -44,16 +64,18 @@ export const FIELDS = [
 export const IGNORED_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'no', 'no.', '#'].map(normHeader);
 export const TOTAL_NAMES = ['tong', 'tong cong', 'cong', 'tong so', 'total', 'toan huyen', 'toan tinh', 'toan xa', 'chung'];
 
-/** Lower case, no diacritics, đ → d, only letters, digits and % kept. */
+/** Lower case, no diacritics, đ → d, only letters, digits and % kept. @param {unknown} s */
 export function normHeader(s) {
   return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/đ/g, 'd').replace(/²/g, '2').replace(/[^a-z0-9%]+/g, ' ').trim();
 }
+/** @param {string} s */
 function withoutParens(s) { return String(s).replace(/\([^)]*\)/g, ' '); }
 
+/** @type {Record<TableKey, Record<string, Alias>>} */
 const ALIASES = { c: {}, i: {} }; // normalised name -> {field, lang}
 FIELDS.forEach(function (f) {
-  ['vi', 'en'].forEach(function (lang) {
+  /** @type {Lang[]} */ (['vi', 'en']).forEach(function (lang) {
     f[lang].forEach(function (a) {
       var n = normHeader(a);
       if (!ALIASES[f.table][n]) ALIASES[f.table][n] = { field: f, lang: lang };
@@ -65,24 +87,36 @@ FIELDS.forEach(function (f) {
  * Any other commune column whose name starts with "Chi bộ" ("Chi bộ bản", "Chi bộ trường học")
  * is a kind of cell, `cellKinds` in the JSON (contract, section 6): the stacked cells chart.
  * Only Vietnamese names, as the widget's own CSV reader reads them.
+ * @param {string} text
+ * @returns {{ field: ColumnField, lang: Lang } | null}
  */
 export function cellKindColumn(text) {
   if (!/^chi bo [a-z0-9]/.test(normHeader(text))) return null;
   return { field: { key: 'cellKinds.' + text, kind: text, table: 'c', type: 'int', label: 'một loại chi bộ', labelEn: 'the same kind of cell' }, lang: 'vi' };
 }
-/** The field a column name means in table 'c' (communes) or 'i' (indicators), and its language. */
+/**
+ * The field a column name means in table 'c' (communes) or 'i' (indicators), and its language.
+ * @param {string} text
+ * @param {TableKey} table
+ * @returns {Alias | null}
+ */
 export function lookupHeader(text, table) {
   var n = normHeader(text);
   return ALIASES[table][n] || ALIASES[table][normHeader(withoutParens(text))] || null;
 }
-/** Whether a column name makes the table an indicators table. */
+/** Whether a column name makes the table an indicators table. @param {string} text */
 export function marksIndicators(text) {
   var hit = lookupHeader(text, 'i');
   return !!(hit && hit.field.marksIndicators && !(hit.lang === 'en' && hit.field.key === 'name'));
 }
 
+/** The edit distance between two strings. @param {string} a @param {string} b */
 function levenshtein(a, b) {
-  var prev = [], cur = [], i, j;
+  /** @type {number[]} */
+  var prev = [];
+  /** @type {number[]} */
+  var cur = [];
+  var i, j;
   for (j = 0; j <= b.length; j++) prev[j] = j;
   for (i = 1; i <= a.length; i++) {
     cur = [i];
@@ -93,7 +127,7 @@ function levenshtein(a, b) {
   }
   return prev[b.length];
 }
-/** A known column name close to `text` (a typo), or null. */
+/** A known column name close to `text` (a typo), or null. @param {string} text @param {TableKey} table */
 export function suggestHeader(text, table) {
   var n = normHeader(text);
   if (!n) return null;

@@ -1,10 +1,15 @@
+// @ts-check
 // The playground's words: every fixed text of the page and every message, Vietnamese first, then
 // English (the same keys). `translate(lang, key, ...args)` gives one in a language; a message with
 // parts is a function of them.
 
-/** "a, b và c" (`and` = ' và ') or "a, b and c". */
+/** The language of the page and its messages. @typedef {'vi' | 'en'} Lang */
+
+/** "a, b và c" (`and` = ' và ') or "a, b and c". @param {string[]} a @param {string} and */
 function listJoin(a, and) { return a.length > 1 ? a.slice(0, -1).join(', ') + and + a[a.length - 1] : a.join(''); }
+/** @param {number} n */
 function fmtVi(n) { return String(n).replace('.', ','); }
+/** @param {number} n */
 function fmtEn(n) { return String(n); }
 
 const VI = {
@@ -67,6 +72,7 @@ const VI = {
   noteLabel: 'Ghi chú (tuỳ chọn)',
   titleFromTable: 'Tiêu đề mới lấy từ hàng tiêu đề của bảng.',
   titleName: 'tiêu đề', subtitleName: 'dòng mô tả', sourceName: 'nguồn', noteName: 'ghi chú',
+  /** @param {string[]} names */
   exampleMetaCleared: function (names) {
     return 'Đã xoá ' + listJoin(names, ' và ') + ' của bảng ví dụ, vì số liệu không còn là của ví dụ. Hãy ghi tiêu đề và nguồn số liệu của bạn.';
   },
@@ -81,6 +87,7 @@ const VI = {
   snippetLabel: 'Mã nhúng (dán vào chế độ HTML của trình soạn bài)',
   copy: 'Sao chép mã nhúng',
   download: 'Tải data.json',
+  /** @param {string} f */
   downloadAs: function (f) { return 'Tải ' + f; },
   srcHelp: 'Tải tệp data.json, đưa lên máy chủ đúng địa chỉ ở trên, rồi dán mã nhúng vào bài.',
   copied: 'Đã sao chép. Dán vào bài ở chế độ HTML.',
@@ -92,37 +99,53 @@ const VI = {
   staticComment: '# Tạo chart.svg từ tệp số liệu (chạy trong thư mục mã nguồn commune-charts):',
   noscriptComment: '<!-- Thêm sau mã nhúng: bạn đọc không có JavaScript thấy ảnh này -->',
   downloadPng: 'Tải ảnh PNG',
+  /** @param {string} f */
   pngDone: function (f) { return 'Đã tải ' + f + '.'; },
   pngFailed: 'Trình duyệt không tạo được ảnh PNG.',
   // table reading
   tableEmpty: 'Dán bảng vào ô ở trên, hoặc bấm «Dán ví dụ bảng».',
+  /** @param {number} n @param {'communes' | 'indicators'} kind @param {number} cols @param {Lang} fmt @param {'chosen' | 'cells' | 'headers'} why */
   tableRead: function (n, kind, cols, fmt, why) {
     return 'Đã đọc ' + n + (kind === 'indicators' ? ' chỉ tiêu' : ' xã') + ' và ' + cols + ' cột. Số được đọc kiểu ' +
       (fmt === 'vi' ? 'Việt' : 'Anh') + (why === 'cells' ? ' (theo cách viết các số trong bảng)' : why === 'headers' ? (fmt === 'vi' ? ' (vì tên cột là tiếng Việt)' : ' (vì tên cột là tiếng Anh)') : '') +
       (fmt === 'vi' ? ': 2.989 là hai nghìn chín trăm tám mươi chín, 99,7 là chín mươi chín phẩy bảy.' : ': 2,989 là hai nghìn chín trăm tám mươi chín, 99.7 là chín mươi chín phẩy bảy.');
   },
+  /** @param {number} n */
   tableHasErrors: function (n) { return n === 1 ? 'Bảng có 1 lỗi:' : 'Bảng có ' + n + ' lỗi:'; },
+  /** @param {number} row @param {string} col @param {string} raw */
   cellNotNumber: function (row, col, raw) { return 'Hàng ' + row + ', cột «' + col + '»: «' + raw + '» không phải là số'; },
+  /** @param {number} row @param {string} col @param {string} raw @param {number} value @param {number | null} alt @param {Lang} altStyle @returns {string} */
   cellNotWhole: function (row, col, raw, value, alt, altStyle) {
     return 'Hàng ' + row + ', cột «' + col + '»: «' + raw + '» được đọc là ' + fmtVi(value) + ', nhưng ở cột này phải là số nguyên' +
       (alt != null ? '. Nếu ý bạn là ' + fmtVi(alt) + ', chọn «' + (altStyle === 'en' ? VI.numEn : VI.numVi) + '» ở ô «Cách viết số».' : '.');
   },
+  /** @param {number} row @param {string} col @param {boolean} isInd */
   missingName: function (row, col, isInd) { return 'Hàng ' + row + ', cột «' + col + '»: thiếu ' + (isInd ? 'tên chỉ tiêu' : 'tên xã'); },
+  /** @param {boolean} isInd @returns {string} */
   noNameColumn: function (isInd) {
     return isInd ? 'Không thấy cột tên chỉ tiêu. Đặt tên cột là «Chỉ tiêu» (hoặc «indicator»).'
       : 'Không thấy cột tên xã. Đặt tên cột là «Xã» (hoặc «Tên xã», «Đơn vị», «name»).';
   },
   headerLooksLikeData: 'Hàng đầu tiên phải là tên cột, ví dụ: Xã – Đảng viên – Chi bộ.',
+  /** @param {string} a @param {string} b @param {string} field */
   duplicateColumn: function (a, b, field) { return 'Cột «' + a + '» và cột «' + b + '» cùng là ' + field + '. Xoá bớt một cột.'; },
   noDataRows: 'Bảng mới có hàng tên cột; hãy dán cả các hàng số liệu.',
+  /** @param {string} h @param {number} n */
   unknownColumn: function (h, n) { return 'Cột «' + h + '» (cột ' + n + ') không nhận ra nên bị bỏ qua.'; },
+  /** @param {number} n */
   unnamedColumn: function (n) { return 'Cột ' + n + ' không có tên nên bị bỏ qua.'; },
+  /** @param {string} s */
   didYouMean: function (s) { return ' Có phải ý bạn là «' + s + '»?'; },
+  /** @param {number} row @param {string} name */
   totalRowSkipped: function (row, name) { return 'Hàng ' + row + ' («' + name + '») trông như hàng tổng nên được bỏ qua.'; },
+  /** @param {number} row */
   extraCells: function (row) { return 'Hàng ' + row + ' có nhiều ô hơn hàng tên cột; các ô thừa bị bỏ qua.'; },
+  /** @param {number} row @param {string} text */
   titleRowSkipped: function (row, text) { return 'Hàng ' + row + ' («' + text + '») ở trên hàng tên cột: được đọc là tiêu đề, không phải số liệu.'; },
   noTabs: 'Không thấy dấu tab giữa các cột. Hãy sao chép các ô trực tiếp từ Excel hoặc Google Sheets (không sao chép qua Word).',
+  /** @param {string} where @param {string} msg */
   widgetCellError: function (where, msg) { return where + ': ' + msg; },
+  /** @param {number} row @param {string | null} col */
   rowCol: function (row, col) { return col ? 'Hàng ' + row + ', cột «' + col + '»' : 'Hàng ' + row; },
   ignoredMark: 'bỏ qua',
   emptyMark: 'trống',
@@ -131,12 +154,17 @@ const VI = {
   kindNeedsInd: 'Biểu đồ này cần bảng chỉ tiêu (cột «Chỉ tiêu», «Giá trị», «% kế hoạch»). Bấm «Ví dụ bảng chỉ tiêu» để xem mẫu.',
   kindNeedsCommunes: 'Bảng chỉ tiêu chỉ vẽ được biểu đồ «Chỉ tiêu so với kế hoạch». Các biểu đồ khác cần bảng xã.',
   // JSON
+  /** @param {number} l @param {number} c */
   jsonWhereLine: function (l, c) { return 'Chỗ lỗi: dòng ' + l + ', cột ' + c + '.'; },
+  /** @param {string} p @param {number} l @param {number} c */
   jsonWherePath: function (p, l, c) { return 'Chỗ lỗi: ' + p + ' (dòng ' + l + ', cột ' + c + ').'; },
   jsonWhereUnknown: 'Xem thông báo lỗi trong khung biểu đồ.',
   restoredNote: 'JSON đã được tạo lại từ bảng.'
 };
 
+/** Every text, by key: a string, or a function of the message's parts. @typedef {typeof VI} Words */
+
+/** @type {Words} */
 const EN = {
   pageTitle: 'Make a commune party chart',
   docTitle: 'Make a commune party chart – commune-charts',
@@ -266,12 +294,28 @@ const EN = {
   restoredNote: 'The JSON was made again from the table.'
 };
 
+/** @type {Record<Lang, Words>} */
 export const STR = { vi: VI, en: EN };
 
-/** The text `key` in `lang` (Vietnamese where English has none), with `args` for a message with parts. */
+/**
+ * The parts a text takes: a function's parameters, none for a plain string.
+ * @template {keyof Words} K
+ * @typedef {Words[K] extends (...parts: infer P) => string ? P : []} Parts
+ */
+
+/**
+ * The text `key` in `lang` (Vietnamese where English has none), with `args` for a message with parts.
+ * @template {keyof Words} K
+ * @param {Lang} lang
+ * @param {K} key
+ * @param {Parts<K>} args
+ * @returns {string}
+ */
 export function translate(lang, key, ...args) {
-  var s = STR[lang][key];
-  if (s === undefined) s = STR.vi[key];
+  var text = STR[lang][key];
+  if (text === undefined) text = STR.vi[key];
+  // Words[K] is a string or a function of Parts<K>: tsc cannot follow that inside this function.
+  var s = /** @type {string | ((...parts: Parts<K>) => string)} */ (text);
   if (typeof s === 'function') return s.apply(null, args);
   return s;
 }

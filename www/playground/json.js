@@ -1,15 +1,22 @@
+// @ts-check
 // The JSON text the playground writes and reads: pretty-printed as the README writes it, with the
 // title etc. first; and places in it (line and column <-> offset, where a field path is).
 
+/** @typedef {'title' | 'subtitle' | 'source' | 'note'} MetaKey */
+/** The page's title, subtitle, source and note fields, and the chart's language. @typedef {Record<MetaKey | 'locale', string>} Meta */
+/** Where an error is in the JSON text: offsets, and its 1-based line and column. @typedef {{ offset: number, end: number, line: number, column: number, path?: string }} Spot */
+
+/** @type {MetaKey[]} */
 export const META_KEYS = ['title', 'subtitle', 'source', 'note'];
 const TOP_ORDER = ['title', 'subtitle', 'source', 'note', 'locale', 'chart', 'sort', 'communes', 'indicators'];
 
-/** Pretty JSON in the README's style: one line per commune or indicator. */
+/** Pretty JSON in the README's style: one line per commune or indicator. @param {unknown} doc @returns {string} */
 export function formatJson(doc) {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return JSON.stringify(doc, null, 2);
-  var keys = Object.keys(doc);
+  var obj = /** @type {Record<string, unknown>} */ (doc);
+  var keys = Object.keys(obj);
   var lines = keys.map(function (k, i) {
-    var v = doc[k];
+    const v = obj[k];
     var comma = i < keys.length - 1 ? ',' : '';
     if (Array.isArray(v) && v.length) {
       return '  ' + JSON.stringify(k) + ': [\n' + v.map(function (item, j) {
@@ -20,21 +27,32 @@ export function formatJson(doc) {
   });
   return '{\n' + lines.join('\n') + '\n}';
 }
+/** A value on one line: `{ "a": 1, "b": [2, 3] }`. @param {unknown} v @returns {string} */
 function inline(v) {
   if (Array.isArray(v)) return v.length ? '[' + v.map(inline).join(', ') + ']' : '[]';
   if (v && typeof v === 'object') {
-    var ks = Object.keys(v);
-    return ks.length ? '{ ' + ks.map(function (k) { return JSON.stringify(k) + ': ' + inline(v[k]); }).join(', ') + ' }' : '{}';
+    var obj = /** @type {Record<string, unknown>} */ (v);
+    var ks = Object.keys(obj);
+    return ks.length ? '{ ' + ks.map(function (k) { return JSON.stringify(k) + ': ' + inline(obj[k]); }).join(', ') + ' }' : '{}';
   }
   return JSON.stringify(v);
 }
 
-/** Puts the title etc. and the locale first, in the documented order; keeps everything else. */
+/**
+ * Puts the title etc. and the locale first, in the documented order; keeps everything else.
+ * @param {Record<string, unknown>} doc
+ * @param {Meta} meta
+ * @returns {Record<string, unknown>}
+ */
 export function withMeta(doc, meta) {
+  /** @type {Record<string, unknown>} */
   var o = {};
+  /** @type {Record<string, unknown>} */
   var merged = {};
   Object.keys(doc).forEach(function (k) { merged[k] = doc[k]; });
-  META_KEYS.concat(['locale']).forEach(function (k) {
+  /** @type {(keyof Meta)[]} */
+  var keys = [...META_KEYS, 'locale'];
+  keys.forEach(function (k) {
     if (meta[k]) merged[k] = meta[k]; else delete merged[k];
   });
   TOP_ORDER.forEach(function (k) { if (merged[k] !== undefined) o[k] = merged[k]; });
@@ -42,7 +60,13 @@ export function withMeta(doc, meta) {
   return o;
 }
 
-/** Character offset of a 1-based line and column (columns count characters, not UTF-16 units). */
+/**
+ * Character offset of a 1-based line and column (columns count characters, not UTF-16 units).
+ * @param {string} text
+ * @param {number} line
+ * @param {number} column
+ * @returns {number}
+ */
 export function offsetOf(text, line, column) {
   var pos = 0;
   for (var l = 1; l < line; l++) {
@@ -56,7 +80,7 @@ export function offsetOf(text, line, column) {
   var units = chars.slice(0, Math.max(0, column - 1)).join('').length;
   return Math.min(pos + units, end);
 }
-/** The 1-based line and column (in characters) of an offset. */
+/** The 1-based line and column (in characters) of an offset. @param {string} text @param {number} offset */
 export function lineColumnOf(text, offset) {
   var before = text.slice(0, offset);
   var line = before.split('\n').length;
@@ -67,12 +91,18 @@ export function lineColumnOf(text, offset) {
 /**
  * Where a field path (`communes[1].member`) is in valid JSON text: the offset of its key, or of
  * the nearest enclosing value that exists.
+ * @param {string} text
+ * @param {string} path
+ * @returns {{ start: number, end: number, exact: boolean } | null}
  */
 export function locatePath(text, path) {
+  /** @type {Record<string, { start: number, end: number }>} */
   var spots = {};
   var i = 0;
   function ws() { while (i < text.length && /\s/.test(text[i])) i++; }
+  /** @returns {string} */
   function str() { var s = i; i++; while (i < text.length && text[i] !== '"') { if (text[i] === '\\') i++; i++; } i++; return JSON.parse(text.slice(s, i)); }
+  /** @param {string} p @param {number | null} keyAt */
   function value(p, keyAt) {
     ws();
     spots[p] = { start: keyAt != null ? keyAt : i, end: i };
@@ -107,13 +137,13 @@ export function locatePath(text, path) {
   return null;
 }
 
-/** `communes[1].members` -> `communes[1]` -> `communes` -> ''. */
+/** `communes[1].members` -> `communes[1]` -> `communes` -> ''. @param {string} p */
 export function parentPath(p) {
   var q = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
   return q === p ? '' : q;
 }
 
-/** The widget's message without its "`path`: " prefix. */
+/** The widget's message without its "`path`: " prefix. @param {string} message @param {string} path */
 export function bareMessage(message, path) {
   var prefix = '`' + path + '`: ';
   return message.indexOf(prefix) === 0 ? message.slice(prefix.length) : message;

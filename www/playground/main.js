@@ -1,8 +1,9 @@
+// @ts-check
 // commune-charts playground: paste a table (or edit JSON), see the chart live, copy the embed code.
 // Runs under a strict CSP (no inline code or styles). The page's wiring: the table and JSON modes,
 // drawing with the widget (dist/commune-charts.js, loaded before this module), the language.
 // The pure parts are the other modules of this folder (tested by tests/unit/).
-import { el, state, t, applyTexts } from './page.js';
+import { el, state, t, applyTexts, byId } from './page.js';
 import { readTable, documentOf } from './table.js';
 import { readNumber } from './numbers.js';
 import { formatJson, withMeta, META_KEYS, offsetOf, lineColumnOf, locatePath } from './json.js';
@@ -12,12 +13,22 @@ import { metaValues, metaFrom, setExampleMeta, dropExampleMeta, sayMetaOrigin } 
 import { showTable, addMessage, clearWidgetMarks, scrollTextareaTo, showWidgetProblems } from './preview.js';
 import { updateEmbed, downloadPng, copySnippet, downloadData } from './embed.js';
 
-var $ = function (id) { return document.getElementById(id); };
+/** @typedef {import('./json.js').Spot} Spot */
+/** @typedef {import('../../npm/index').Chart} Chart */
+/** @typedef {import('../../npm/index').Problem} Problem */
+/** @typedef {import('../../types/data').ChartKind} ChartKind */
+/** @typedef {import('../../types/data').CommuneChartData} CommuneChartData */
+/** Why a chart did not draw: the widget's ChartError, or an Error from a failed start (chart null). @typedef {{ chart?: Chart | null, problems?: Problem[] }} Failure */
+
+/** The "Cách viết số" choice (its options' values). */
+function numberStyle() {
+  return /** @type {'auto' | import('./numbers.js').NumberStyle} */ (el.numberFormat.value);
+}
 
 // ------------------------------------------------------------------ table mode
 function onTableChanged() {
   dropExampleMeta();
-  var parsed = readTable(el.table.value, el.numberFormat.value, state.ui);
+  var parsed = readTable(el.table.value, numberStyle(), state.ui);
   state.parsed = parsed;
   // The table's title row is the chart's title, unless the journalist typed one.
   if (!el.meta.title.value.trim() || metaFrom.title === 'table') {
@@ -54,6 +65,7 @@ function writeJsonFromTable() {
   state.jsonEdited = false;
 }
 
+/** The table has errors (or is empty): the chart and the code stay as they were, marked out of date. @param {boolean} on @param {'empty' | 'errors'} [why] */
 function setBlocked(on, why) {
   state.blocked = on;
   el.staleNote.hidden = !on;
@@ -64,6 +76,7 @@ function setBlocked(on, why) {
 }
 
 // ------------------------------------------------------------------ JSON mode
+/** @param {'table' | 'json'} mode */
 function setMode(mode) {
   if (mode === state.mode) return;
   state.mode = mode;
@@ -77,7 +90,7 @@ function setMode(mode) {
   if (mode === 'table') {
     if (state.jsonEdited) { state.savedJson = el.json.value; el.restore.hidden = false; }
     if (el.table.value.trim()) onTableChanged();
-    else { state.parsed = readTable('', el.numberFormat.value, state.ui); showTable(state.parsed); setBlocked(true, 'empty'); }
+    else { state.parsed = readTable('', numberStyle(), state.ui); showTable(state.parsed); setBlocked(true, 'empty'); }
   } else {
     el.restore.hidden = true;
     setBlocked(false);
@@ -93,17 +106,22 @@ function onJsonInput() {
   schedule();
 }
 
+/** The title etc. and the chart's language follow the JSON typed in JSON mode. */
 function syncMetaFromJson() {
-  var doc;
-  try { doc = JSON.parse(el.json.value); } catch (e) { return; }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return;
+  /** @type {unknown} */
+  var parsed;
+  try { parsed = JSON.parse(el.json.value); } catch (e) { return; }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return;
+  var doc = /** @type {Record<string, unknown>} */ (parsed);
   el.metaStatus.hidden = true;
   META_KEYS.forEach(function (k) {
-    var v = typeof doc[k] === 'string' ? doc[k] : '';
+    var value = doc[k];
+    var v = typeof value === 'string' ? value : '';
     if (el.meta[k].value !== v && document.activeElement !== el.meta[k]) { el.meta[k].value = v; metaFrom[k] = null; }
   });
   // Without a "locale" the chart speaks the page's language (<html lang>), which is the UI's.
-  el.locale.value = doc.locale === 'vi' || doc.locale === 'en' ? doc.locale : state.ui;
+  var locale = doc.locale;
+  el.locale.value = locale === 'vi' || locale === 'en' ? locale : state.ui;
 }
 
 /** Title, subtitle, source, note and locale go into the JSON (rebuilt from the table, or patched). */
@@ -112,15 +130,17 @@ function onMetaChanged() {
     if (!state.blocked) { writeJsonFromTable(); schedule(); }
     return;
   }
+  /** @type {unknown} */
   var doc;
   try { doc = JSON.parse(el.json.value); } catch (e) { doc = null; }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) { el.metaStatus.hidden = false; return; }
   el.metaStatus.hidden = true;
-  el.json.value = formatJson(withMeta(doc, metaValues()));
+  el.json.value = formatJson(withMeta(/** @type {Record<string, unknown>} */ (doc), metaValues()));
   state.jsonEdited = true;
   schedule();
 }
 
+/** Selects the error's place in the JSON. @param {Spot} spot @param {boolean} focus */
 function pointAt(spot, focus) {
   var ta = el.json;
   if (focus) ta.focus();
@@ -129,7 +149,11 @@ function pointAt(spot, focus) {
 }
 
 // ------------------------------------------------------------------ rendering
-var timer = null, queue = Promise.resolve();
+/** @type {number | undefined} */
+var timer;
+/** @type {Promise<unknown>} */
+var queue = Promise.resolve();
+/** Draws the JSON after `delay` ms (default 250: while typing), after the drawing before it. @param {number} [delay] */
 function schedule(delay) {
   clearTimeout(timer);
   timer = setTimeout(function () { queue = queue.then(draw, draw); }, delay == null ? 250 : delay);
@@ -140,21 +164,24 @@ function draw() {
   var CC = window.CommuneCharts;
   if (!CC) { showNoWidget(); return null; }
   var text = el.json.value;
-  var kind = el.kind.value;
-  var fresh = !state.chart || state.chartKind !== kind || state.forceRender;
+  var kind = /** @type {ChartKind} */ (el.kind.value);
+  var drawn = state.chart;
+  var fresh = !drawn || state.chartKind !== kind || state.forceRender;
   state.forceRender = false;
-  var job = fresh ? CC.render(el.chart, text, { kind: kind }) : state.chart.update(text);
+  var job = !drawn || fresh ? CC.render(el.chart, text, { kind: kind }) : drawn.update(text);
   return job.then(function (chart) {
     state.chart = chart; state.chartKind = kind;
     onDrawn(text, kind);
-  }, function (err) {
+  }, /** @param {Failure | undefined} err */ function (err) {
     if (err && err.chart) { state.chart = err.chart; state.chartKind = kind; }
     else { state.chart = null; }
     onFailed(err, text);
   });
 }
 
+/** @param {string} text @param {string} kind */
 function onDrawn(text, kind) {
+  /** @type {CommuneChartData | null} */
   var doc = null;
   try { doc = JSON.parse(text); } catch (e) { /* the widget accepted it, so this does not happen */ }
   state.good = { doc: doc, kind: kind };
@@ -165,6 +192,7 @@ function onDrawn(text, kind) {
   updateEmbed();
 }
 
+/** @param {Failure | undefined} err @param {string} text */
 function onFailed(err, text) {
   el.chart.classList.add('has-error');
   clearWidgetMarks();
@@ -209,7 +237,9 @@ function showNoWidget() {
 }
 
 // ------------------------------------------------------------------ hints and language
+/** @type {string | null} */
 var flashed = null;
+/** A hint shown once, at the next updateKindHint(). @param {string} text */
 function flashHint(text) { flashed = text; }
 function updateKindHint() {
   var text = null;
@@ -226,7 +256,7 @@ function applyLanguage() {
   applyTexts();
   sayMetaOrigin();
   if (state.mode === 'table') {
-    var p = readTable(el.table.value, el.numberFormat.value, state.ui);
+    var p = readTable(el.table.value, numberStyle(), state.ui);
     state.parsed = p;
     showTable(p);
     if (state.blocked) el.staleNote.textContent = p.empty ? t('staleEmpty') : t('staleNote');
@@ -239,7 +269,7 @@ function applyLanguage() {
 }
 
 // ------------------------------------------------------------------ paste of HTML tables
-/** Pasting from a web page or Word can bring an HTML table without tabs in the plain text. */
+/** Pasting from a web page or Word can bring an HTML table without tabs in the plain text. @param {ClipboardEvent} e */
 function onTablePaste(e) {
   var cd = e.clipboardData;
   if (!cd) return;
@@ -247,9 +277,9 @@ function onTablePaste(e) {
   var html = cd.getData('text/html') || '';
   if (plain.indexOf('\t') >= 0 || html.toLowerCase().indexOf('<table') < 0) return;
   var doc = new DOMParser().parseFromString(html, 'text/html');
-  var rows = Array.prototype.map.call(doc.querySelectorAll('tr'), function (tr) {
-    return Array.prototype.map.call(tr.querySelectorAll('th,td'), function (c) {
-      return c.textContent.replace(/\s+/g, ' ').trim();
+  var rows = Array.from(doc.querySelectorAll('tr'), function (tr) {
+    return Array.from(tr.querySelectorAll('th,td'), function (c) {
+      return (c.textContent || '').replace(/\s+/g, ' ').trim();
     }).join('\t');
   });
   if (!rows.length) return;
@@ -262,17 +292,17 @@ function onTablePaste(e) {
 el.table.addEventListener('input', onTableChanged);
 el.table.addEventListener('paste', onTablePaste);
 el.numberFormat.addEventListener('change', onTableChanged);
-$('example-communes').addEventListener('click', function () {
+byId('example-communes', HTMLButtonElement).addEventListener('click', function () {
   el.table.value = EXAMPLE_COMMUNES;
   setExampleMeta(META_COMMUNES);
   onTableChanged();
 });
-$('example-indicators').addEventListener('click', function () {
+byId('example-indicators', HTMLButtonElement).addEventListener('click', function () {
   el.table.value = EXAMPLE_INDICATORS;
   setExampleMeta(META_INDICATORS);
   onTableChanged();
 });
-$('clear-table').addEventListener('click', function () { el.table.value = ''; onTableChanged(); el.table.focus(); });
+byId('clear-table', HTMLButtonElement).addEventListener('click', function () { el.table.value = ''; onTableChanged(); el.table.focus(); });
 el.modeTable.addEventListener('change', function () { setMode('table'); });
 el.modeJson.addEventListener('change', function () { setMode('json'); });
 el.restore.addEventListener('click', function () {
@@ -308,8 +338,9 @@ el.download.addEventListener('click', downloadData);
 el.downloadPng.addEventListener('click', downloadPng);
 el.uiLang.addEventListener('click', function () { state.ui = state.ui === 'vi' ? 'en' : 'vi'; applyLanguage(); });
 // A phone's width: the widget lays the chart out again for it (names above bars below 520 px).
-[$('view-desktop'), $('view-phone')].forEach(function (r) {
-  r.addEventListener('change', function () { el.chartFrame.classList.toggle('phone', $('view-phone').checked); });
+var viewPhone = byId('view-phone', HTMLInputElement);
+[byId('view-desktop', HTMLInputElement), viewPhone].forEach(function (r) {
+  r.addEventListener('change', function () { el.chartFrame.classList.toggle('phone', viewPhone.checked); });
 });
 
 // Start with a real example: the seed communes, as a pasted table.
@@ -322,6 +353,7 @@ schedule(0);
 
 // For tests and the curious: the pure helpers.
 window.CommuneChartsPlayground = Object.freeze({
+  /** @param {string} text @param {'auto' | import('./numbers.js').NumberStyle} styleChoice */
   readTable: function (text, styleChoice) { return readTable(text, styleChoice, state.ui); },
   readNumber: readNumber, locatePath: locatePath, scriptSafe: scriptSafe
 });

@@ -1,10 +1,15 @@
+// @ts-check
 // The title, subtitle, source and note fields, and where their text came from: an example, the
 // title row of the pasted table, or the journalist.
 import { el, t } from './page.js';
 import { META_KEYS } from './json.js';
 import { isExampleTable } from './examples.js';
 
+/** @typedef {import('./json.js').MetaKey} MetaKey */
+/** @typedef {import('./json.js').Meta} Meta */
+
 /** The fields (trimmed) and the chart's language: what goes into the JSON. */
+/** @returns {Meta} */
 export function metaValues() {
   return {
     title: el.meta.title.value.trim(), subtitle: el.meta.subtitle.value.trim(),
@@ -18,7 +23,9 @@ export function metaValues() {
  * in these fields goes when its table goes (cleared, "Xoá bảng", or pasted over), and the page
  * says so. What the journalist typed is never touched.
  */
+/** @type {Record<MetaKey, 'example' | 'table' | null>} */
 export const metaFrom = { title: null, subtitle: null, source: null, note: null };
+/** Fills the fields with an example's (those the journalist typed stay). @param {Record<MetaKey, string>} m */
 export function setExampleMeta(m) {
   META_KEYS.forEach(function (k) {
     if (el.meta[k].value.trim() && !metaFrom[k]) return;
@@ -27,7 +34,7 @@ export function setExampleMeta(m) {
   });
   el.metaOrigin.hidden = true;
 }
-/** Empties the fields that came from `origin`; returns their keys. */
+/** Empties the fields that came from `origin`; returns their keys. @param {'example' | 'table'} origin */
 function clearMetaFrom(origin) {
   return META_KEYS.filter(function (k) {
     if (metaFrom[k] !== origin) return false;
@@ -48,7 +55,7 @@ export function dropExampleMeta() {
 }
 /** Says which fields went with the example's table (and that the title is the table's). */
 export function sayMetaOrigin() {
-  var keys = (el.metaOrigin.dataset.keys || '').split(' ').filter(Boolean);
-  el.metaOrigin.textContent = t('exampleMetaCleared', keys.map(function (k) { return t(k + 'Name'); })) +
+  var keys = (el.metaOrigin.dataset.keys || '').split(' ').filter(Boolean); // MetaKeys (dropExampleMeta)
+  el.metaOrigin.textContent = t('exampleMetaCleared', keys.map(function (k) { return t(/** @type {`${MetaKey}Name`} */ (k + 'Name')); })) +
     (metaFrom.title === 'table' ? ' ' + t('titleFromTable') : '');
 }

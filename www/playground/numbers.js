@@ -1,6 +1,15 @@
+// @ts-check
 // Numbers as people write them in a spreadsheet: Vietnamese style (2.989,5: a dot between the
 // thousands, a comma before the decimals) or English style (2,989.5), and what a written number
 // says about which style a table uses.
+
+/** How a table writes its numbers: 'vi' 2.989,5 or 'en' 2,989.5. @typedef {'vi' | 'en'} NumberStyle */
+/**
+ * What readNumber read: a number, a "no data" mark, or something that is not a number.
+ * @typedef {{ value: number, missing?: undefined, bad?: undefined }
+ *   | { missing: true, value?: undefined, bad?: undefined }
+ *   | { bad: true, value?: undefined, missing?: undefined }} NumberRead
+ */
 
 /** Cells that mean "no data" (not 0). */
 export const MISSING_CELLS = ['-', '–', '—', '…', '...', 'n/a', 'na'];
@@ -8,6 +17,9 @@ export const MISSING_CELLS = ['-', '–', '—', '…', '...', 'n/a', 'na'];
 /**
  * Reads a number as a person wrote it. `style` is 'vi' (2.989,5) or 'en' (2,989.5).
  * Returns {missing: true}, {value}, or {bad: true}.
+ * @param {string} raw
+ * @param {NumberStyle} style
+ * @returns {NumberRead}
  */
 export function readNumber(raw, style) {
   var s = String(raw).replace(/[\s\u00a0\u202f\u2009]+/g, '');
@@ -48,6 +60,9 @@ export function readNumber(raw, style) {
  * What a written number says about the style, if anything: 'vi', 'en' or null.
  * 1.234,5 / 1.234.567 / 99,7 / 2.989 (whole-number column) are Vietnamese;
  * 1,234.5 / 1,234,567 / 99.7 / 2,989 (whole-number column) are English; 89 says nothing.
+ * @param {string} raw
+ * @param {string} type the column's type: 'int' (a count) or 'number'
+ * @returns {NumberStyle | null}
  */
 export function styleClue(raw, type) {
   var s = String(raw).replace(/[\s\u00a0\u202f\u2009]+/g, '').replace(/%$/, '').replace(/^[-−+]/, '');
@@ -64,6 +79,7 @@ export function styleClue(raw, type) {
   }
   return sep === ',' ? 'vi' : 'en';
 }
+/** Digits in groups of three after the first 1 to 3, separated by `sep`. @param {string} s @param {string} sep */
 function groupedOk(s, sep) {
   return new RegExp('^[0-9]{1,3}(\\' + sep + '[0-9]{3})*$').test(s);
 }

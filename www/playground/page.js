@@ -1,26 +1,72 @@
+// @ts-check
 // The page: its elements, the playground's state, the words in the page's language (`t`), and
 // the fixed texts of the page. Text from the user reaches the page only through textContent and
 // form values, never as HTML.
 import { translate } from './i18n.js';
 import { FIELDS } from './fields.js';
 
-var $ = function (id) { return document.getElementById(id); };
+/** @typedef {import('./i18n.js').Lang} Lang */
+/** @typedef {import('./i18n.js').Words} Words */
+/** @typedef {import('./table.js').ParsedTable} ParsedTable */
+/** @typedef {import('./json.js').Spot} Spot */
+/** @typedef {import('./snippet.js').Good} Good */
+/** A chart the widget drew (npm/index.d.ts: the widget's API). @typedef {import('../../npm/index').Chart} Chart */
+
+/**
+ * The element with this id in playground.html, of this type (else the page and this module disagree).
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T, prototype: T }} type
+ * @returns {T}
+ */
+export function byId(id, type) {
+  var node = document.getElementById(id);
+  if (!(node instanceof type)) throw new Error('playground.html has no such element: #' + id);
+  return node;
+}
+/** @param {string} id */
+var $ = function (id) { return byId(id, HTMLElement); };
+/** @param {string} id */
+var input = function (id) { return byId(id, HTMLInputElement); };
+/** @param {string} id */
+var button = function (id) { return byId(id, HTMLButtonElement); };
+/** @param {string} id */
+var select = function (id) { return byId(id, HTMLSelectElement); };
+/** @param {string} id */
+var textarea = function (id) { return byId(id, HTMLTextAreaElement); };
 
 export const el = {
-  uiLang: $('ui-lang'), modeTable: $('mode-table'), modeJson: $('mode-json'), tableArea: $('table-area'),
-  table: $('table-input'), numberFormat: $('number-format'), tableStatus: $('table-status'),
+  uiLang: button('ui-lang'), modeTable: input('mode-table'), modeJson: input('mode-json'), tableArea: $('table-area'),
+  table: textarea('table-input'), numberFormat: select('number-format'), tableStatus: $('table-status'),
   tableErrors: $('table-errors'), tableNotes: $('table-notes'), previewWrap: $('preview-wrap'), preview: $('preview'),
-  helpHeaders: $('help-headers'), json: $('json-input'), jsonLabel: $('json-label'), restore: $('restore-json'),
-  jsonWhere: $('json-where'), jsonWhereText: $('json-where-text'), jsonGoto: $('json-goto'),
-  kind: $('kind'), locale: $('locale'), theme: $('theme'), kindHint: $('kind-hint'), chartFrame: $('chart-frame'), staleNote: $('stale-note'),
+  helpHeaders: $('help-headers'), json: textarea('json-input'), jsonLabel: $('json-label'), restore: button('restore-json'),
+  jsonWhere: $('json-where'), jsonWhereText: $('json-where-text'), jsonGoto: button('json-goto'),
+  kind: select('kind'), locale: select('locale'), theme: select('theme'), kindHint: $('kind-hint'), chartFrame: $('chart-frame'), staleNote: $('stale-note'),
   chart: $('chart'), metaStatus: $('meta-status'), metaOrigin: $('meta-origin'),
-  meta: { title: $('meta-title'), subtitle: $('meta-subtitle'), source: $('meta-source'), note: $('meta-note') },
-  variantInline: $('variant-inline'), variantSrc: $('variant-src'), srcField: $('src-field'), dataUrl: $('data-url'),
-  scriptUrl: $('script-url'), embedBlocked: $('embed-blocked'), snippet: $('snippet'), copy: $('copy'),
-  download: $('download'), copyStatus: $('copy-status'), srcHelp: $('src-help'),
-  staticCode: $('static-code'), downloadPng: $('download-png'), pngStatus: $('png-status')
+  meta: { title: input('meta-title'), subtitle: input('meta-subtitle'), source: input('meta-source'), note: input('meta-note') },
+  variantInline: input('variant-inline'), variantSrc: input('variant-src'), srcField: $('src-field'), dataUrl: input('data-url'),
+  scriptUrl: input('script-url'), embedBlocked: $('embed-blocked'), snippet: textarea('snippet'), copy: button('copy'),
+  download: button('download'), copyStatus: $('copy-status'), srcHelp: $('src-help'),
+  staticCode: textarea('static-code'), downloadPng: button('download-png'), pngStatus: $('png-status')
 };
 
+/**
+ * @typedef {object} State
+ * @property {Lang} ui
+ * @property {'table' | 'json'} mode
+ * @property {ParsedTable | null} parsed
+ * @property {'communes' | 'indicators' | null} tableKind
+ * @property {string} communeKind
+ * @property {boolean} blocked
+ * @property {boolean} jsonEdited
+ * @property {string | null} savedJson
+ * @property {Chart | null} chart
+ * @property {string | null} chartKind
+ * @property {boolean} forceRender
+ * @property {Good | null} good
+ * @property {Spot | null} problem
+ */
+/** @type {State} */
 export const state = {
   ui: 'vi',              // the language of the page: 'vi' or 'en'
   mode: 'table',
@@ -35,9 +81,15 @@ export const state = {
   problem: null          // {offset, end, line, column, path} of the error being pointed at
 };
 
-/** The text `key` in the page's language. */
+/**
+ * The text `key` in the page's language.
+ * @template {keyof Words} K
+ * @param {K} key
+ * @param {import('./i18n.js').Parts<K>} args
+ */
 export function t(key, ...args) { return translate(state.ui, key, ...args); }
 
+/** @param {Node} node */
 export function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
 /** Every fixed text of the page in the UI language (the HTML holds the Vietnamese ones too). */
@@ -45,7 +97,7 @@ export function applyTexts() {
   document.documentElement.lang = state.ui;
   document.title = t('docTitle');
   Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
-    node.textContent = t(node.getAttribute('data-i18n'));
+    node.textContent = t(/** @type {keyof Words} */ (node.getAttribute('data-i18n')));
   });
   el.uiLang.textContent = state.ui === 'vi' ? 'English' : 'Tiếng Việt';
   el.uiLang.lang = state.ui === 'vi' ? 'en' : 'vi';
@@ -54,7 +106,9 @@ export function applyTexts() {
 
 function buildHelp() {
   clear(el.helpHeaders);
-  [['c', 'helpGroupCommunes'], ['i', 'helpGroupIndicators']].forEach(function (g) {
+  /** @type {[import('./fields.js').TableKey, 'helpGroupCommunes' | 'helpGroupIndicators'][]} */
+  var groups = [['c', 'helpGroupCommunes'], ['i', 'helpGroupIndicators']];
+  groups.forEach(function (g) {
     var tr = document.createElement('tr');
     var th = document.createElement('th');
     th.colSpan = 2;

@@ -1,10 +1,15 @@
+// @ts-check
 // What the playground read from the pasted table, shown under it: a status line, the errors and
 // notes (a click selects the cell in the pasted text), and the table as read, with the cells the
 // widget complains about marked.
 import { el, t, clear } from './page.js';
 import { parentPath, bareMessage } from './json.js';
 
-/** The status line, errors, notes and preview of the table `p` (a readTable result). */
+/** @typedef {import('./table.js').ParsedTable} ParsedTable */
+/** @typedef {import('./table.js').Message} Message */
+/** @typedef {import('../../npm/index').Problem} Problem */
+
+/** The status line, errors, notes and preview of the table `p` (a readTable result). @param {ParsedTable} p */
 export function showTable(p) {
   clear(el.tableErrors); clear(el.tableNotes); clear(el.preview);
   el.tableStatus.textContent = '';
@@ -25,18 +30,23 @@ export function showTable(p) {
   buildPreview(p);
 }
 
-/** Adds message `m` to `list`; with the cell's offsets, clicking it selects the cell in the pasted text. */
+/**
+ * Adds message `m` to `list`; with the cell's offsets, clicking it selects the cell in the pasted text.
+ * @param {HTMLElement} list
+ * @param {{ text: string, start?: number | null, end?: number | null }} m
+ */
 export function addMessage(list, m) {
   var li = document.createElement('li');
-  if (m.start != null && m.end != null) {
+  const start = m.start, end = m.end;
+  if (start != null && end != null) {
     var b = document.createElement('button');
     b.type = 'button';
     b.className = 'link message-link';
     b.textContent = m.text;
     b.addEventListener('click', function () {
       el.table.focus();
-      el.table.setSelectionRange(m.start, m.end);
-      scrollTextareaTo(el.table, m.start);
+      el.table.setSelectionRange(start, end);
+      scrollTextareaTo(el.table, start);
     });
     li.appendChild(b);
   } else {
@@ -46,7 +56,9 @@ export function addMessage(list, m) {
   return li;
 }
 
+/** @type {Record<string, HTMLElement>} */
 let cellEls = {}; // "row:col" -> td, "row:" -> tr
+/** The table as read: a column's field under its name, each cell's value, the bad ones marked. @param {ParsedTable} p */
 function buildPreview(p) {
   cellEls = {};
   if (!p.columns.length) { el.previewWrap.hidden = true; return; }
@@ -57,6 +69,7 @@ function buildPreview(p) {
   corner.className = 'gutter';
   corner.textContent = '#';
   hr.appendChild(corner);
+  /** @type {Record<string, boolean>} */
   var bad = {};
   p.errors.forEach(function (e) { if (e.row != null) bad[e.row + ':' + (e.col == null ? '' : e.col)] = true; });
   p.columns.forEach(function (c) {
@@ -108,14 +121,14 @@ export function clearWidgetMarks() {
   Array.prototype.slice.call(el.tableErrors.querySelectorAll('.from-widget')).forEach(function (li) { li.remove(); });
 }
 
-/** Scrolls the text area so that `offset` is about three lines from the top. */
+/** Scrolls the text area so that `offset` is about three lines from the top. @param {HTMLTextAreaElement} ta @param {number} offset */
 export function scrollTextareaTo(ta, offset) {
   var line = ta.value.slice(0, offset).split('\n').length;
   var lh = parseFloat(getComputedStyle(ta).lineHeight) || 20;
   ta.scrollTop = Math.max(0, (line - 3) * lh);
 }
 
-/** The widget's problems with the JSON made from the table `p`, said by row and column. */
+/** The widget's problems with the JSON made from the table `p`, said by row and column. @param {Problem[]} problems @param {ParsedTable} p */
 export function showWidgetProblems(problems, p) {
   problems.forEach(function (pr) {
     var hit = null;

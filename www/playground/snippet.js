@@ -1,15 +1,19 @@
+// @ts-check
 // The text the journalist copies: the embed code (the chart's data inline in a <figure>, or a
 // data-src <div>), and the command and <noscript> line of the static image. Everything from the
 // page is escaped for the attribute or the <script> element it goes into.
 import { formatJson } from './json.js';
 
+/** @typedef {import('../../types/data').CommuneChartData} CommuneChartData */
+/** The last chart that drew: its data (which the widget accepted) and kind. @typedef {{ doc: CommuneChartData | null, kind: string }} Good */
+
 export const DEFAULT_SCRIPT_URL = '/static/commune-charts/commune-charts.js';
 
-/** Text safe inside a double-quoted HTML attribute. */
+/** Text safe inside a double-quoted HTML attribute. @param {unknown} s */
 export function attr(s) {
   return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-/** JSON that is safe inside <script type="application/json">: "</script" and "<!--" cannot occur. */
+/** JSON that is safe inside <script type="application/json">: "</script" and "<!--" cannot occur. @param {string} json */
 export function scriptSafe(json) {
   return json.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '\\u003C!--');
 }
@@ -18,6 +22,9 @@ export function scriptSafe(json) {
  * The embed code of the chart `good` ({doc, kind}): `opts.scriptUrl` (the field's value; empty
  * means the default address), `opts.theme` ('' for none) and `opts.src` (the data file's address
  * when the data lives in a file, else null: the data goes inline).
+ * @param {Good} good
+ * @param {{ scriptUrl: string, theme: string, src: string | null }} opts
+ * @returns {string}
  */
 export function snippetFor(good, opts) {
   var scriptTag = '<script src="' + attr(opts.scriptUrl.trim() || DEFAULT_SCRIPT_URL) + '" defer></script>';
@@ -32,14 +39,14 @@ export function snippetFor(good, opts) {
     '\n  </script>\n</figure>\n\n' + scriptTag + '\n';
 }
 
-/** The data file's name from its address ("/data/bieu-do.json?v=2" -> "bieu-do.json"), else data.json. */
+/** The data file's name from its address ("/data/bieu-do.json?v=2" -> "bieu-do.json"), else data.json. @param {string} dataUrl */
 export function fileNameOf(dataUrl) {
   var u = dataUrl.trim().split(/[?#]/)[0];
   var base = u.slice(u.lastIndexOf('/') + 1);
   return /\.json$/i.test(base) ? base : 'data.json';
 }
 
-/** A word for a POSIX shell: as it is when it is plain, else in single quotes. */
+/** A word for a POSIX shell: as it is when it is plain, else in single quotes. @param {string} s */
 export function shellWord(s) {
   return /^[\w.\/-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'";
 }
@@ -48,6 +55,8 @@ export function shellWord(s) {
  * Static fallback (issue 8): the command-line program's command that draws the chart as
  * chart.svg, and the <noscript> image whose alt text is the chart's summary sentence. `o.comment`
  * and `o.noscriptComment` are the two comment lines, in the page's language.
+ * @param {{ comment: string, noscriptComment: string, file: string, kind: string, width: number, locale: string, alt: string }} o
+ * @returns {string}
  */
 export function staticText(o) {
   var q = shellWord;

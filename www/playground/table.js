@@ -1,3 +1,4 @@
+// @ts-check
 // A table pasted from Excel, Google Sheets, a web page or Word: its cells (with their offsets in
 // the pasted text, so that a message can select the cell), its header row, the number style, and
 // the communes or indicators it holds, as the widget's JSON has them.
@@ -5,15 +6,76 @@ import { IGNORED_HEADERS, TOTAL_NAMES, normHeader, lookupHeader, marksIndicators
 import { MISSING_CELLS, readNumber, styleClue } from './numbers.js';
 import { translate } from './i18n.js';
 
-/** Splits pasted text into records of cells (Excel/Sheets TSV with "quoted" cells), with offsets. */
+/** @typedef {import('./i18n.js').Lang} Lang */
+/** @typedef {import('./numbers.js').NumberStyle} NumberStyle */
+/** @typedef {import('./fields.js').ColumnField} ColumnField */
+/** @typedef {import('./fields.js').TableKey} TableKey */
+/** A cell of the pasted text, and where it is in it ([start, end)). @typedef {{ text: string, start: number, end: number }} Cell */
+/** The pasted text's rows of cells, and the delimiter found (null: runs of spaces). @typedef {{ records: Cell[][], delim: string | null }} SplitTable */
+/**
+ * A message about the table: its text, its row (1-based, as pasted; null: the whole table), its
+ * column's index (null: the whole row), and the cell's offsets in the pasted text, if it has one.
+ * @typedef {{ text: string, row: number | null, col: number | null, start?: number | null, end?: number | null }} Message
+ */
+/**
+ * A column: its header, and the field it fills (null: ignored).
+ * @typedef {object} Column
+ * @property {number} index
+ * @property {string} header
+ * @property {ColumnField | null} field
+ * @property {boolean} ignored
+ * @property {boolean} [unnamed] an empty header
+ * @property {boolean} [silent] ignored without a note (STT)
+ * @property {number} start
+ * @property {number} end
+ */
+/**
+ * A cell as read: 'missing' is a no-data cell, 'bad' one with an error.
+ * @typedef {object} TableCell
+ * @property {string} raw
+ * @property {Column} column
+ * @property {'ok' | 'ignored' | 'missing' | 'bad'} state
+ * @property {string | number | undefined} value
+ * @property {number | null} start
+ * @property {number | null} end
+ */
+/** A data row: its number as pasted, its cells, and its item's index (a skipped row has none). @typedef {{ number: number, cells: TableCell[], skipped: 'total' | null, itemIndex?: number }} Row */
+/** Where a field path of the JSON is in the table. @typedef {{ row: number, col: number | null, start?: number | null, end?: number | null }} Place */
+/** A value in an item: text, a number, or an object (targets, cellKinds). @typedef {string | number | Item} Value */
+/** A commune or an indicator, as the JSON has it. @typedef {{ [key: string]: Value }} Item */
+/**
+ * What readTable read.
+ * @typedef {object} ParsedTable
+ * @property {'communes' | 'indicators'} kind
+ * @property {Message[]} errors
+ * @property {Message[]} notes
+ * @property {Column[]} columns
+ * @property {Row[]} rows
+ * @property {Record<string, Place>} pathMap field path ('communes[0].members') -> its cell
+ * @property {NumberStyle} style
+ * @property {'chosen' | 'cells' | 'headers'} styleReason
+ * @property {number} count
+ * @property {boolean} [empty] nothing was pasted
+ * @property {string} [title] the title row above the header
+ * @property {Item[]} [items] the communes or indicators (not for an empty table)
+ */
+
+/**
+ * Splits pasted text into records of cells (Excel/Sheets TSV with "quoted" cells), with offsets.
+ * @param {string} text
+ * @returns {SplitTable}
+ */
 export function splitTable(text) {
   var delim = text.indexOf('\t') >= 0 ? '\t' : (text.indexOf(';') >= 0 ? ';' : null);
+  /** @type {Cell[][]} */
   var records = [];
   if (!delim) {
     // No tabs: one column per line, or columns separated by runs of 2+ spaces.
     var pos = 0;
     text.split('\n').forEach(function (line) {
-      var cells = [], re = /[^ \t\r]+(?: [^ \t\r]+)*/g, m;
+      /** @type {Cell[]} */
+      var cells = [];
+      var re = /[^ \t\r]+(?: [^ \t\r]+)*/g, m;
       var clean = line.replace(/\r$/, '');
       while ((m = re.exec(clean))) cells.push({ text: m[0], start: pos + m.index, end: pos + m.index + m[0].length });
       if (!cells.length) cells.push({ text: '', start: pos, end: pos });
@@ -22,7 +84,10 @@ export function splitTable(text) {
     });
     return { records: trimTrailing(records), delim: null };
   }
-  var i = 0, n = text.length, row = [], cell = '', start = 0, quoted = false;
+  /** @type {Cell[]} */
+  var row = [];
+  var i = 0, n = text.length, cell = '', start = 0, quoted = false;
+  /** @param {number} end */
   function endCell(end) { row.push({ text: cell, start: start, end: end }); cell = ''; }
   while (i <= n) {
     var ch = i < n ? text[i] : '\n';
@@ -54,6 +119,7 @@ export function splitTable(text) {
   }
   return { records: trimTrailing(records), delim: delim };
 }
+/** Drops the blank rows at the end. @param {Cell[][]} records */
 function trimTrailing(records) {
   while (records.length && records[records.length - 1].every(function (c) { return c.text.trim() === ''; })) records.pop();
   return records;
@@ -63,6 +129,8 @@ function trimTrailing(records) {
  * The header row: the first non-blank row naming a commune or an indicator column, or else
  * naming any known column. Rows above it must be titles (no known column, no number); without
  * such a row, the first non-blank row, whose errors then say what is missing.
+ * @param {Cell[][]} records
+ * @returns {number} the header's index in `records`
  */
 export function findHeader(records) {
   var first = -1;
@@ -82,9 +150,19 @@ export function findHeader(records) {
  * Pasted text -> {kind, items, errors, notes, columns, rows, pathMap, style}, the messages in
  * `lang`. `styleChoice` is 'auto', 'vi' or 'en' (the "Cách viết số" choice).
  * Row numbers count the pasted lines, the header being row 1 (as in the spreadsheet selection).
+ * @param {string} text
+ * @param {'auto' | NumberStyle} styleChoice
+ * @param {Lang} [lang]
+ * @returns {ParsedTable}
  */
 export function readTable(text, styleChoice, lang = 'vi') {
+  /**
+   * @template {keyof import('./i18n.js').Words} K
+   * @param {K} key
+   * @param {import('./i18n.js').Parts<K>} args
+   */
   var t = function (key, ...args) { return translate(lang, key, ...args); };
+  /** @type {ParsedTable} */
   var out = { kind: 'communes', errors: [], notes: [], columns: [], rows: [], pathMap: {}, style: 'vi', styleReason: 'headers', count: 0 };
   if (!text.trim()) { out.empty = true; return out; }
   var split = splitTable(text);
@@ -99,12 +177,15 @@ export function readTable(text, styleChoice, lang = 'vi') {
     out.notes.push({ text: t('titleRowSkipped', above + 1, words), row: above + 1, col: null, start: records[above][0].start, end: records[above][records[above].length - 1].end });
   }
   var isInd = header.some(function (c) { return marksIndicators(c.text); });
+  /** @type {TableKey} */
   var table = isInd ? 'i' : 'c';
   out.kind = isInd ? 'indicators' : 'communes';
   var votes = { vi: 0, en: 0 };
+  /** @type {Record<string, Column>} */
   var byField = {};
   header.forEach(function (c, col) {
     var text = c.text.replace(/\s+/g, ' ').trim();
+    /** @type {Column} */
     var column = { index: col, header: text, field: null, ignored: false, start: c.start, end: c.end };
     out.columns.push(column);
     if (!text) { column.ignored = true; column.unnamed = true; return; }
@@ -128,9 +209,10 @@ export function readTable(text, styleChoice, lang = 'vi') {
     if (hit.field.kind) byField['cellKinds.' + normHeader(hit.field.kind)] = column;
   });
   // Number style: chosen, else what the numbers themselves show, else the headers' language.
-  out.style = styleChoice;
-  out.styleReason = 'chosen';
-  if (styleChoice === 'auto') {
+  if (styleChoice !== 'auto') {
+    out.style = styleChoice;
+    out.styleReason = 'chosen';
+  } else {
     var clues = { vi: 0, en: 0 };
     for (var e = h + 1; e < records.length; e++) {
       out.columns.forEach(function (column) {
@@ -160,6 +242,7 @@ export function readTable(text, styleChoice, lang = 'vi') {
   for (var r = h + 1; r < records.length; r++) {
     var rec = records[r];
     var rowNumber = r + 1;
+    /** @type {Row} */
     var row = { number: rowNumber, cells: [], skipped: null };
     var blank = rec.every(function (c) { return c.text.trim() === ''; });
     if (blank) continue;
@@ -167,12 +250,14 @@ export function readTable(text, styleChoice, lang = 'vi') {
     if (rec.length > headerCount && rec.slice(headerCount).some(function (c) { return c.text.trim() !== ''; })) {
       out.notes.push({ text: t('extraCells', rowNumber), row: rowNumber, col: null });
     }
+    /** @type {Item} */
     var item = {};
     var itemIndex = items.length;
     var path = (isInd ? 'indicators' : 'communes') + '[' + itemIndex + ']';
     out.columns.forEach(function (column) {
       var c = rec[column.index] || { text: '', start: null, end: null };
       var raw = c.text.replace(/\s+/g, ' ').trim();
+      /** @type {TableCell} */
       var cell = { raw: raw, column: column, state: 'ok', value: undefined, start: c.start, end: c.end };
       row.cells.push(cell);
       if (!column.field) { cell.state = 'ignored'; return; }
@@ -189,6 +274,7 @@ export function readTable(text, styleChoice, lang = 'vi') {
           return;
         }
         if (f.type === 'int' && n.value !== Math.round(n.value)) {
+          /** @type {NumberStyle} */
           var altStyle = out.style === 'vi' ? 'en' : 'vi';
           var other = readNumber(raw, altStyle);
           var alt = !other.bad && !other.missing && other.value === Math.round(other.value) ? other.value : null;
@@ -201,12 +287,14 @@ export function readTable(text, styleChoice, lang = 'vi') {
       setPath(item, f.key, cell.value);
     });
     // A "Total" row would dwarf the communes it sums: skip it, and say so.
-    if (!isInd && item.name && TOTAL_NAMES.indexOf(normHeader(item.name)) >= 0) {
+    var name = item.name; // (text: the name column's type)
+    if (!isInd && typeof name === 'string' && TOTAL_NAMES.indexOf(normHeader(name)) >= 0) {
       row.skipped = 'total';
-      out.notes.push({ text: t('totalRowSkipped', rowNumber, item.name), row: rowNumber, col: nameCol ? nameCol.index : null });
+      out.notes.push({ text: t('totalRowSkipped', rowNumber, name), row: rowNumber, col: nameCol ? nameCol.index : null });
       continue;
     }
     if (nameCol && !item.name) {
+      /** @type {Partial<Cell>} */
       var nc = rec[nameCol.index] || {};
       out.errors.push({ text: t('missingName', rowNumber, nameCol.header, isInd), row: rowNumber, col: nameCol.index, start: nc.start, end: nc.end });
       row.cells[out.columns.indexOf(nameCol)].state = 'bad';
@@ -224,23 +312,29 @@ export function readTable(text, styleChoice, lang = 'vi') {
   return out;
 }
 
+/** Sets `key` ('members', or 'targets.met' in an object `targets`) of `obj` to `value`. @param {Item} obj @param {string} key @param {Value} value */
 function setPath(obj, key, value) {
   var dot = key.indexOf('.');
   if (dot < 0) { obj[key] = value; return; }
   var head = key.slice(0, dot);
-  if (!obj[head]) obj[head] = {};
-  obj[head][key.slice(dot + 1)] = value;
+  var inner = obj[head];
+  if (typeof inner !== 'object') inner = obj[head] = {}; // (only setPath sets these: never text or a number)
+  inner[key.slice(dot + 1)] = value;
 }
 const COMMUNE_ORDER = ['name', 'district', 'province', 'members', 'cells', 'cellKinds', 'targets', 'population', 'areaKm2'];
 const TARGET_ORDER = ['met', 'over80', 'behind', 'total'];
 const INDICATOR_ORDER = ['unit', 'name', 'value', 'measure', 'percentOfPlan'];
+/** The item with its fields in the documented order. @param {Item} item @param {boolean} isInd @returns {Item} */
 function orderItem(item, isInd) {
+  /** @type {Item} */
   var o = {};
   (isInd ? INDICATOR_ORDER : COMMUNE_ORDER).forEach(function (k) {
     if (item[k] === undefined) return;
     if (k === 'targets') {
-      o.targets = {};
-      TARGET_ORDER.forEach(function (tk) { if (item.targets[tk] !== undefined) o.targets[tk] = item.targets[tk]; });
+      var from = /** @type {Item} */ (item.targets); // an object: setPath made it
+      /** @type {Item} */
+      var to = o.targets = {};
+      TARGET_ORDER.forEach(function (tk) { if (from[tk] !== undefined) to[tk] = from[tk]; });
     } else {
       o[k] = item[k];
     }
@@ -248,8 +342,13 @@ function orderItem(item, isInd) {
   return o;
 }
 
-/** The JSON document of a table read without errors: its communes or indicators. */
+/**
+ * The JSON document of a table read without errors: its communes or indicators.
+ * @param {ParsedTable} parsed
+ * @returns {{ communes?: Item[], indicators?: Item[] }}
+ */
 export function documentOf(parsed) {
+  /** @type {{ communes?: Item[], indicators?: Item[] }} */
   var doc = {};
   if (parsed.kind === 'indicators') doc.indicators = parsed.items; else doc.communes = parsed.items;
   return doc;
