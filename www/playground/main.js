@@ -212,17 +212,17 @@ function onFailed(err, text) {
   // Point at the first problem in the JSON text.
   var first = problems[0];
   var spot = null;
-  if (first.line > 0) {
+  // A field's problem (it has a path) selects the whole field; a syntax error its character.
+  // (Every problem has a line and column now; the path's range is still found here.)
+  var found = first.path ? locatePath(text, first.path) : null;
+  if (found) {
+    var lc = lineColumnOf(text, found.start);
+    spot = { offset: found.start, end: found.end, line: lc.line, column: lc.column, path: first.path };
+    el.jsonWhereText.textContent = t('jsonWherePath', first.path, lc.line, lc.column);
+  } else if (first.line > 0) {
     var off = offsetOf(text, first.line, first.column);
     spot = { offset: off, end: Math.min(text.length, off + 1), line: first.line, column: first.column };
     el.jsonWhereText.textContent = t('jsonWhereLine', first.line, first.column);
-  } else if (first.path) {
-    var found = locatePath(text, first.path);
-    if (found) {
-      var lc = lineColumnOf(text, found.start);
-      spot = { offset: found.start, end: found.end, line: lc.line, column: lc.column, path: first.path };
-      el.jsonWhereText.textContent = t('jsonWherePath', first.path, lc.line, lc.column);
-    }
   }
   state.problem = spot;
   el.jsonWhere.hidden = !spot;
