@@ -1,6 +1,12 @@
 //! Step 3: [`Model`] + width -> [`Layout`]: every mark to draw and one geometry per bar, in CSS
 //! pixels. Drawing (`draw.rs`) and hit-testing ([`Layout::hit`]) both read this one structure,
 //! the way Chart.js's bar elements serve both, so what is hovered is exactly what was drawn.
+//!
+//! Here: the output types and [`layout`] (header, the panels side by side or stacked, footer).
+//! `sizes.rs`: every size, in CSS px, and the fonts. `rows.rs`: data -> rows (which panels, row order, segments, legends).
+//! `scale.rs`: values -> x, round ticks, the axis fitted to a panel's width. `panel.rs`: one
+//! panel's geometry (header, grid, plan line, rows, tick labels). `nav.rs`: where a pointer or a
+//! key lands on the result.
 
 use crate::locale::Locale;
 use crate::model::{ChartKind, Model};
@@ -11,11 +17,14 @@ mod nav;
 mod panel;
 mod rows;
 mod scale;
+mod sizes;
 #[cfg(test)]
 mod tests;
 
-pub use nav::{Cursor, Key, HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX};
+pub use nav::{Cursor, Key};
 pub use scale::nice_ticks;
+use sizes::*;
+pub use sizes::{HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX, MIN_WIDTH_PX, NARROW_BELOW_PX, SIDE_BY_SIDE_FROM_PX};
 
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Rect {
@@ -151,59 +160,40 @@ pub struct LayoutInput<'a> {
     pub measure: &'a dyn TextMeasure,
 }
 
-const PAD: f64 = 12.0;
-/// Below this panel width names go above their bars instead of beside them.
-pub const NARROW_BELOW_PX: f64 = 520.0;
-/// From this chart width the overview puts its panels side by side.
-pub const SIDE_BY_SIDE_FROM_PX: f64 = 880.0;
-pub const MIN_WIDTH_PX: f64 = 200.0;
-/// Plots taller than this repeat their axis labels (above the rows and every AXIS_EVERY_PX).
-const TALL_PLOT_PX: f64 = 900.0;
-const AXIS_EVERY_PX: f64 = 600.0;
-const AXIS_BAND_H_PX: f64 = 22.0;
-const PANEL_GAP: f64 = 28.0;
-
-const LABEL_FONT: Font = Font::regular(13.0);
-const VALUE_FONT: Font = Font::regular(12.0);
-const TICK_FONT: Font = Font::regular(11.0);
-const PANEL_TITLE_FONT: Font = Font::bold(14.0);
-const SUBTITLE_FONT: Font = Font::regular(14.0);
-const FOOT_FONT: Font = Font::regular(12.0);
-
 /// Lays out `input.kind` (never fails: data with nothing to draw is refused by
 /// `model::check_drawable` before).
 pub fn layout(input: &LayoutInput) -> Layout {
     let LayoutInput { model, kind, locale, theme, measure, .. } = *input;
     let width = input.width.max(MIN_WIDTH_PX);
-    let inner = width - 2.0 * PAD;
+    let inner = width - 2.0 * CHART_PAD_PX;
 
     let panels = rows::panels(model, kind, locale, theme);
     let mut out = Out { marks: Vec::new(), bars: Vec::new(), panels: Vec::new() };
-    let mut y = PAD;
+    let mut y = CHART_PAD_PX;
 
     // Header: title and subtitle, wrapped to the width.
-    let title_font = Font::bold(if width < NARROW_BELOW_PX { 17.0 } else { 19.0 });
+    let title_font = if width < NARROW_BELOW_PX { TITLE_FONT_NARROW } else { TITLE_FONT };
     let header_start = y;
-    y = text_block(&mut out.marks, measure, model.title.as_deref(), title_font, theme.text, PAD, inner, y);
-    y = text_block(&mut out.marks, measure, model.subtitle.as_deref(), SUBTITLE_FONT, theme.muted, PAD, inner, y);
+    y = text_block(&mut out.marks, measure, model.title.as_deref(), title_font, theme.text, CHART_PAD_PX, inner, y);
+    y = text_block(&mut out.marks, measure, model.subtitle.as_deref(), SUBTITLE_FONT, theme.muted, CHART_PAD_PX, inner, y);
     if y > header_start {
-        y += 8.0;
+        y += HEADER_GAP_PX;
     }
 
     let ctx = Ctx { locale, theme, measure };
     if panels.len() > 1 && width >= SIDE_BY_SIDE_FROM_PX {
         // Small multiples side by side: names once, at the left; rows aligned across panels.
         let widest = model.communes.iter().map(|c| measure.width_px(&c.name, LABEL_FONT)).fold(0.0, f64::max);
-        let names_w = (widest + 12.0).min(inner * 0.2);
+        let names_w = (widest + NAME_PAD_PX).min(inner * 0.2);
         let n = panels.len() as f64;
-        let panel_w = (inner - names_w - PANEL_GAP * (n - 1.0)) / n;
-        let mut x = PAD + names_w;
+        let panel_w = (inner - names_w - PANEL_GAP_PX * (n - 1.0)) / n;
+        let mut x = CHART_PAD_PX + names_w;
         let geoms: Vec<(f64, f64, Names)> = panels
             .iter()
             .enumerate()
             .map(|(i, _)| {
-                let g = if i == 0 { (PAD, x + panel_w, Names::Beside(names_w)) } else { (x, x + panel_w, Names::Hidden) };
-                x += panel_w + PANEL_GAP;
+                let g = if i == 0 { (CHART_PAD_PX, x + panel_w, Names::Beside(names_w)) } else { (x, x + panel_w, Names::Hidden) };
+                x += panel_w + PANEL_GAP_PX;
                 g
             })
             .collect();
@@ -221,26 +211,34 @@ pub fn layout(input: &LayoutInput) -> Layout {
     } else {
         for (i, p) in panels.iter().enumerate() {
             if i > 0 {
-                y += PANEL_GAP - 8.0;
+                y += STACKED_PANEL_GAP_PX;
             }
             let names = if width < NARROW_BELOW_PX {
                 Names::Above
             } else {
                 let widest = p.rows.iter().map(|r| measure.width_px(&r.name, LABEL_FONT)).fold(0.0, f64::max);
-                Names::Beside((widest + 12.0).min(inner * 0.5))
+                Names::Beside((widest + NAME_PAD_PX).min(inner * 0.5))
             };
-            let rows_y = panel::panel_header(&ctx, p, PAD, PAD + inner, y, &mut out.marks);
-            y = panel::panel_rows(&ctx, p, PAD, PAD + inner, names, rows_y, &mut out);
+            let rows_y = panel::panel_header(&ctx, p, CHART_PAD_PX, CHART_PAD_PX + inner, y, &mut out.marks);
+            y = panel::panel_rows(&ctx, p, CHART_PAD_PX, CHART_PAD_PX + inner, names, rows_y, &mut out);
         }
     }
 
     // Footer: note, then source.
-    y += 4.0;
-    y = text_block(&mut out.marks, measure, model.note.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
+    y += FOOTER_GAP_PX;
+    y = text_block(&mut out.marks, measure, model.note.as_deref(), FOOT_FONT, theme.muted, CHART_PAD_PX, inner, y);
     let source = model.source.as_deref().map(|s| source_line(s, locale));
-    y = text_block(&mut out.marks, measure, source.as_deref(), FOOT_FONT, theme.muted, PAD, inner, y);
+    y = text_block(&mut out.marks, measure, source.as_deref(), FOOT_FONT, theme.muted, CHART_PAD_PX, inner, y);
 
-    Layout { kind, width, height: (y + PAD).ceil(), background: theme.background, marks: out.marks, panels: out.panels, bars: out.bars }
+    Layout {
+        kind,
+        width,
+        height: (y + CHART_PAD_PX).ceil(),
+        background: theme.background,
+        marks: out.marks,
+        panels: out.panels,
+        bars: out.bars,
+    }
 }
 
 struct Ctx<'a> {
@@ -287,12 +285,12 @@ fn text_block(
     mut y: f64,
 ) -> f64 {
     let Some(t) = text else { return y };
-    let line_h = (font.size_px * 1.35).round();
+    let line_h = (font.size_px * LINE_HEIGHT).round();
     for line in wrap(m, t, font, width) {
         marks.push(Mark::Text { x, y_mid: y + line_h / 2.0, text: line, font, color, align: Align::Start });
         y += line_h;
     }
-    y + 4.0
+    y + TEXT_BLOCK_GAP_PX
 }
 /// `Nguồn: …` / `Source: …` under the chart, unless the journalist already wrote that label
 /// (in either language): never `Nguồn: Nguồn: …`.

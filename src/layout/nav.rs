@@ -3,6 +3,7 @@
 //! the rectangle a readout points at and the highlight frame. The glue (`web/input.rs`) turns
 //! events into these calls; the readout words are `interact.rs`'s.
 
+use super::sizes::{HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX};
 use super::{Hit, Layout, Mark, Panel, Rect};
 use crate::theme::Theme;
 
@@ -146,12 +147,6 @@ impl Layout {
         }]
     }
 }
-
-/// The highlight frame ([`Layout::highlight`]): a line this thick (CSS px), in the theme's text
-/// colour, centred on the anchor grown by `HIGHLIGHT_PAD_PX` on every side. The browser shows it
-/// as a positioned box with a border rather than on a canvas, from the same numbers.
-pub const HIGHLIGHT_LINE_PX: f64 = 2.0;
-pub const HIGHLIGHT_PAD_PX: f64 = 2.0;
 
 #[cfg(test)]
 mod tests {

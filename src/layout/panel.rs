@@ -3,8 +3,8 @@
 
 use super::rows::PanelData;
 use super::scale::{axis, tick_anchor, Axis, Scale};
+use super::sizes::*;
 use super::{Align, Bar, Ctx, Mark, Names, Out, Panel, Rect, Row};
-use super::{AXIS_BAND_H_PX, AXIS_EVERY_PX, LABEL_FONT, PANEL_TITLE_FONT, TALL_PLOT_PX, TICK_FONT, VALUE_FONT};
 use crate::text::{truncate, Font, TextMeasure};
 
 /// The panel's title and legend between `x0` and `x1` from `y`; returns where rows start.
@@ -12,27 +12,32 @@ pub(super) fn panel_header(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, mut y: f6
     let width = x1 - x0;
     if let Some(t) = &p.title {
         let t = truncate(ctx.measure, t, PANEL_TITLE_FONT, width);
-        marks.push(Mark::Text { x: x0, y_mid: y + 9.0, text: t, font: PANEL_TITLE_FONT, color: ctx.theme.text, align: Align::Start });
-        y += 22.0;
+        marks.push(Mark::Text {
+            x: x0,
+            y_mid: y + PANEL_TITLE_MID_PX,
+            text: t,
+            font: PANEL_TITLE_FONT,
+            color: ctx.theme.text,
+            align: Align::Start,
+        });
+        y += PANEL_TITLE_H_PX;
     }
     if p.legend.len() > 1 {
-        let swatch = 11.0;
-        let line_h = 18.0;
         let mut x = x0;
         for item in &p.legend {
-            let label = truncate(ctx.measure, &item.label, LABEL_FONT, width - swatch - 6.0);
-            let w = swatch + 5.0 + ctx.measure.width_px(&label, LABEL_FONT) + 14.0;
-            if x > x0 && x + w - 14.0 > x1 {
+            let label = truncate(ctx.measure, &item.label, LABEL_FONT, width - SWATCH_PX - LEGEND_LABEL_INSET_PX);
+            let w = SWATCH_PX + SWATCH_GAP_PX + ctx.measure.width_px(&label, LABEL_FONT) + LEGEND_ITEM_GAP_PX;
+            if x > x0 && x + w - LEGEND_ITEM_GAP_PX > x1 {
                 x = x0;
-                y += line_h;
+                y += LEGEND_LINE_H_PX;
             }
-            let mid = y + line_h / 2.0;
+            let mid = y + LEGEND_LINE_H_PX / 2.0;
             marks.push(Mark::Rect {
-                rect: Rect { x0: x, y0: mid - swatch / 2.0, x1: x + swatch, y1: mid + swatch / 2.0 },
+                rect: Rect { x0: x, y0: mid - SWATCH_PX / 2.0, x1: x + SWATCH_PX, y1: mid + SWATCH_PX / 2.0 },
                 color: item.color,
             });
             marks.push(Mark::Text {
-                x: x + swatch + 5.0,
+                x: x + SWATCH_PX + SWATCH_GAP_PX,
                 y_mid: mid,
                 text: label,
                 font: LABEL_FONT,
@@ -41,7 +46,7 @@ pub(super) fn panel_header(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, mut y: f6
             });
             x += w;
         }
-        y += line_h + 8.0;
+        y += LEGEND_LINE_H_PX + LEGEND_GAP_PX;
     }
     y
 }
@@ -91,16 +96,17 @@ impl Plot {
         let axis = axis(ctx, p, x0, x1, names, end_font);
         let stack_end = axis.end_on_name_line
             && p.rows.iter().any(|r| {
-                r.segments.is_some() && measure.width_px(&r.name, LABEL_FONT) + 10.0 + measure.width_px(&r.end_label, end_font) > width
+                r.segments.is_some()
+                    && measure.width_px(&r.name, LABEL_FONT) + NAME_END_GAP_PX + measure.width_px(&r.end_label, end_font) > width
             });
         let (label_h, bar_h, gap) = match axis.names {
-            Names::Above if stack_end => (36.0, 18.0, 10.0),
-            Names::Above => (18.0, 18.0, 10.0),
-            _ => (0.0, 20.0, 8.0),
+            Names::Above if stack_end => (2.0 * LABEL_LINE_H_PX, BAR_H_NARROW_PX, ROW_GAP_NARROW_PX),
+            Names::Above => (LABEL_LINE_H_PX, BAR_H_NARROW_PX, ROW_GAP_NARROW_PX),
+            _ => (0.0, BAR_H_PX, ROW_GAP_PX),
         };
         let row_h = label_h + bar_h + gap;
         // A chart taller than about a screen repeats its axis labels above the rows and every
-        // `band_rows` rows (about 600 px), so a reader scrolling a long chart on a phone always
+        // `band_rows` rows (about AXIS_EVERY_PX), so a reader scrolling a long chart on a phone always
         // has a scale in view (issue 16 item 11); each band is AXIS_BAND_H_PX high.
         let n = p.rows.len();
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -109,14 +115,17 @@ impl Plot {
         Plot { x0, x1, axis, end_font, stack_end, y, label_h, bar_h, gap, row_h, n, band_rows, banded }
     }
 
+    /// Row `i`'s top: the rows before it and the axis bands above it.
     fn row_top(&self, i: usize) -> f64 {
         self.y + self.row_h * i as f64 + if self.banded { AXIS_BAND_H_PX * (1 + i / self.band_rows) as f64 } else { 0.0 }
     }
 
+    /// Whether row `i` starts a group of rows between axis bands (the first row does).
     fn first_in_group(&self, i: usize) -> bool {
         i == 0 || (self.banded && i % self.band_rows == 0)
     }
 
+    /// Whether row `i` ends a group of rows between axis bands (the last row does).
     fn last_in_group(&self, i: usize) -> bool {
         i + 1 == self.n || (self.banded && (i + 1) % self.band_rows == 0)
     }
@@ -127,10 +136,10 @@ impl Plot {
         let (plot_x0, x1, end_font) = (self.axis.x.range.0, self.x1, self.end_font);
         let end_x = self.axis.x.map(total);
         let w = measure.width_px(label, end_font);
-        if end_x + 5.0 + w > x1 - 6.0 && end_x - plot_x0 >= w + 10.0 {
-            return (label.to_string(), end_x - 5.0 - w, true);
+        if end_x + END_LABEL_GAP_PX + w > x1 - END_LABEL_MARGIN_PX && end_x - plot_x0 >= w + END_LABEL_INSIDE_PX {
+            return (label.to_string(), end_x - END_LABEL_GAP_PX - w, true);
         }
-        (truncate(measure, label, end_font, x1 - end_x - 11.0), end_x + 5.0, false)
+        (truncate(measure, label, end_font, x1 - end_x - (END_LABEL_GAP_PX + END_LABEL_MARGIN_PX)), end_x + END_LABEL_GAP_PX, false)
     }
 }
 
@@ -146,17 +155,17 @@ fn grid(ctx: &Ctx, g: &Plot, out: &mut Out) -> Vec<f64> {
     for i in 0..g.n {
         let bar_top = g.row_top(i) + label_h;
         if g.banded && g.first_in_group(i) {
-            bands.push(g.row_top(i) - AXIS_BAND_H_PX / 2.0 - 1.0);
+            bands.push(g.row_top(i) - AXIS_BAND_H_PX / 2.0 - AXIS_LABEL_RAISE_PX);
         }
         // Grid first, so bars cover it; beside the bars only when names sit above them.
         if names == Names::Above {
-            spans.push((bar_top - 2.0, bar_top + bar_h + 2.0));
+            spans.push((bar_top - LINE_OVERHANG_PX, bar_top + bar_h + LINE_OVERHANG_PX));
         } else if g.first_in_group(i) {
-            spans.push((bar_top - 2.0, 0.0));
+            spans.push((bar_top - LINE_OVERHANG_PX, 0.0));
         }
         if names != Names::Above && g.last_in_group(i) {
             if let Some(span) = spans.last_mut() {
-                span.1 = bar_top + bar_h + 2.0;
+                span.1 = bar_top + bar_h + LINE_OVERHANG_PX;
             }
         }
     }
@@ -183,16 +192,16 @@ fn plan_line(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) {
         let label_across = !g.axis.end_on_name_line
             && r.segments.as_ref().is_some_and(|segs| {
                 let (end, start, _) = g.end_label(measure, segs.iter().map(|s| s.value).sum::<f64>(), &r.end_label);
-                start - 2.0 <= x && x <= start + measure.width_px(&end, end_font) + 2.0
+                start - PLAN_LINE_CLEARANCE_PX <= x && x <= start + measure.width_px(&end, end_font) + PLAN_LINE_CLEARANCE_PX
             });
         if label_across {
             continue;
         }
         let (y0, y1) = match g.axis.names {
-            Names::Above => (bar_top - 2.0, bar_top + bar_h + 2.0),
+            Names::Above => (bar_top - LINE_OVERHANG_PX, bar_top + bar_h + LINE_OVERHANG_PX),
             _ => (
-                if g.first_in_group(i) { bar_top - 4.0 } else { bar_top - half_gap },
-                bar_top + bar_h + if g.last_in_group(i) { 4.0 } else { half_gap },
+                if g.first_in_group(i) { bar_top - PLAN_LINE_END_PX } else { bar_top - half_gap },
+                bar_top + bar_h + if g.last_in_group(i) { PLAN_LINE_END_PX } else { half_gap },
             ),
         };
         out.marks.push(Mark::Line { x0: x, y0, x1: x, y1, color: theme.text });
@@ -218,7 +227,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                     let end = truncate(measure, &r.end_label, end_font, width);
                     out.marks.push(Mark::Text {
                         x: x0,
-                        y_mid: top + 26.0,
+                        y_mid: top + (LABEL_LINE_H_PX + LABEL_MID_PX),
                         text: end,
                         font: end_font,
                         color: theme.text,
@@ -226,13 +235,20 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                     });
                 } else if end_on_name_line && r.segments.is_some() {
                     let end = truncate(measure, &r.end_label, end_font, width * 0.6);
-                    name_w = width - measure.width_px(&end, end_font) - 10.0;
-                    out.marks.push(Mark::Text { x: x1, y_mid: top + 8.0, text: end, font: end_font, color: theme.text, align: Align::End });
+                    name_w = width - measure.width_px(&end, end_font) - NAME_END_GAP_PX;
+                    out.marks.push(Mark::Text {
+                        x: x1,
+                        y_mid: top + LABEL_MID_PX,
+                        text: end,
+                        font: end_font,
+                        color: theme.text,
+                        align: Align::End,
+                    });
                 }
                 let name = truncate(measure, &r.name, LABEL_FONT, name_w);
                 out.marks.push(Mark::Text {
                     x: x0,
-                    y_mid: top + 8.0,
+                    y_mid: top + LABEL_MID_PX,
                     text: name,
                     font: LABEL_FONT,
                     color: theme.text,
@@ -240,9 +256,9 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                 });
             }
             Names::Beside(w) => {
-                let name = truncate(measure, &r.name, LABEL_FONT, w - 12.0);
+                let name = truncate(measure, &r.name, LABEL_FONT, w - NAME_PAD_PX);
                 out.marks.push(Mark::Text {
-                    x: plot_x0 - 8.0,
+                    x: plot_x0 - NAME_GAP_PX,
                     y_mid: bar_mid,
                     text: name,
                     font: LABEL_FONT,
@@ -255,7 +271,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
         let first_bar = out.bars.len();
         match &r.segments {
             None => out.marks.push(Mark::Text {
-                x: plot_x0 + 6.0,
+                x: plot_x0 + NO_DATA_INSET_PX,
                 y_mid: bar_mid,
                 text: locale.words().no_data.to_string(),
                 font: VALUE_FONT,
@@ -271,7 +287,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                     let color = p.legend.get(seg.group).map_or(theme.bar, |l| l.color);
                     out.marks.push(Mark::Rect { rect, color });
                     if let Some(text) = &seg.inside {
-                        if measure.width_px(text, VALUE_FONT) + 6.0 <= rect.width() {
+                        if measure.width_px(text, VALUE_FONT) + INSIDE_LABEL_PAD_PX <= rect.width() {
                             out.marks.push(Mark::Text {
                                 x: (rect.x0 + rect.x1) / 2.0,
                                 y_mid: bar_mid,
@@ -307,7 +323,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
 /// The tick labels under the plot, and in each repeated band; returns the y below them.
 fn tick_labels(ctx: &Ctx, p: &PanelData, g: &Plot, mut bands: Vec<f64>, out: &mut Out) -> f64 {
     let plot_y1 = g.row_top(g.n.max(1) - 1) + g.label_h + g.bar_h;
-    let tick_y = plot_y1 + 12.0;
+    let tick_y = plot_y1 + AXIS_LABEL_GAP_PX;
     bands.push(tick_y);
     for &band_y in &bands {
         for &t in &g.axis.ticks {
@@ -316,5 +332,5 @@ fn tick_labels(ctx: &Ctx, p: &PanelData, g: &Plot, mut bands: Vec<f64>, out: &mu
             out.marks.push(Mark::Text { x, y_mid: band_y, text, font: TICK_FONT, color: ctx.theme.muted, align });
         }
     }
-    tick_y + 12.0
+    tick_y + AXIS_BELOW_PX
 }

@@ -3,7 +3,8 @@
 //! labels, the plot as wide as lets every end label fit, and where a tick's label goes.
 
 use super::rows::PanelData;
-use super::{Align, Ctx, Names, NARROW_BELOW_PX, TICK_FONT};
+use super::sizes::*;
+use super::{Align, Ctx, Names};
 use crate::locale::Locale;
 use crate::text::{Font, TextMeasure};
 
@@ -106,7 +107,7 @@ pub(super) fn axis(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, end
                 let floor = want.min(width * 0.38);
                 let mut w = want;
                 while w > floor && plot_width(width - w, &ends, domain, end_on_name_line) < width * 0.45 {
-                    w = (w - 8.0).max(floor);
+                    w = (w - NAMES_STEP_PX).max(floor);
                 }
                 Names::Beside(w)
             }
@@ -115,13 +116,13 @@ pub(super) fn axis(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, end
         (names, plot_width(width - names.width(), &ends, domain, end_on_name_line))
     };
     let (mut names, mut plot_w) = fit(names, domain_max);
-    // Fewer ticks when their labels would touch: at least 10 px between neighbours.
+    // Fewer ticks when their labels would touch: at least TICK_LABEL_GAP_PX between neighbours.
     for _ in 0..3 {
         let mut widest_tick: f64 = 0.0;
         for t in &ticks {
             widest_tick = widest_tick.max(measure.width_px(&p.scale.tick_text(locale, *t), TICK_FONT));
         }
-        let min_step = (widest_tick + 10.0) * domain_max / plot_w.max(1.0);
+        let min_step = (widest_tick + TICK_LABEL_GAP_PX) * domain_max / plot_w.max(1.0);
         if p.scale == Scale::Share || ticks.get(1).is_none_or(|s| *s >= min_step) {
             break;
         }
@@ -157,13 +158,15 @@ pub(super) fn tick_anchor(x: f64, text: &str, m: &dyn TextMeasure, x0: f64, x1: 
 /// its bar or inside it (`ends`: total and label width), at least 55% of `avail` (a longer label
 /// is cut).
 fn plot_width(avail: f64, ends: &[(f64, f64)], domain: f64, labels_elsewhere: bool) -> f64 {
-    let (widest, floor) = (avail - 4.0, (avail * 0.55).min(avail - 4.0).max(40.0));
+    let (widest, floor) = (avail - PLOT_INSET_PX, (avail * 0.55).min(avail - PLOT_INSET_PX).max(MIN_PLOT_W_PX));
     if labels_elsewhere {
         return widest.max(floor);
     }
     let share = |value: f64| (value / domain).max(0.0).min(1.0);
     // A width fits a row when its label fits after the bar, or inside it.
-    let fits = |w: f64| ends.iter().all(|&(v, lw)| w * share(v) + 12.0 + lw <= avail + 1e-6 || lw + 10.0 <= w * share(v));
+    let fits = |w: f64| {
+        ends.iter().all(|&(v, lw)| w * share(v) + END_LABEL_ROOM_PX + lw <= avail + 1e-6 || lw + END_LABEL_INSIDE_PX <= w * share(v))
+    };
     // The widest that fits: the full width, or one where some label just fits after its bar
     // (only rows near the longest give one in range). No sort: it would add 2 kB of wasm.
     if fits(widest) {
@@ -171,7 +174,7 @@ fn plot_width(avail: f64, ends: &[(f64, f64)], domain: f64, labels_elsewhere: bo
     }
     let mut best = floor;
     for &(v, lw) in ends {
-        let w = if share(v) > 0.0 { (avail - 12.0 - lw) / share(v) } else { 0.0 };
+        let w = if share(v) > 0.0 { (avail - END_LABEL_ROOM_PX - lw) / share(v) } else { 0.0 };
         if w > best && w < widest && fits(w) {
             best = w;
         }
