@@ -241,7 +241,7 @@ mod tests {
     use super::*;
     use crate::model::model_from_json;
 
-    const SEED: &str = include_str!("../tests/fixtures/seed.json");
+    use crate::test_support::SEED;
 
     #[test]
     fn summary_names_extremes_in_the_locale() {

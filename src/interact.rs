@@ -136,13 +136,10 @@ mod tests {
     use crate::text::ApproxMeasure;
     use crate::theme::Theme;
 
-    const SEED: &str = include_str!("../tests/fixtures/seed.json");
+    use crate::test_support::SEED;
 
     fn lay(kind: ChartKind, width: f64) -> (Model, Layout) {
-        let model = model_from_json(SEED).unwrap();
-        let theme = Theme::light();
-        let l = layout(&LayoutInput { model: &model, kind, locale: Locale::Vi, width, theme: &theme, measure: &ApproxMeasure });
-        (model, l)
+        crate::test_support::lay(SEED, kind, width)
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod png;
 pub mod preview;
 pub mod problem;
 pub mod spec;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod theme;
 
