@@ -14,7 +14,8 @@
 //! - answer: `{"warn": false, "heading", "items": [{"path", "line", "column", "message",
 //!   "excerpt"}], "more"}`: the alert of an invalid chart (`warn` true: preview warnings over a
 //!   valid one; no items: nothing to say). `line`/`column` are 0 when unknown; `more` is the
-//!   "… and N more" line under the first [`MAX_SHOWN`].
+//!   "… and N more" line under the first [`MAX_SHOWN`]. Problems past those have line and column 0
+//!   unless they are syntax errors (finding a place reads the text).
 
 use crate::json::{self, Value};
 use crate::problem::{push_json_string, FetchFailure, Problem, ProblemKind, ValueTrouble};
@@ -108,8 +109,11 @@ fn answer(problems: &[Problem], text: &str, locale: Locale, warn: bool, chars: u
         if i > 0 {
             out.push(',');
         }
-        // A syntax error has its place; any other problem is found from its path.
-        let (line, column) = p.line_column().or_else(|| crate::place::locate(text, &p.path)).unwrap_or((0, 0));
+        // A syntax error has its place; any other problem is found from its path, for the
+        // problems the box shows (each search reads the text: 10,000 problems in a big file
+        // would take minutes).
+        let found = if i < MAX_SHOWN { crate::place::locate(text, &p.path) } else { None };
+        let (line, column) = p.line_column().or(found).unwrap_or((0, 0));
         out.push_str("{\"path\":");
         push_string(&mut out, &p.path);
         out.push_str(&format!(",\"line\":{line},\"column\":{column},\"message\":"));

@@ -272,8 +272,11 @@ EXIT STATUS:
     fn report(input: &str, json: &str, problems: &[Problem], locale: Locale) {
         let mut err = std::io::stderr().lock();
         let mut text = format!("{}: {}\n", shown(input), locale.words().cannot_draw);
-        for p in problems {
-            match p.line_column().or_else(|| commune_charts::place::locate(json, &p.path)) {
+        // Each search reads the text: the first 100 problems get their place (a file with
+        // thousands of problems would otherwise take minutes).
+        for (i, p) in problems.iter().enumerate() {
+            let found = if i < 100 { commune_charts::place::locate(json, &p.path) } else { None };
+            match p.line_column().or(found) {
                 Some((line, column)) => text.push_str(&format!("{}:{line}:{column}: {}\n", shown(input), p.message(locale))),
                 None => text.push_str(&format!("{}\n", p.message(locale))),
             }
