@@ -112,8 +112,8 @@ fn answer(problems: &[Problem], text: &str, locale: Locale, warn: bool, chars: u
         // A syntax error has its place; any other problem is found from its path, for the
         // problems the box shows (each search reads the text: 10,000 problems in a big file
         // would take minutes).
-        let found = if i < MAX_SHOWN { crate::place::locate(text, &p.path) } else { None };
-        let (line, column) = p.line_column().or(found).unwrap_or((0, 0));
+        let located = || if i < MAX_SHOWN { crate::place::locate(text, &p.path) } else { None };
+        let (line, column) = p.line_column().or_else(located).unwrap_or((0, 0));
         out.push_str("{\"path\":");
         push_string(&mut out, &p.path);
         out.push_str(&format!(",\"line\":{line},\"column\":{column},\"message\":"));

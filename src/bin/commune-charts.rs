@@ -275,8 +275,8 @@ EXIT STATUS:
         // Each search reads the text: the first 100 problems get their place (a file with
         // thousands of problems would otherwise take minutes).
         for (i, p) in problems.iter().enumerate() {
-            let found = if i < 100 { commune_charts::place::locate(json, &p.path) } else { None };
-            match p.line_column().or(found) {
+            let located = || if i < 100 { commune_charts::place::locate(json, &p.path) } else { None };
+            match p.line_column().or_else(located) {
                 Some((line, column)) => text.push_str(&format!("{}:{line}:{column}: {}\n", shown(input), p.message(locale))),
                 None => text.push_str(&format!("{}\n", p.message(locale))),
             }

@@ -65,7 +65,21 @@ pub(super) struct Axis {
 pub(super) fn axis(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, end_font: Font) -> Axis {
     let Ctx { locale, measure, .. } = *ctx;
     let width = x1 - x0;
-    let max_value = p.rows.iter().filter_map(|r| r.segments.as_ref().map(|s| s.iter().map(|g| g.value).sum::<f64>())).fold(0.0, f64::max);
+    // Each drawn row's total and end label width (the label follows its bar's end), and the
+    // largest of each, in one pass over the rows.
+    let mut ends: Vec<(f64, f64)> = Vec::with_capacity(p.rows.len());
+    let (mut max_value, mut widest_end): (f64, f64) = (0.0, 0.0);
+    for r in &p.rows {
+        if let Some(segs) = &r.segments {
+            let mut total = 0.0;
+            for g in segs {
+                total += g.value;
+            }
+            let label_w = measure.width_px(&r.end_label, end_font);
+            (max_value, widest_end) = (max_value.max(total), widest_end.max(label_w));
+            ends.push((total, label_w));
+        }
+    }
     let few_ticks = width < NARROW_BELOW_PX;
     let mut ticks = match p.scale {
         Scale::Count | Scale::Ratio => nice_ticks(max_value, if few_ticks { 3 } else { 5 }),
@@ -86,18 +100,6 @@ pub(super) fn axis(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, end
         }
     };
     let mut domain_max = domain_of(&mut ticks);
-    // Each drawn row's total and end label width: the label follows its bar's end.
-    let mut ends: Vec<(f64, f64)> = Vec::with_capacity(p.rows.len());
-    for r in &p.rows {
-        if let Some(segs) = &r.segments {
-            let mut total = 0.0;
-            for g in segs {
-                total += g.value;
-            }
-            ends.push((total, measure.width_px(&r.end_label, end_font)));
-        }
-    }
-    let widest_end = ends.iter().map(|e| e.1).fold(0.0, f64::max);
     let end_on_name_line = names == Names::Above && widest_end > width * 0.3;
     let fit = |names: Names, domain: f64| {
         let names = match names {
