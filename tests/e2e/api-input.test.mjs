@@ -5,13 +5,12 @@
 // chart stuck in `loading`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage } from './browser.mjs';
+import { useBrowser, openPage, openBlank } from './browser.mjs';
 
 const env = useBrowser();
 
 async function blank() {
-  const r = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html`);
-  await r.page.waitForFunction(() => typeof window.CommuneCharts === 'object');
+  const r = await openBlank(env);
   await r.page.evaluate(() => {
     // In the page: render `make()`'s value (a function, as values like cycles cannot be passed in)
     // into a new element; what a user sees: state, alert, rejection, error event.

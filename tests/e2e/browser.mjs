@@ -52,6 +52,50 @@ export async function openPage(browser, url, { width = 1280, height = 900, dpr =
   return { page, context, errors };
 }
 
+/** The blank fixture page with the widget loaded (`window.CommuneCharts` defined). */
+export async function openBlank(env, opts, query = '') {
+  const r = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html${query}`, opts);
+  await r.page.waitForFunction(() => typeof window.CommuneCharts === 'object');
+  return r;
+}
+
+/** Renders `text` as chart `kind` into a fresh element of the blank page (with `attrs`), and
+ *  returns what a user sees: its state, alert text, quoted line (`<pre>`), preview warnings
+ *  (waited for when `data-preview` is set: the explanations module is fetched), data table
+ *  text, the rejection's problems and the last ready/error event's detail. */
+export function renderIn(page, text, kind, attrs = {}) {
+  return page.evaluate(async ({ text, kind, attrs }) => {
+    const el = document.createElement('div');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.getElementById('main').appendChild(el);
+    let detail = null;
+    el.addEventListener('commune-chart:error', (e) => { detail = e.detail; });
+    el.addEventListener('commune-chart:ready', (e) => { detail = e.detail; });
+    let problems = null;
+    try {
+      await window.CommuneCharts.render(el, text, { kind });
+    } catch (e) {
+      problems = e.problems;
+    }
+    const { part, parts, isShown } = window[Symbol.for('commune-test-dom')];
+    if (attrs['data-preview'] != null) {
+      for (let i = 0; i < 200 && !part(el, '[data-commune-chart-warnings]'); i++) await new Promise((r) => setTimeout(r, 25));
+    }
+    const alert = part(el, '[role=alert]');
+    const warnings = parts(el, '[role=status]').filter((w) => isShown(w) && w.innerText.trim());
+    const table = part(el, 'table');
+    return {
+      state: el.dataset.state,
+      alert: alert ? alert.innerText : null,
+      excerpt: alert && alert.querySelector('pre') ? alert.querySelector('pre').textContent : null,
+      warnings: warnings.map((w) => w.innerText),
+      table: table ? table.textContent : null,
+      problems,
+      detail: detail && { message: detail.message, kind: detail.kind, problems: detail.problems },
+    };
+  }, { text, kind, attrs });
+}
+
 /** Every chart on the page drawn (or failed): charts below the fold are drawn lazily, so this
  *  asks for all of them now through the public API, then waits for their `data-state`. */
 export async function settleAll(page, timeout = 15000) {

@@ -4,47 +4,10 @@
 // number in quotes to its field, and in preview mode warns about a thousands dot in a value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage } from './browser.mjs';
+import { useBrowser, openBlank, renderIn } from './browser.mjs';
 
 const env = useBrowser();
-
-async function blank(query = '') {
-  const r = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html${query}`);
-  await r.page.waitForFunction(() => typeof window.CommuneCharts === 'object');
-  return r;
-}
-
-/** Renders `text` as chart `kind` in a fresh element: its state, alert text, quoted line
- *  (`<pre>`), warnings box text, data table text and the rejection's problems. */
-function renderIn(page, text, kind, attrs = {}) {
-  return page.evaluate(async ({ text, kind, attrs }) => {
-    const el = document.createElement('div');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    document.getElementById('main').appendChild(el);
-    let problems = null;
-    try {
-      await window.CommuneCharts.render(el, text, { kind });
-    } catch (e) {
-      problems = e.problems;
-    }
-    const { part, parts, isShown } = window[Symbol.for('commune-test-dom')];
-    // Preview warnings arrive after the chart is drawn (the explanations module is fetched).
-    if (attrs['data-preview'] != null) {
-      for (let i = 0; i < 200 && !part(el, '[data-commune-chart-warnings]'); i++) await new Promise((r) => setTimeout(r, 25));
-    }
-    const alert = part(el, '[role=alert]');
-    const warnings = parts(el, '[role=status]').filter((w) => isShown(w) && w.innerText.trim());
-    const table = part(el, 'table');
-    return {
-      state: el.dataset.state,
-      alert: alert ? alert.innerText : null,
-      excerpt: alert && alert.querySelector('pre') ? alert.querySelector('pre').textContent : null,
-      warnings: warnings.map((w) => w.innerText),
-      table: table ? table.textContent : null,
-      problems,
-    };
-  }, { text, kind, attrs });
-}
+const blank = (query) => openBlank(env, undefined, query);
 
 test('a missing } is shown at the end of the line before, not at the next {', async () => {
   const { page, context, errors } = await blank();

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, openPage, prepareContext, tooltipText,
+  useBrowser, openPage, openBlank, renderIn, prepareContext, tooltipText,
 } from './browser.mjs';
 
 const env = useBrowser();
+const blank = (opts, query) => openBlank(env, opts, query);
 
 const SEED = {
   title: 'Số đảng viên',
@@ -16,37 +17,6 @@ const SEED = {
     { name: 'Đức Thọ', members: 2989, cells: 77 },
   ],
 };
-
-async function blank(opts, query = '') {
-  const r = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html${query}`, opts);
-  await r.page.waitForFunction(() => typeof window.CommuneCharts === 'object');
-  return r;
-}
-
-/** Renders `text` as chart `kind` in a fresh element; returns {state, alert, problems, detail}. */
-function renderIn(page, text, kind, attrs = {}) {
-  return page.evaluate(async ({ text, kind, attrs }) => {
-    const el = document.createElement('div');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    document.getElementById('main').appendChild(el);
-    let detail = null;
-    el.addEventListener('commune-chart:error', (e) => { detail = e.detail; });
-    el.addEventListener('commune-chart:ready', (e) => { detail = e.detail; });
-    let problems = null;
-    try {
-      await window.CommuneCharts.render(el, text, { kind });
-    } catch (e) {
-      problems = e.problems;
-    }
-    const alert = window[Symbol.for('commune-test-dom')].part(el, '[role=alert]');
-    return {
-      state: el.dataset.state,
-      alert: alert ? alert.innerText : null,
-      problems,
-      detail: detail && { message: detail.message, kind: detail.kind, problems: detail.problems },
-    };
-  }, { text, kind, attrs });
-}
 
 test('each class of invalid data says what is wrong and where, in the chart\'s language', async () => {
   const { page, context, errors } = await blank();

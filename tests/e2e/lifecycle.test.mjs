@@ -4,7 +4,7 @@
 // Listener counts: CDP Memory.getDOMCounters (jsEventListeners).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage } from './browser.mjs';
+import { useBrowser, openPage, openBlank } from './browser.mjs';
 
 const env = useBrowser();
 
@@ -18,8 +18,7 @@ const SEED = {
 };
 
 async function blank() {
-  const r = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html`);
-  await r.page.waitForFunction(() => typeof window.CommuneCharts === 'object');
+  const r = await openBlank(env);
   const cdp = await r.context.newCDPSession(r.page);
   // after a garbage collection: Blink counts a removed listener until its wrapper is collected
   r.listeners = async () => {
