@@ -104,6 +104,9 @@ pub(crate) struct Inner {
     /// The observers' callbacks and the media-query and print listeners (dropped with the chart).
     pub(crate) callbacks: Vec<Closure<dyn FnMut(js_sys::Array)>>,
     pub(crate) media: Vec<Listener>,
+    /// Whether the page opted into dark (`media.rs`), read once rather than at every render (a
+    /// computed style read): forgotten when the page's theme or the media change.
+    pub(crate) page_dark: std::cell::Cell<Option<bool>>,
 }
 
 /// Above this many device pixels of canvas height (or 16 M pixels of area) the chart draws only
@@ -167,6 +170,7 @@ impl Inner {
             io: None,
             callbacks: Vec::new(),
             media: Vec::new(),
+            page_dark: std::cell::Cell::new(None),
         }
     }
 

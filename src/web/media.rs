@@ -65,12 +65,27 @@ impl Inner {
     /// `color-scheme` with `dark` on the element's parent (`:root{color-scheme:light dark}`,
     /// Bootstrap's `data-bs-theme="dark"`).
     fn page_allows_dark(&self) -> bool {
+        if let Some(dark) = self.page_dark.get() {
+            return dark;
+        }
         let has_dark = |v: Option<String>| v.is_some_and(|v| v.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("dark")));
         let meta = self.document.query_selector("meta[name=color-scheme]").ok().flatten().and_then(|m| m.get_attribute("content"));
-        has_dark(meta)
+        let dark = has_dark(meta)
             || self.el.parent_element().is_some_and(|p| {
                 has_dark(self.view.get_computed_style(&p).ok().flatten().and_then(|s| s.get_property_value("color-scheme").ok()))
-            })
+            });
+        self.page_dark.set(Some(dark));
+        dark
+    }
+
+    /// The page's theme or the media changed: read the page's opt-in again, then redraw.
+    pub(crate) fn restyle(&mut self) {
+        self.page_dark.set(None);
+        if self.errors.is_some() {
+            let theme = self.pick_theme();
+            self.dress(&theme);
+        }
+        self.render();
     }
 }
 
@@ -102,7 +117,7 @@ pub(crate) fn media_listeners(view: &Window, weak: &Weak<RefCell<Inner>>) -> Vec
             if let Some(on) = print {
                 PRINTING.with(|p| p.set(on));
             }
-            with_inner(&w, Inner::render);
+            with_inner(&w, Inner::restyle);
         }));
     }
     listeners

@@ -201,11 +201,7 @@ impl Chart {
     /// js/api.js watches them) and redraws if it differs.
     pub fn restyle(&self) {
         if let Ok(mut inner) = self.inner.try_borrow_mut() {
-            if inner.errors.is_some() {
-                let theme = inner.pick_theme();
-                inner.dress(&theme);
-            }
-            inner.render();
+            inner.restyle();
         }
     }
 
