@@ -10,12 +10,25 @@ export interface RenderOptions {
 }
 
 /** Where an error is: the field path (`communes[1].members`), or the JSON line and column (1-based; 0 when not known). */
+/**
+ * One thing wrong with a chart's data. The span (`line`, `column` to `endLine`, `endColumn`,
+ * 1-based, columns in characters, end exclusive) is the field from its key past its value (a
+ * missing field: what should hold it), or a syntax error's character; all 0 when unknown (a
+ * `data-src` failure, or past the first six problems).
+ */
 export interface Problem {
+  /** The field, e.g. `communes[1].members` (empty for a syntax error). */
   path: string;
   line: number;
   column: number;
-  /** The sentence the chart's alert shows, in the chart's language. */
+  endLine: number;
+  endColumn: number;
+  /** The sentence the chart's alert shows, in the chart's language, its place first. */
   message: string;
+  /** The same sentence without its place, for tools that show the place themselves. */
+  detail: string;
+  /** A syntax error's line, quoted, with a caret under the mistake. */
+  excerpt?: string;
 }
 
 /** The error `render`/`update` reject with when the data cannot be drawn (the element shows the alert). */

@@ -11,13 +11,17 @@
 //!   `{"task": "input", "path", "why", "lang"}` (a value `render()` could not write as JSON:
 //!   `cycle`, `bigint`, `throws`, `data`). `lang` is the page's; `chars` the width of a quoted
 //!   line in characters.
-//! - answer: `{"warn": false, "heading", "items": [{"path", "line", "column", "message",
-//!   "excerpt"}], "more"}`: the alert of an invalid chart (`warn` true: preview warnings over a
-//!   valid one; no items: nothing to say). `line`/`column` are 0 when unknown; `more` is the
+//! - answer: `{"warn": false, "heading", "items": [{"path", "line", "column", "endLine",
+//!   "endColumn", "message", "detail", "excerpt"}], "more"}`: the alert of an invalid chart
+//!   (`warn` true: preview warnings over a valid one; no items: nothing to say). `message` is
+//!   the sentence the box shows (its place first), `detail` the same without the place; the
+//!   span (`line`…`endColumn`, end exclusive) is the field from its key past its value, or a
+//!   syntax error's character, all 0 when unknown; `more` is the
 //!   "… and N more" line under the first [`MAX_SHOWN`]. Problems past those have line and column 0
 //!   unless they are syntax errors (finding a place reads the text).
 
 use crate::json::{self, Value};
+use crate::place::Span;
 use crate::problem::{push_json_string, FetchFailure, Problem, ProblemKind, ValueTrouble};
 use crate::{prepare, Locale};
 
@@ -112,12 +116,19 @@ fn answer(problems: &[Problem], text: &str, locale: Locale, warn: bool, chars: u
         // A syntax error has its place; any other problem is found from its path, for the
         // problems the box shows (each search reads the text: 10,000 problems in a big file
         // would take minutes).
-        let located = || if i < MAX_SHOWN { crate::place::locate(text, &p.path) } else { None };
-        let (line, column) = p.line_column().or_else(located).unwrap_or((0, 0));
+        // A syntax error's span is its one character; a field's runs past its value.
+        let span = match p.line_column() {
+            Some((line, column)) => Some(Span { line, column, end_line: line, end_column: column + 1 }),
+            None if i < MAX_SHOWN => crate::place::locate_span(text, &p.path),
+            None => None,
+        };
+        let Span { line, column, end_line, end_column } = span.unwrap_or(Span { line: 0, column: 0, end_line: 0, end_column: 0 });
         out.push_str("{\"path\":");
         push_string(&mut out, &p.path);
-        out.push_str(&format!(",\"line\":{line},\"column\":{column},\"message\":"));
+        out.push_str(&format!(",\"line\":{line},\"column\":{column},\"endLine\":{end_line},\"endColumn\":{end_column},\"message\":"));
         push_string(&mut out, &p.message(locale));
+        out.push_str(",\"detail\":");
+        push_string(&mut out, &p.detail(locale));
         if let Some(excerpt) = p.excerpt_within(chars) {
             out.push_str(",\"excerpt\":");
             push_string(&mut out, &excerpt);
@@ -201,6 +212,14 @@ mod tests {
         let place = |i: usize| (items[i].get("path").cloned(), items[i].get("line").cloned(), items[i].get("column").cloned());
         let n = |v: u64| Some(Value::Number(json::Number::U64(v)));
         assert_eq!(place(0), (Some(Value::String("communes[0].members".into())), n(3), n(19)), "{v:?}");
+        // The span runs past the value (`"members": "2.989"` is 18 characters), and `detail` is
+        // the message without its place, for tools that show the place themselves.
+        assert_eq!((items[0].get("endLine").cloned(), items[0].get("endColumn").cloned()), (n(3), n(37)));
+        let (Some(Value::String(message)), Some(Value::String(detail))) = (items[0].get("message"), items[0].get("detail")) else {
+            panic!()
+        };
+        assert_eq!(message, &format!("`communes[0].members`: {detail}"));
+        assert!(!detail.contains("communes[0]"), "{detail}");
         // A fetch failure has no text to point into.
         let v = ask(r#"{"task":"fetch","lang":"en","url":"x.json","why":"status","status":404}"#);
         let Some(Value::Array(items)) = v.get("items") else { panic!("{v:?}") };

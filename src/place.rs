@@ -161,9 +161,25 @@ impl Scan<'_> {
     }
 }
 
+/// Where a path's field is: from its key (or a list item's first character) to just past its
+/// value, as 1-based lines and columns in characters (`end` is exclusive), so an editor can
+/// select it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
 /// The 1-based line and column (in characters) of `path` in `text`, or of the nearest enclosing
 /// value that is there; `None` when not even the first step is (`data-src`, an empty path).
 pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+    locate_span(text, path).map(|s| (s.line, s.column))
+}
+
+/// [`locate`], with where the field (or the nearest enclosing value) ends.
+pub fn locate_span(text: &str, path: &str) -> Option<Span> {
     let mut scan = Scan { text, at: 0 };
     let mut best = None;
     for step in steps(path) {
@@ -172,12 +188,22 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
             Step::Index(i) => scan.find_index(i).map(|at| (at, at)),
         };
         let Some((shown_at, value_at)) = place else { break };
-        best = Some(shown_at);
+        best = Some((shown_at, value_at));
         scan.at = value_at;
     }
-    // Lines and characters (not bytes: a UTF-8 continuation byte starts no character) before it.
+    let (start, value_at) = best?;
+    scan.at = value_at;
+    let end = if scan.skip().is_some() { scan.at.min(text.len()) } else { start };
+    let (line, column) = line_column(text, start)?;
+    let (end_line, end_column) = line_column(text, end.max(start))?;
+    Some(Span { line, column, end_line, end_column })
+}
+
+/// Lines and characters (not bytes: a UTF-8 continuation byte starts no character) before
+/// byte `at`, 1-based.
+fn line_column(text: &str, at: usize) -> Option<(usize, usize)> {
     let (mut line, mut column) = (1, 1);
-    for &b in text.as_bytes().get(..best?)? {
+    for &b in text.as_bytes().get(..at)? {
         if b == b'\n' {
             (line, column) = (line + 1, 1);
         } else if b & 0xC0 != 0x80 {
@@ -204,6 +230,18 @@ mod tests {
         assert_eq!(locate(TEXT, "communes[1].member"), Some((5, 27)));
         assert_eq!(locate(TEXT, "communes[1]"), Some((5, 5)));
         assert_eq!(locate(TEXT, "communes[1].cellKinds.Chi bộ bản"), Some((6, 20)));
+    }
+
+    #[test]
+    fn a_span_runs_from_the_key_past_the_value() {
+        let span = |path| locate_span(TEXT, path).map(|s| (s.line, s.column, s.end_line, s.end_column));
+        // `"member": 86` on line 5, from column 27 to just past `86`.
+        assert_eq!(span("communes[1].member"), Some((5, 27, 5, 39)));
+        // A whole commune over two lines: its `{` to just past its `}`.
+        assert_eq!(span("communes[1]"), Some((5, 5, 6, 39)));
+        // A missing field: the whole object that should hold it.
+        let text = "{\"communes\": [{\"name\": \"A\"},\n  {\"members\": 3}]}";
+        assert_eq!(locate_span(text, "communes[1].name").map(|s| (s.line, s.column, s.end_line, s.end_column)), Some((2, 3, 2, 17)));
     }
 
     #[test]

@@ -253,6 +253,12 @@ impl Problem {
         }
     }
 
+    /// [`Problem::message`] without its place (the path, or a syntax error's line and column),
+    /// for tools that show the place themselves: the playground beside a table cell, an editor.
+    pub fn detail(&self, locale: Locale) -> String {
+        self.kind.describe(&self.path, locale)
+    }
+
     /// A syntax error's kind, refined from its line (`99,7` is a decimal comma, not a stray
     /// comma).
     pub fn syntax_what(&self) -> Option<ErrorKind> {

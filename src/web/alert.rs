@@ -6,7 +6,7 @@
 //! the explanations module, fetched only then (`crate::explain`, `explain/`), and hands the answer
 //! to `Chart::explain`. So readers of valid charts never download the messages.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Document, HtmlElement};
 
 use super::chart::Inner;
@@ -26,11 +26,8 @@ pub(crate) struct Asking {
     pub(crate) error: bool,
 }
 
-/// One problem as the explanations module said it.
+/// One problem as the explanations module said it: what the box shows.
 pub(crate) struct Item {
-    path: String,
-    line: f64,
-    column: f64,
     message: String,
     /// A syntax error's quoted line with its caret.
     excerpt: Option<String>,
@@ -42,7 +39,15 @@ pub(crate) struct Said {
     heading: String,
     pub(crate) items: Vec<Item>,
     more: Option<String>,
+    /// The answer as written: `problems()` and the error event hand its items to the page as
+    /// they are (path, span, message, detail), so a field the explanations module adds needs
+    /// no bytes here.
+    answer: String,
 }
+
+/// What an invalid chart says when the explanations module's answer cannot be read.
+const UNEXPLAINED: &str =
+    r#"{"items":[{"path":"","line":0,"column":0,"endLine":0,"endColumn":0,"message":"commune-charts","detail":"commune-charts"}]}"#;
 
 fn text_of(v: &Value, key: &str) -> Option<String> {
     match v.get(key) {
@@ -51,33 +56,19 @@ fn text_of(v: &Value, key: &str) -> Option<String> {
     }
 }
 
-fn number_of(v: &Value, key: &str) -> f64 {
-    match v.get(key) {
-        Some(Value::Number(n)) => n.as_f64(),
-        _ => 0.0,
-    }
-}
-
 impl Said {
     /// The explanations module's answer; `None` if it is not one.
     pub(crate) fn read(answer: &str) -> Option<Said> {
         let v = json::parse(answer).ok()?;
         let Some(Value::Array(items)) = v.get("items") else { return None };
-        let items = items
-            .iter()
-            .map(|i| Item {
-                path: text_of(i, "path").unwrap_or_default(),
-                line: number_of(i, "line"),
-                column: number_of(i, "column"),
-                message: text_of(i, "message").unwrap_or_default(),
-                excerpt: text_of(i, "excerpt"),
-            })
-            .collect();
+        let items =
+            items.iter().map(|i| Item { message: text_of(i, "message").unwrap_or_default(), excerpt: text_of(i, "excerpt") }).collect();
         Some(Said {
             warn: v.get("warn") == Some(&Value::Bool(true)),
             heading: text_of(&v, "heading").unwrap_or_default(),
             items,
             more: text_of(&v, "more"),
+            answer: answer.to_string(),
         })
     }
 
@@ -115,18 +106,14 @@ impl Said {
         self.items.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("\n")
     }
 
-    /// `[{path, line, column, message}]`; line and column are 0 when unknown.
+    /// The answer's items, `[{path, line, column, endLine, endColumn, message, detail,
+    /// excerpt?}]` (see `crate::explain`), read by the page's JSON.parse: a new array each time.
     pub(crate) fn to_js(&self) -> js_sys::Array {
-        let list = js_sys::Array::new();
-        for item in &self.items {
-            let obj = js_sys::Object::new();
-            set(&obj, "path", &JsValue::from_str(&item.path));
-            set(&obj, "line", &JsValue::from_f64(item.line));
-            set(&obj, "column", &JsValue::from_f64(item.column));
-            set(&obj, "message", &JsValue::from_str(&item.message));
-            list.push(&obj);
-        }
-        list
+        js_sys::JSON::parse(&self.answer)
+            .and_then(|v| js_sys::Reflect::get(&v, &JsValue::from_str("items")))
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .unwrap_or_default()
     }
 }
 
@@ -170,8 +157,9 @@ impl Inner {
         let said = said.unwrap_or_else(|| Said {
             warn: false,
             heading: asking.locale.words().cannot_draw.to_string(),
-            items: vec![Item { path: String::new(), line: 0.0, column: 0.0, message: "commune-charts".to_string(), excerpt: None }],
+            items: vec![Item { message: "commune-charts".to_string(), excerpt: None }],
             more: None,
+            answer: UNEXPLAINED.to_string(),
         });
         self.root.set_text_content(None);
         self.dress(&self.pick_theme());

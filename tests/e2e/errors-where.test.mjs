@@ -47,6 +47,12 @@ test('a number in quotes is told how to write it for its field', async () => {
   assert.equal(r.state, 'error');
   assert.match(r.alert, /`indicators\[0\]\.percentOfPlan`: cần một số, nhưng đang là một chuỗi chữ trong ngoặc kép \("99,7%"\)\. Hãy viết 99\.7: không có ngoặc kép, dấu chấm thay cho dấu phẩy thập phân, không có dấu % \(percentOfPlan đã tính bằng phần trăm\)/);
   assert.doesNotMatch(r.alert, /ví dụ 2989/);
+  // Each problem carries its field's span in the JSON text and its sentence without the place,
+  // so an editor (the playground) selects the field and says the place its own way.
+  const pct = r.problems.find((p) => p.path === 'indicators[0].percentOfPlan');
+  const at = text.indexOf('"percentOfPlan"');
+  assert.deepEqual([pct.line, pct.column, pct.endLine, pct.endColumn], [1, at + 1, 1, at + 1 + '"percentOfPlan":"99,7%"'.length]);
+  assert.equal(pct.message, '`indicators[0].percentOfPlan`: ' + pct.detail);
   assert.match(r.alert, /`indicators\[0\]\.value`: .*Hãy viết 5755 nếu là số hàng nghìn, hoặc 5\.755 nếu là số thập phân: không có ngoặc kép, đơn vị \(ha\) ghi vào trường "measure"/);
   assert.deepEqual(errors, []);
   await context.close();

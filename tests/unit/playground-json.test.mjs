@@ -1,7 +1,7 @@
 // Unit tests: the JSON text the playground writes and the places in it (www/playground/json.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatJson, withMeta, META_KEYS, offsetOf, lineColumnOf, locatePath, parentPath, bareMessage } from '../../www/playground/json.js';
+import { formatJson, withMeta, META_KEYS, offsetOf, lineColumnOf, parentPath } from '../../www/playground/json.js';
 
 test('formatJson: one line per commune or indicator, as the README writes it', () => {
   const doc = { title: 'T', communes: [{ name: 'A', members: 1, targets: { met: 2 } }, { name: 'B', cellKinds: {} }], sort: 'value', empty: [], tags: ['x', 1] };
@@ -54,34 +54,9 @@ test('line and column <-> offset, columns counting characters (an emoji is one)'
   }
 });
 
-test('locatePath: where a field path is in JSON text, or its nearest existing parent', () => {
-  const text = '{\n  "communes": [\n    { "name": "A", "members": 1 },\n    { "name": "B", "member": 2 }\n  ]\n}';
-  const key = locatePath(text, 'communes[1].member');
-  assert.deepEqual(key, { start: 72, end: 83, exact: true });
-  assert.equal(text.slice(key.start, key.end), '"member": 2');
-  assert.deepEqual(lineColumnOf(text, key.start), { line: 4, column: 20 });
-  const name = locatePath(text, 'communes[0].name');
-  assert.equal(text.slice(name.start, name.end), '"name": "A"');
-  // A key that is not there: its object.
-  const parent = locatePath(text, 'communes[1].members');
-  assert.equal(parent.exact, false);
-  assert.equal(parent.start, text.indexOf('{ "name": "B"'));
-  // An item that is not there: the array, with its key.
-  const list = locatePath(text, 'communes[5].x');
-  assert.equal(list.exact, false);
-  assert.equal(text.slice(list.start, list.end), text.slice(4, -2));
-  // Long values are cut to 200 characters; text that is not JSON has no places.
-  const long = locatePath(`{"note": "${'x'.repeat(500)}"}`, 'note');
-  assert.equal(long.end - long.start, 200);
-  assert.equal(locatePath('{"a', 'a'), null);
-});
-
-test('parentPath and bareMessage', () => {
+test('parentPath', () => {
   assert.equal(parentPath('communes[1].targets.met'), 'communes[1].targets');
   assert.equal(parentPath('communes[1].targets'), 'communes[1]');
   assert.equal(parentPath('communes[1]'), 'communes');
   assert.equal(parentPath('communes'), '');
-  assert.equal(bareMessage('`communes[1].member`: unknown field', 'communes[1].member'), 'unknown field');
-  assert.equal(bareMessage('unknown field', 'communes[1].member'), 'unknown field');
-  assert.equal(bareMessage('`other`: x', 'communes'), '`other`: x');
 });

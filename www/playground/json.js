@@ -88,63 +88,8 @@ export function lineColumnOf(text, offset) {
   return { line: line, column: Array.from(before.slice(lastNl + 1)).length + 1 };
 }
 
-/**
- * Where a field path (`communes[1].member`) is in valid JSON text: the offset of its key, or of
- * the nearest enclosing value that exists.
- * @param {string} text
- * @param {string} path
- * @returns {{ start: number, end: number, exact: boolean } | null}
- */
-export function locatePath(text, path) {
-  /** @type {Record<string, { start: number, end: number }>} */
-  var spots = {};
-  var i = 0;
-  function ws() { while (i < text.length && /\s/.test(text[i])) i++; }
-  /** @returns {string} */
-  function str() { var s = i; i++; while (i < text.length && text[i] !== '"') { if (text[i] === '\\') i++; i++; } i++; return JSON.parse(text.slice(s, i)); }
-  /** @param {string} p @param {number | null} keyAt */
-  function value(p, keyAt) {
-    ws();
-    spots[p] = { start: keyAt != null ? keyAt : i, end: i };
-    var ch = text[i];
-    if (ch === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
-      for (;;) {
-        ws(); var at = i; var k = str(); ws(); i++; // ':'
-        value(p ? p + '.' + k : k, at);
-        spots[p ? p + '.' + k : k].end = i;
-        ws(); if (text[i] === ',') { i++; continue; } i++; return;
-      }
-    } else if (ch === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
-      for (var n = 0; ; n++) {
-        value(p + '[' + n + ']', null);
-        ws(); if (text[i] === ',') { i++; continue; } i++; return;
-      }
-    } else if (ch === '"') {
-      str();
-    } else {
-      while (i < text.length && /[^\s,\]}]/.test(text[i])) i++;
-    }
-    spots[p].end = i;
-  }
-  try { value('', null); } catch (e) { return null; }
-  for (var p = path; p; p = parentPath(p)) {
-    if (spots[p]) return { start: spots[p].start, end: Math.min(spots[p].end, spots[p].start + 200), exact: p === path };
-  }
-  return null;
-}
-
 /** `communes[1].members` -> `communes[1]` -> `communes` -> ''. @param {string} p */
 export function parentPath(p) {
   var q = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
   return q === p ? '' : q;
-}
-
-/** The widget's message without its "`path`: " prefix. @param {string} message @param {string} path */
-export function bareMessage(message, path) {
-  var prefix = '`' + path + '`: ';
-  return message.indexOf(prefix) === 0 ? message.slice(prefix.length) : message;
 }

@@ -6,7 +6,7 @@
 import { el, state, t, applyTexts, byId } from './page.js';
 import { readTable, documentOf } from './table.js';
 import { readNumber } from './numbers.js';
-import { formatJson, withMeta, META_KEYS, offsetOf, lineColumnOf, locatePath } from './json.js';
+import { formatJson, withMeta, META_KEYS, offsetOf } from './json.js';
 import { scriptSafe } from './snippet.js';
 import { EXAMPLE_COMMUNES, EXAMPLE_INDICATORS, META_COMMUNES, META_INDICATORS } from './examples.js';
 import { metaValues, metaFrom, setExampleMeta, dropExampleMeta, sayMetaOrigin } from './meta.js';
@@ -212,17 +212,16 @@ function onFailed(err, text) {
   // Point at the first problem in the JSON text.
   var first = problems[0];
   var spot = null;
-  // A field's problem (it has a path) selects the whole field; a syntax error its character.
-  // (Every problem has a line and column now; the path's range is still found here.)
-  var found = first.path ? locatePath(text, first.path) : null;
-  if (found) {
-    var lc = lineColumnOf(text, found.start);
-    spot = { offset: found.start, end: found.end, line: lc.line, column: lc.column, path: first.path };
-    el.jsonWhereText.textContent = t('jsonWherePath', first.path, lc.line, lc.column);
-  } else if (first.line > 0) {
+  // The core gives each problem its span: a field's problem selects the whole field (or what
+  // should hold it), a syntax error its character; a long one is cut to 200 characters.
+  if (first.line > 0) {
     var off = offsetOf(text, first.line, first.column);
-    spot = { offset: off, end: Math.min(text.length, off + 1), line: first.line, column: first.column };
-    el.jsonWhereText.textContent = t('jsonWhereLine', first.line, first.column);
+    var end = first.endLine > 0 ? offsetOf(text, first.endLine, first.endColumn) : off + 1;
+    end = Math.min(text.length, off + 200, Math.max(end, off + 1));
+    spot = { offset: off, end: end, line: first.line, column: first.column, path: first.path || undefined };
+    el.jsonWhereText.textContent = first.path
+      ? t('jsonWherePath', first.path, first.line, first.column)
+      : t('jsonWhereLine', first.line, first.column);
   }
   state.problem = spot;
   el.jsonWhere.hidden = !spot;
@@ -355,5 +354,5 @@ schedule(0);
 window.CommuneChartsPlayground = Object.freeze({
   /** @param {string} text @param {'auto' | import('./numbers.js').NumberStyle} styleChoice */
   readTable: function (text, styleChoice) { return readTable(text, styleChoice, state.ui); },
-  readNumber: readNumber, locatePath: locatePath, scriptSafe: scriptSafe
+  readNumber: readNumber, scriptSafe: scriptSafe
 });

@@ -3,7 +3,7 @@
 // notes (a click selects the cell in the pasted text), and the table as read, with the cells the
 // widget complains about marked.
 import { el, t, clear } from './page.js';
-import { parentPath, bareMessage } from './json.js';
+import { parentPath } from './json.js';
 
 /** @typedef {import('./table.js').ParsedTable} ParsedTable */
 /** @typedef {import('./table.js').Message} Message */
@@ -136,7 +136,7 @@ export function showWidgetProblems(problems, p) {
     if (!hit) return;
     var column = hit.col != null ? p.columns[hit.col] : null;
     var where = t('rowCol', hit.row, column ? column.header : null);
-    var li = addMessage(el.tableErrors, { text: t('widgetCellError', where, bareMessage(pr.message, pr.path)), start: hit.start, end: hit.end });
+    var li = addMessage(el.tableErrors, { text: t('widgetCellError', where, pr.detail || pr.message), start: hit.start, end: hit.end });
     li.classList.add('from-widget');
     var target = cellEls[hit.row + ':' + (hit.col == null ? '' : hit.col)];
     if (target) target.classList.add('widget-bad');
