@@ -7,7 +7,8 @@
 pub use crate::layout::{Cursor, Key, HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX};
 use crate::layout::{Layout, Measure};
 use crate::locale::Locale;
-use crate::model::Model;
+use crate::model::{ChartKind, Compare, Model};
+use crate::stats;
 
 /// A readout: the full name (never truncated) and one line per value, in the chart's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +80,21 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
                 crate::cat!(w.members, ": ", int(commune.members.unwrap_or(0)), " · ", w.cells, ": ", int(commune.cells.unwrap_or(0))),
             ],
         },
+        Measure::MembersPer1000 => match commune.members_per_1000() {
+            None => no_data(w.members_per_1000),
+            Some(r) => vec![
+                crate::cat!(w.members_per_1000, ": ", locale.format_fixed(r, 1)),
+                crate::cat!(
+                    w.members,
+                    ": ",
+                    int(commune.members.unwrap_or(0)),
+                    " · ",
+                    w.population,
+                    ": ",
+                    int(commune.population.unwrap_or(0))
+                ),
+            ],
+        },
         Measure::Targets => match commune.targets {
             None => no_data(w.targets),
             Some(t) if t.total() == 0 => vec![crate::cat!(w.targets, ": 0")],
@@ -96,6 +112,12 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
         },
         Measure::Indicators => Vec::new(),
     };
+    let mut lines = lines;
+    lines.extend(standing(model, panel.measure, row.item, locale));
+    if let Some(g) = commune.group_name(model.group) {
+        let label = if model.group == crate::model::Group::Province { w.province } else { w.district };
+        lines.push(crate::cat!(label, ": ", g));
+    }
     // The selected segment's line: cell kinds follow the total line; target groups are lines.
     let group = c.bar.and_then(|b| layout.bars.get(b)).map(|b| b.group);
     let focus = match (panel.measure, group) {
@@ -107,6 +129,41 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
         _ => None,
     };
     Some(Readout { title, lines, focus })
+}
+
+/// Where a commune stands in a single-value panel: `Hạng 3/25` among the communes with a value,
+/// and how far it is from `compare`'s reference (`cao hơn trung bình 23%`).
+fn standing(model: &Model, measure: Measure, item: usize, locale: Locale) -> Vec<String> {
+    let kind = match measure {
+        Measure::Members => ChartKind::Members,
+        Measure::Cells => ChartKind::Cells,
+        Measure::MembersPerCell => ChartKind::MembersPerCell,
+        Measure::MembersPer1000 => ChartKind::MembersPer1000,
+        _ => return Vec::new(),
+    };
+    let w = locale.words();
+    let values = stats::values(model, kind);
+    let Some(value) = values.get(item).copied().flatten() else { return Vec::new() };
+    let mut out = Vec::new();
+    let (ranks, ranked) = stats::ranks(&values);
+    if let Some(rank) = ranks.get(item).copied().flatten() {
+        out.push(crate::cat!(w.rank[0], locale.format_int(rank as u64), w.rank[1], locale.format_int(ranked as u64)));
+    }
+    if let Some(reference) = stats::reference(&values, model.compare) {
+        let name = if model.compare == Compare::Mean { w.mean_in_text } else { w.median_in_text };
+        let pct = if reference > 0.0 { 100.0 * (value - reference) / reference } else { 0.0 };
+        // Rounded as shown: 0% apart is "equal to".
+        let shown = locale.format_percent(pct.abs(), 0);
+        let same = reference == value || shown == locale.format_percent(0.0, 0);
+        let side = if pct > 0.0 { w.above } else { w.below };
+        out.push(match (same, locale) {
+            (true, _) => crate::cat!(w.equal_to, " ", name),
+            // `cao hơn trung bình 23%`, `23% above average`.
+            (false, Locale::Vi) => crate::cat!(side, " ", name, " ", shown),
+            (false, Locale::En) => crate::cat!(shown, " ", side, " ", name),
+        });
+    }
+    out
 }
 
 /// Keeps a readout box of `box_w` x `box_h` next to `(x, y)` and inside `0..view_w`, `0..view_h`
@@ -175,18 +232,42 @@ mod tests {
 
         let (m, l) = lay(ChartKind::Cells, 640.0);
         let r = readout(&m, &l, Cursor { panel: 0, row: 0, bar: None }, Locale::Vi).unwrap();
-        assert_eq!(r.lines, ["Chi bộ: 9", "Chi bộ bản: 4", "Chi bộ đơn vị sự nghiệp: 5"]);
+        assert_eq!(r.lines, ["Chi bộ: 9", "Chi bộ bản: 4", "Chi bộ đơn vị sự nghiệp: 5", "Hạng 3/3"]);
         let r = readout(&m, &l, Cursor { panel: 0, row: 0, bar: Some(1) }, Locale::Vi).unwrap();
         assert_eq!(r.focus, Some(2));
 
         let (m, l) = lay(ChartKind::MembersPerCell, 640.0);
         let r = readout(&m, &l, Cursor { panel: 0, row: 2, bar: None }, Locale::Vi).unwrap();
         assert_eq!(r.title, "Đức Thọ (Hà Tĩnh)");
-        assert_eq!(r.lines, ["Đảng viên mỗi chi bộ: 38,8", "Đảng viên: 2.989 · Chi bộ: 77"]);
+        assert_eq!(r.lines, ["Đảng viên mỗi chi bộ: 38,8", "Đảng viên: 2.989 · Chi bộ: 77", "Hạng 1/3"]);
 
         let (m, l) = lay(ChartKind::Indicators, 640.0);
         let r = readout(&m, &l, Cursor { panel: 0, row: 0, bar: None }, Locale::Vi).unwrap();
         assert_eq!(r.sentence(), "Văn Lãng: Tổng diện tích gieo trồng. Kết quả: 5.755 ha; 99,7% kế hoạch");
+    }
+
+    #[test]
+    fn readouts_give_rank_distance_from_the_reference_and_group() {
+        let json = r#"{"compare":"mean","group":"province","communes":[
+            {"name":"A","province":"Lai Châu","members":123,"population":1000},
+            {"name":"B","province":"Lai Châu","members":100,"population":2000},
+            {"name":"C","province":"Hà Tĩnh","members":77},
+            {"name":"D","province":"Hà Tĩnh","members":100}]}"#;
+        let (m, l) = crate::test_support::lay(json, ChartKind::Members, 640.0);
+        // Mean 100: A is 23% above it; B and D tie for rank 2.
+        let line = |row: usize, locale| readout(&m, &l, Cursor { panel: 0, row, bar: None }, locale).unwrap().lines;
+        assert_eq!(line(0, Locale::Vi), ["Đảng viên: 123", "Hạng 1/4", "cao hơn trung bình 23%", "Tỉnh: Lai Châu"]);
+        assert_eq!(line(0, Locale::En), ["Party members: 123", "Rank 1 of 4", "23% above average", "Province: Lai Châu"]);
+        assert_eq!(line(1, Locale::Vi), ["Đảng viên: 100", "Hạng 2/4", "bằng trung bình", "Tỉnh: Lai Châu"]);
+        // Rows are in sections: Lai Châu's A, B, then Hà Tĩnh's C, D.
+        assert_eq!(line(2, Locale::Vi), ["Đảng viên: 77", "Hạng 4/4", "thấp hơn trung bình 23%", "Tỉnh: Hà Tĩnh"]);
+        assert_eq!(line(3, Locale::En)[1], "Rank 2 of 4");
+        // Members per 1,000 residents: one decimal; C and D have no population.
+        let (m, l) = crate::test_support::lay(json, ChartKind::MembersPer1000, 640.0);
+        let r = readout(&m, &l, Cursor { panel: 0, row: 0, bar: None }, Locale::Vi).unwrap();
+        assert_eq!(r.lines[..3], ["Đảng viên trên 1.000 dân: 123,0", "Đảng viên: 123 · Dân số: 1.000", "Hạng 1/2"]);
+        let r = readout(&m, &l, Cursor { panel: 0, row: 2, bar: None }, Locale::En).unwrap();
+        assert_eq!(r.lines[0], "Members per 1,000 residents: no data");
     }
 
     #[test]

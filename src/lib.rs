@@ -10,6 +10,8 @@ pub mod explain;
 pub mod interact;
 pub mod json;
 pub mod layout;
+/// Vietnamese letters folded for matching names (highlight) and searching them.
+pub mod letters;
 pub mod locale;
 pub mod model;
 /// Problems' places from their paths: explanations and the CLI call it (the widget does not).
@@ -19,6 +21,8 @@ pub mod png;
 pub mod preview;
 pub mod problem;
 pub mod spec;
+/// Order, mean and median, ranks and sections: numbers about the communes as a whole.
+pub mod stats;
 #[cfg(test)]
 mod test_support;
 pub mod text;

@@ -245,6 +245,33 @@ pub struct Words {
     pub previous_page: &'static str,
     pub next_page: &'static str,
     pub rows_range: [&'static str; 3],
+    /// The `members-per-1000` kind: party members per 1,000 residents.
+    pub members_per_1000: &'static str,
+    pub population: &'static str,
+    /// The reference line of `compare`: `Trung bình: 512` / `Average: 512`.
+    pub mean: &'static str,
+    pub median: &'static str,
+    /// How far a commune is from the reference, around the percentage: `cao hơn trung bình 23%`
+    /// is `above[0]`, the reference's lower-case name, ` `, the percentage; `bằng trung bình`.
+    pub above: &'static str,
+    pub below: &'static str,
+    pub equal_to: &'static str,
+    /// The reference's name inside a sentence (lower case in Vietnamese: `trung bình`).
+    pub mean_in_text: &'static str,
+    pub median_in_text: &'static str,
+    /// `Hạng 3/25` / `Rank 3 of 25`: before the rank, between it and the count.
+    pub rank: [&'static str; 2],
+    /// A group's subtotal row in the table and its heading: `Tổng Lai Châu`.
+    pub subtotal: &'static str,
+    pub province: &'static str,
+    pub district: &'static str,
+    /// The search box of a long chart: its label, the count of suggestions around the number,
+    /// and what it says when nothing matches.
+    pub find_label: &'static str,
+    pub find_results: [&'static str; 2],
+    pub find_none: &'static str,
+    /// The summary sentence's mention of highlighted communes: `Bài viết nói về: A, B`.
+    pub highlighted: &'static str,
 }
 
 static VI: Words = Words {
@@ -274,6 +301,23 @@ static VI: Words = Words {
     previous_page: "Trang trước",
     next_page: "Trang sau",
     rows_range: ["Hàng ", "–", " / "],
+    members_per_1000: "Đảng viên trên 1.000 dân",
+    population: "Dân số",
+    mean: "Trung bình",
+    median: "Trung vị",
+    above: "cao hơn",
+    below: "thấp hơn",
+    equal_to: "bằng",
+    mean_in_text: "trung bình",
+    median_in_text: "trung vị",
+    rank: ["Hạng ", "/"],
+    subtotal: "Tổng",
+    province: "Tỉnh",
+    district: "Huyện",
+    find_label: "Tìm xã",
+    find_results: ["", " kết quả"],
+    find_none: "Không tìm thấy xã nào",
+    highlighted: "Đánh dấu",
 };
 
 static EN: Words = Words {
@@ -303,6 +347,23 @@ static EN: Words = Words {
     previous_page: "Previous page",
     next_page: "Next page",
     rows_range: ["Rows ", "–", " of "],
+    members_per_1000: "Members per 1,000 residents",
+    population: "Population",
+    mean: "Average",
+    median: "Median",
+    above: "above",
+    below: "below",
+    equal_to: "equal to",
+    mean_in_text: "average",
+    median_in_text: "median",
+    rank: ["Rank ", " of "],
+    subtotal: "Total",
+    province: "Province",
+    district: "District",
+    find_label: "Find a commune",
+    find_results: ["", " results"],
+    find_none: "No commune found",
+    highlighted: "Highlighted",
 };
 
 /// `c` in lower case, for the letters of Vietnamese names: ASCII, Latin-1, the Latin Extended-A

@@ -1,6 +1,7 @@
 //! Step 2: [`Spec`] -> [`Model`], the data as the charts use it. Missing is not zero: an absent
 //! count stays `None` all the way to the drawing, where it is shown as "no data".
 
+use crate::letters::{fold, Marks};
 use crate::locale::Locale;
 use crate::problem::{Problem, ProblemKind};
 use crate::spec::{CommuneSpec, Spec};
@@ -41,6 +42,7 @@ chart_kinds! {
     Members = "members",
     Cells = "cells",
     MembersPerCell = "members-per-cell",
+    MembersPer1000 = "members-per-1000",
     Targets = "targets",
     Indicators = "indicators",
     Overview = "overview",
@@ -54,6 +56,43 @@ pub enum Sort {
     Desc,
 }
 
+/// `compare`: a reference line on single-value kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Compare {
+    #[default]
+    None,
+    Mean,
+    Median,
+}
+
+/// `group`: communes in sections by province or district.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Group {
+    #[default]
+    None,
+    Province,
+    District,
+}
+
+impl ChartKind {
+    /// Whether each commune has one value (a bar, not a stack): these kinds get `compare`'s line
+    /// and a rank in the readout.
+    pub fn is_single_value(self) -> bool {
+        matches!(self, ChartKind::Members | ChartKind::Cells | ChartKind::MembersPerCell | ChartKind::MembersPer1000)
+    }
+
+    /// A commune's value in a single-value kind (`None` for other kinds and for no data).
+    pub fn value_of(self, c: &Commune) -> Option<f64> {
+        match self {
+            ChartKind::Members => c.members.map(|v| v as f64),
+            ChartKind::Cells => c.cells.map(|v| v as f64),
+            ChartKind::MembersPerCell => c.members_per_cell(),
+            ChartKind::MembersPer1000 => c.members_per_1000(),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub title: Option<String>,
@@ -64,8 +103,17 @@ pub struct Model {
     pub locale: Option<Locale>,
     pub chart: Option<ChartKind>,
     pub sort: Sort,
+    pub compare: Compare,
+    pub group: Group,
     pub communes: Vec<Commune>,
     pub indicators: Vec<Indicator>,
+}
+
+impl Model {
+    /// Whether the data names communes in `highlight` (then the others are muted).
+    pub fn any_highlighted(&self) -> bool {
+        self.communes.iter().any(|c| c.highlighted)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +128,8 @@ pub struct Commune {
     pub targets: Option<Targets>,
     pub population: Option<u64>,
     pub area_km2: Option<f64>,
+    /// Named in the data's `highlight`: drawn in full colour, the others muted.
+    pub highlighted: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +154,23 @@ impl Commune {
         }
     }
 
+    /// Party members per 1,000 residents: `None` without both, or with no residents.
+    pub fn members_per_1000(&self) -> Option<f64> {
+        match (self.members, self.population) {
+            (Some(m), Some(p)) if p > 0 => Some(1000.0 * m as f64 / p as f64),
+            _ => None,
+        }
+    }
+
+    /// The commune's province or district, as `group` asks.
+    pub fn group_name(&self, group: Group) -> Option<&str> {
+        match group {
+            Group::None => None,
+            Group::Province => self.province.as_deref(),
+            Group::District => self.district.as_deref(),
+        }
+    }
+
     /// Targets with at least one counted (a bar can be drawn).
     pub fn counted_targets(&self) -> Option<Targets> {
         self.targets.filter(|t| t.total() > 0)
@@ -118,6 +185,7 @@ pub fn check_drawable(model: &Model, kind: ChartKind) -> Result<(), Problem> {
         ChartKind::Members => (any(|c| c.members.is_some()), "members", "communes"),
         ChartKind::Cells => (any(|c| c.cells.is_some()), "cells", "communes"),
         ChartKind::MembersPerCell => (any(|c| c.members_per_cell().is_some()), "members-per-cell", "communes"),
+        ChartKind::MembersPer1000 => (any(|c| c.members_per_1000().is_some()), "members-per-1000", "communes"),
         ChartKind::Targets => (any(|c| c.targets.is_some()), "targets", "communes"),
         ChartKind::Overview => (any(|c| c.members.is_some() || c.cells.is_some() || c.targets.is_some()), "overview", "communes"),
         ChartKind::Indicators => (model.indicators.iter().any(|i| i.percent_of_plan.is_some()), "indicators", "indicators"),
@@ -142,6 +210,8 @@ pub struct Indicator {
 /// the TypeScript types, see `spec::schema_gen`).
 pub const LOCALES: &[&str] = &["vi", "en"];
 pub const SORTS: &[&str] = &["none", "asc", "desc"];
+pub const COMPARES: &[&str] = &["none", "mean", "median"];
+pub const GROUPS: &[&str] = &["none", "province", "district"];
 
 /// Validates meaning: required names, whole non-negative counts, sums that add up.
 pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
@@ -172,6 +242,25 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
         }
     };
 
+    let compare = match spec.compare.as_deref().map(str::trim) {
+        None | Some("none") => Compare::None,
+        Some("mean") => Compare::Mean,
+        Some("median") => Compare::Median,
+        Some(other) => {
+            report("compare".into(), ProblemKind::UnknownValue { value: other.into(), allowed: COMPARES });
+            Compare::None
+        }
+    };
+    let group = match spec.group.as_deref().map(str::trim) {
+        None | Some("none") => Group::None,
+        Some("province") => Group::Province,
+        Some("district") => Group::District,
+        Some(other) => {
+            report("group".into(), ProblemKind::UnknownValue { value: other.into(), allowed: GROUPS });
+            Group::None
+        }
+    };
+
     let mut communes = Vec::new();
     match &spec.communes {
         None if spec.indicators.is_none() => report("communes".into(), ProblemKind::Missing),
@@ -182,6 +271,29 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
                 if let Some(commune) = commune(&crate::cat!("communes[", crate::text::digits(i as u64), "]"), c, &mut report) {
                     communes.push(commune);
                 }
+            }
+        }
+    }
+
+    // `highlight`: each name must be a commune's (as written, whatever the case, the spaces
+    // around it or the Unicode form of its marks).
+    if let Some(names) = &spec.highlight {
+        let keys: Vec<String> = communes.iter().map(|c: &Commune| fold(&c.name, Marks::Keep)).collect();
+        for (i, name) in names.iter().enumerate() {
+            let key = fold(name, Marks::Keep);
+            let mut found = false;
+            for (c, k) in communes.iter_mut().zip(&keys) {
+                if *k == key {
+                    c.highlighted = true;
+                    found = true;
+                }
+            }
+            if !found && !key.is_empty() {
+                let names = communes.iter().map(|c| c.name.clone()).collect();
+                report(
+                    crate::cat!("highlight[", crate::text::digits(i as u64), "]"),
+                    ProblemKind::UnknownCommune { value: name.clone(), names },
+                );
             }
         }
     }
@@ -206,6 +318,8 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
             locale,
             chart,
             sort,
+            compare,
+            group,
             communes,
             indicators,
         })
@@ -322,6 +436,7 @@ fn commune(path: &str, c: &CommuneSpec, report: &mut impl FnMut(String, ProblemK
         targets,
         population,
         area_km2,
+        highlighted: false,
     })
 }
 

@@ -45,6 +45,7 @@ pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
         ChartKind::Overview => {
             &[("members", |c| c.members.is_some()), ("cells", |c| c.cells.is_some()), ("targets", |c| c.targets.is_some())]
         }
+        ChartKind::MembersPer1000 => &[("members", |c| c.members.is_some()), ("population", |c| c.population.is_some())],
         ChartKind::Indicators => &[],
     };
     out.extend(fields.iter().filter_map(|(field, has)| lacking(field, *has)));

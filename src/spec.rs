@@ -38,6 +38,19 @@ pub struct Spec {
     /// Thứ tự: none (giữ nguyên), asc, desc / Order: none (yours), asc, desc
     #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::SortName>"))]
     pub sort: Option<String>,
+    /// Các xã bài viết nói tới: giữ màu đậm, các xã khác nhạt đi (theo tên, không phân biệt hoa
+    /// thường) / The communes the article is about: full colour, the others muted (by name,
+    /// ignoring case)
+    #[cfg_attr(feature = "schema-gen", schemars(length(max = MAX_COMMUNES)))]
+    pub highlight: Option<Vec<String>>,
+    /// Đường so sánh: none, mean (trung bình) hoặc median (trung vị) / A reference line: none,
+    /// mean or median
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::CompareName>"))]
+    pub compare: Option<String>,
+    /// Chia nhóm: none, province (theo tỉnh) hoặc district (theo huyện) / Sections: none,
+    /// province or district
+    #[cfg_attr(feature = "schema-gen", schemars(with = "Option<schema_gen::GroupName>"))]
+    pub group: Option<String>,
     /// Các xã, bắt buộc trừ khi có indicators (tối đa 10.000) / Communes, required unless there
     /// are indicators (at most 10,000)
     #[cfg_attr(feature = "schema-gen", schemars(length(max = MAX_COMMUNES)))]
@@ -140,7 +153,21 @@ pub const MAX_INDICATORS: usize = 1_000;
 pub const MAX_TEXT_CHARS: usize = 1_000;
 
 /// `$schema` is accepted (and ignored) so editors can find the JSON Schema.
-pub const DOC_FIELDS: &[&str] = &["$schema", "title", "subtitle", "source", "note", "locale", "chart", "sort", "communes", "indicators"];
+pub const DOC_FIELDS: &[&str] = &[
+    "$schema",
+    "title",
+    "subtitle",
+    "source",
+    "note",
+    "locale",
+    "chart",
+    "sort",
+    "highlight",
+    "compare",
+    "group",
+    "communes",
+    "indicators",
+];
 pub const COMMUNE_FIELDS: &[&str] = &["name", "district", "province", "members", "cells", "cellKinds", "targets", "population", "areaKm2"];
 pub const TARGET_FIELDS: &[&str] = &["met", "over80", "behind", "total"];
 pub const INDICATOR_FIELDS: &[&str] = &["unit", "name", "value", "measure", "percentOfPlan"];
@@ -266,6 +293,23 @@ impl Walker {
         }
     }
 
+    /// A list of texts at the top level (`highlight`): each item checked as `string` checks one.
+    fn strings(&mut self, map: &Map, key: &str) -> Option<Vec<String>> {
+        let items = self.list(map, "", key, MAX_COMMUNES)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = crate::cat!(key, "[", crate::text::digits(i as u64), "]");
+            match item {
+                Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+                    self.report(&path, ProblemKind::TooLong { chars: s.chars().count(), max: MAX_TEXT_CHARS });
+                }
+                Value::String(s) => out.push(s.clone()),
+                other => self.wrong_type(&path, JsonType::String, other),
+            }
+        }
+        Some(out)
+    }
+
     fn list<'v>(&mut self, map: &'v Map, path: &str, key: &str, max: usize) -> Option<&'v Vec<Value>> {
         match map.get(key) {
             None | Some(Value::Null) => None,
@@ -303,6 +347,9 @@ impl Walker {
             locale: self.string(map, "", "locale"),
             chart: self.string(map, "", "chart"),
             sort: self.string(map, "", "sort"),
+            highlight: self.strings(map, "highlight"),
+            compare: self.string(map, "", "compare"),
+            group: self.string(map, "", "group"),
             communes,
             indicators,
         }

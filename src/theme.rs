@@ -139,6 +139,30 @@ impl Theme {
         }
     }
 
+    /// `fill` for a commune the data does not highlight: mixed toward the background as far as
+    /// it stays at 3:1 against it (WCAG's non-text contrast), at most 60%. A colour already
+    /// under 3:1 (the palette's orange) is mixed 40%: told apart by lightness, not lost.
+    pub fn muted_fill(&self, fill: Rgb) -> Rgb {
+        let mix = |t: f64| {
+            let channel = |a: u8, b: u8| {
+                let v = f64::from(a) + (f64::from(b) - f64::from(a)) * t;
+                // 0..=255 after rounding a mix of two u8 values.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let v = v.round() as u8;
+                v
+            };
+            let bg = self.background;
+            Rgb(channel(fill.0, bg.0), channel(fill.1, bg.1), channel(fill.2, bg.2))
+        };
+        for step in [6.0, 5.0, 4.0, 3.0, 2.0] {
+            let c = mix(step / 10.0);
+            if c.contrast(self.background) >= 3.0 {
+                return c;
+            }
+        }
+        mix(0.4)
+    }
+
     /// Text colour readable on top of `fill` (for labels inside bars).
     pub fn text_on(&self, fill: Rgb) -> Rgb {
         let dark = Rgb(0x11, 0x11, 0x11);

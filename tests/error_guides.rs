@@ -82,6 +82,7 @@ fn _every_problem_kind_has_cases(kind: &ProblemKind) {
         | ProblemKind::SumMismatch { .. }
         | ProblemKind::NothingToDraw { .. }
         | ProblemKind::UnknownKind { .. }
+        | ProblemKind::UnknownCommune { .. }
         | ProblemKind::NoData
         | ProblemKind::TooLarge { .. }
         | ProblemKind::TooLong { .. }
@@ -225,6 +226,22 @@ fn cases() -> Vec<Case> {
         Problem::at(
             pick(s, "chart", "data-commune-chart"),
             ProblemKind::UnknownKind { value: pick(s, "pie", "bars").into(), allowed: ChartKind::NAMES },
+        )
+    }));
+    // A name close to one commune's, and one near none (two messages: with and without "did you mean").
+    cases.push(case("UnknownCommune", |s| {
+        Problem::at(
+            pick(s, "highlight[0]", "highlight[3]"),
+            ProblemKind::UnknownCommune {
+                value: pick(s, "Mo Si San", "Duc Tho").into(),
+                names: vec![pick(s, "Mồ Sì San", "Đức Thọ").into(), pick(s, "Pa Vây Sử", "Dào San").into()],
+            },
+        )
+    }));
+    cases.push(case("UnknownCommune without a close name", |s| {
+        Problem::at(
+            pick(s, "highlight[1]", "highlight[2]"),
+            ProblemKind::UnknownCommune { value: pick(s, "X", "Y").into(), names: Vec::new() },
         )
     }));
     cases.push(case("NoData", |_| Problem::at("", ProblemKind::NoData)));

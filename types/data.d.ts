@@ -2,13 +2,24 @@
 // do not edit, run `UPDATE_SCHEMA=1 cargo test --features schema-gen --test schema_gen`.
 
 /** Chart kinds: the value of `data-commune-chart`, or of the data's `chart`. */
-export type ChartKind = 'members' | 'cells' | 'members-per-cell' | 'targets' | 'indicators' | 'overview';
+export type ChartKind = 'members' | 'cells' | 'members-per-cell' | 'members-per-1000' | 'targets' | 'indicators' | 'overview';
 
 /** Languages of the chart's text and numbers: vi `2.989`, `99,7%`; en `2,989`, `99.7%`. */
 export type Locale = 'vi' | 'en';
 
 /** `none` keeps the journalist's order; missing values always go last. */
 export type Sort = 'none' | 'asc' | 'desc';
+
+/**
+ * A labelled reference line on single-value kinds: the mean or the median of the communes with a
+ * value.
+ */
+export type Compare = 'none' | 'mean' | 'median';
+
+/**
+ * Sections under a heading per province or district, in order of first appearance, with subtotals.
+ */
+export type Group = 'none' | 'province' | 'district';
 
 /**
  * Một xã / One commune. Thiếu số liệu thì đừng ghi 0: bỏ trường đó đi, hoặc ghi null / Missing is
@@ -95,6 +106,22 @@ export interface CommuneChartData {
   chart?: ChartKind | null;
   /** Thứ tự: none (giữ nguyên), asc, desc / Order: none (yours), asc, desc */
   sort?: Sort | null;
+  /**
+   * Các xã bài viết nói tới: giữ màu đậm, các xã khác nhạt đi (theo tên, không phân biệt hoa
+   * thường) / The communes the article is about: full colour, the others muted (by name, ignoring
+   * case)
+   */
+  highlight?: string[] | null;
+  /**
+   * Đường so sánh: none, mean (trung bình) hoặc median (trung vị) / A reference line: none, mean or
+   * median
+   */
+  compare?: Compare | null;
+  /**
+   * Chia nhóm: none, province (theo tỉnh) hoặc district (theo huyện) / Sections: none, province or
+   * district
+   */
+  group?: Group | null;
   /**
    * Các xã, bắt buộc trừ khi có indicators (tối đa 10.000) / Communes, required unless there are
    * indicators (at most 10,000)

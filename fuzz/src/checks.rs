@@ -251,6 +251,7 @@ pub fn has_data(m: &Model, kind: ChartKind) -> bool {
         ChartKind::Members => members,
         ChartKind::Cells => cells,
         ChartKind::MembersPerCell => m.communes.iter().any(|c| c.members_per_cell().is_some()),
+        ChartKind::MembersPer1000 => m.communes.iter().any(|c| c.members_per_1000().is_some()),
         ChartKind::Targets => targets,
         ChartKind::Indicators => m.indicators.iter().any(|i| i.percent_of_plan.is_some()),
         ChartKind::Overview => members || cells || targets,

@@ -13,6 +13,7 @@ use crate::model::{ChartKind, Model};
 use crate::text::{wrap, Font, TextMeasure};
 use crate::theme::{Rgb, Theme};
 
+mod extras;
 mod nav;
 mod panel;
 mod rows;
@@ -86,6 +87,7 @@ pub enum Measure {
     Members,
     Cells,
     MembersPerCell,
+    MembersPer1000,
     Targets,
     Indicators,
 }
@@ -183,7 +185,11 @@ pub fn layout(input: &LayoutInput) -> Layout {
     let ctx = Ctx { locale, theme, measure };
     if panels.len() > 1 && width >= SIDE_BY_SIDE_FROM_PX {
         // Small multiples side by side: names once, at the left; rows aligned across panels.
-        let widest = model.communes.iter().map(|c| measure.width_px(&c.name, LABEL_FONT)).fold(0.0, f64::max);
+        let widest = model
+            .communes
+            .iter()
+            .map(|c| measure.width_px(&c.name, if c.highlighted { LABEL_FONT_BOLD } else { LABEL_FONT }))
+            .fold(0.0, f64::max);
         let names_w = (widest + NAME_PAD_PX).min(inner * 0.2);
         let n = panels.len() as f64;
         let panel_w = (inner - names_w - PANEL_GAP_PX * (n - 1.0)) / n;
@@ -216,7 +222,11 @@ pub fn layout(input: &LayoutInput) -> Layout {
             let names = if width < NARROW_BELOW_PX {
                 Names::Above
             } else {
-                let widest = p.rows.iter().map(|r| measure.width_px(&r.name, LABEL_FONT)).fold(0.0, f64::max);
+                let widest = p
+                    .rows
+                    .iter()
+                    .map(|r| measure.width_px(&r.name, if r.highlighted { LABEL_FONT_BOLD } else { LABEL_FONT }))
+                    .fold(0.0, f64::max);
                 Names::Beside((widest + NAME_PAD_PX).min(inner * 0.5))
             };
             let rows_y = panel::panel_header(&ctx, p, CHART_PAD_PX, CHART_PAD_PX + inner, y, &mut out.marks);

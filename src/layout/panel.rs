@@ -48,6 +48,11 @@ pub(super) fn panel_header(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, mut y: f6
         }
         y += LEGEND_LINE_H_PX + LEGEND_GAP_PX;
     }
+    // `compare`'s label goes on its own line above the rows (drawn with the rows: it sits at
+    // the line's x).
+    if p.reference.is_some() {
+        y += REFERENCE_LABEL_H_PX;
+    }
     y
 }
 
@@ -58,7 +63,12 @@ pub(super) fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Name
     if p.scale == Scale::Plan {
         plan_line(ctx, p, &plot, out);
     }
+    let first_mark = out.marks.len();
     let rows = rows(ctx, p, &plot, out);
+    super::extras::section_heads(ctx, p, &plot, out);
+    if let Some((value, label)) = &p.reference {
+        super::extras::reference_line(ctx, &plot, *value, label, first_mark, out);
+    }
     let bottom = tick_labels(ctx, p, &plot, bands, out);
     out.panels.push(Panel { measure: p.measure, x0, x1, rows, legend: p.legend.clone() });
     bottom
@@ -66,23 +76,25 @@ pub(super) fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Name
 
 /// Where a panel's rows go: the fitted axis, each row's top and the heights of its parts, and
 /// where end labels go. Shared by the grid, the plan line, the rows and the tick labels.
-struct Plot {
+pub(super) struct Plot {
     /// The panel's extent, names included.
-    x0: f64,
-    x1: f64,
-    axis: Axis,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    pub(super) axis: Axis,
     end_font: Font,
     /// In a narrow column (a sidebar) a name and its end label may not share a line: then the
     /// end label gets a line of its own under the name, rather than both being cut.
     stack_end: bool,
-    /// The first row's top.
-    y: f64,
+    /// The first row's top (below the line of `compare`'s label, which is above it).
+    pub(super) y: f64,
     /// The name's line above the bar (0 when names are beside it), the bar, the gap below.
-    label_h: f64,
-    bar_h: f64,
-    gap: f64,
+    pub(super) label_h: f64,
+    pub(super) bar_h: f64,
+    pub(super) gap: f64,
     row_h: f64,
-    n: usize,
+    pub(super) n: usize,
+    /// Room taken before each row by `group`'s section headings (the row's own included).
+    heads_before: Vec<f64>,
     /// Rows between repeated axis labels; `usize::MAX` (one axis, under the rows) unless tall.
     band_rows: usize,
     banded: bool,
@@ -112,22 +124,42 @@ impl Plot {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let band_rows = if row_h * n as f64 > TALL_PLOT_PX { ((AXIS_EVERY_PX / row_h) as usize).max(5) } else { usize::MAX };
         let banded = band_rows < n;
-        Plot { x0, x1, axis, end_font, stack_end, y, label_h, bar_h, gap, row_h, n, band_rows, banded }
+        let mut heads_before = Vec::with_capacity(if p.sections.is_empty() { 0 } else { n });
+        if !p.sections.is_empty() {
+            let mut room = 0.0;
+            let mut next = p.sections.iter().peekable();
+            for i in 0..n {
+                if next.next_if(|s| s.first_row == i).is_some() {
+                    room += SECTION_H_PX + if i > 0 { SECTION_GAP_PX } else { 0.0 };
+                }
+                heads_before.push(room);
+            }
+        }
+        Plot { x0, x1, axis, end_font, stack_end, y, label_h, bar_h, gap, row_h, n, band_rows, banded, heads_before }
     }
 
-    /// Row `i`'s top: the rows before it and the axis bands above it.
-    fn row_top(&self, i: usize) -> f64 {
-        self.y + self.row_h * i as f64 + if self.banded { AXIS_BAND_H_PX * (1 + i / self.band_rows) as f64 } else { 0.0 }
+    /// Row `i`'s top: the rows, the section headings and the axis bands above it.
+    pub(super) fn row_top(&self, i: usize) -> f64 {
+        self.y
+            + self.row_h * i as f64
+            + self.heads_before.get(i).copied().unwrap_or(0.0)
+            + if self.banded { AXIS_BAND_H_PX * (1 + i / self.band_rows) as f64 } else { 0.0 }
     }
 
-    /// Whether row `i` starts a group of rows between axis bands (the first row does).
-    fn first_in_group(&self, i: usize) -> bool {
-        i == 0 || (self.banded && i % self.band_rows == 0)
+    /// Whether a section heading sits above row `i` (the line of a reference or the plan is
+    /// not drawn through it).
+    pub(super) fn heading_above(&self, i: usize) -> bool {
+        i > 0 && self.heads_before.get(i) != self.heads_before.get(i - 1)
     }
 
-    /// Whether row `i` ends a group of rows between axis bands (the last row does).
-    fn last_in_group(&self, i: usize) -> bool {
-        i + 1 == self.n || (self.banded && (i + 1) % self.band_rows == 0)
+    /// Whether row `i` starts a group of rows between axis bands or headings (the first row does).
+    pub(super) fn first_in_group(&self, i: usize) -> bool {
+        i == 0 || (self.banded && i % self.band_rows == 0) || self.heading_above(i)
+    }
+
+    /// Whether row `i` ends a group of rows between axis bands or headings (the last row does).
+    pub(super) fn last_in_group(&self, i: usize) -> bool {
+        i + 1 == self.n || (self.banded && (i + 1) % self.band_rows == 0) || self.heading_above(i + 1)
     }
 
     /// A row's end label: after its bar; inside the bar's end (a long bar near the edge) when it
@@ -220,6 +252,10 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
         let top = g.row_top(row_index);
         let bar_top = top + label_h;
         let bar_mid = bar_top + bar_h / 2.0;
+        // Highlighted communes' names in bold; the others', when some are highlighted, muted.
+        let name_font = if r.highlighted { LABEL_FONT_BOLD } else { LABEL_FONT };
+        let ink = if r.muted { theme.muted } else { theme.text };
+        let fill = |c| if r.muted { theme.muted_fill(c) } else { c };
         match g.axis.names {
             Names::Above => {
                 let mut name_w = width;
@@ -230,7 +266,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                         y_mid: top + (LABEL_LINE_H_PX + LABEL_MID_PX),
                         text: end,
                         font: end_font,
-                        color: theme.text,
+                        color: ink,
                         align: Align::Start,
                     });
                 } else if end_on_name_line && r.segments.is_some() {
@@ -241,28 +277,28 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                         y_mid: top + LABEL_MID_PX,
                         text: end,
                         font: end_font,
-                        color: theme.text,
+                        color: ink,
                         align: Align::End,
                     });
                 }
-                let name = truncate(measure, &r.name, LABEL_FONT, name_w);
+                let name = truncate(measure, &r.name, name_font, name_w);
                 out.marks.push(Mark::Text {
                     x: x0,
                     y_mid: top + LABEL_MID_PX,
                     text: name,
-                    font: LABEL_FONT,
-                    color: theme.text,
+                    font: name_font,
+                    color: ink,
                     align: Align::Start,
                 });
             }
             Names::Beside(w) => {
-                let name = truncate(measure, &r.name, LABEL_FONT, w - NAME_PAD_PX);
+                let name = truncate(measure, &r.name, name_font, w - NAME_PAD_PX);
                 out.marks.push(Mark::Text {
                     x: plot_x0 - NAME_GAP_PX,
                     y_mid: bar_mid,
                     text: name,
-                    font: LABEL_FONT,
-                    color: theme.text,
+                    font: name_font,
+                    color: ink,
                     align: Align::End,
                 });
             }
@@ -284,7 +320,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                     let x_start = g.axis.x.map(acc);
                     acc += seg.value;
                     let rect = Rect { x0: x_start, y0: bar_top, x1: g.axis.x.map(acc), y1: bar_top + bar_h };
-                    let color = p.legend.get(seg.group).map_or(theme.bar, |l| l.color);
+                    let color = fill(p.legend.get(seg.group).map_or(theme.bar, |l| l.color));
                     out.marks.push(Mark::Rect { rect, color });
                     if let Some(text) = &seg.inside {
                         if measure.width_px(text, VALUE_FONT) + INSIDE_LABEL_PAD_PX <= rect.width() {
@@ -302,8 +338,8 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                 }
                 if !end_on_name_line {
                     let (text, x, inside) = g.end_label(measure, acc, &r.end_label);
-                    let last = segs.last().and_then(|g| p.legend.get(g.group)).map_or(theme.bar, |l| l.color);
-                    let color = if inside { theme.text_on(last) } else { theme.text };
+                    let last = fill(segs.last().and_then(|g| p.legend.get(g.group)).map_or(theme.bar, |l| l.color));
+                    let color = if inside { theme.text_on(last) } else { ink };
                     out.marks.push(Mark::Text { x, y_mid: bar_mid, text, font: end_font, color, align: Align::Start });
                 }
             }
@@ -311,9 +347,14 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
         let half_gap = g.gap / 2.0;
         rows.push(Row {
             item: r.item,
-            y0: if row_index == 0 { top } else { top - half_gap },
+            y0: if row_index == 0 || g.heading_above(row_index) { top } else { top - half_gap },
             // Rows tile: the last row of a group also holds the axis band below it.
-            y1: if row_index + 1 < g.n { g.row_top(row_index + 1) - half_gap } else { top + label_h + bar_h + half_gap },
+            // (not across a section heading: a tap there lands on no row).
+            y1: if row_index + 1 < g.n && !g.heading_above(row_index + 1) {
+                g.row_top(row_index + 1) - half_gap
+            } else {
+                top + label_h + bar_h + half_gap
+            },
             bars: first_bar..out.bars.len(),
         });
     }

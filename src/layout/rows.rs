@@ -5,7 +5,8 @@
 use super::scale::Scale;
 use super::{LegendItem, Measure};
 use crate::locale::Locale;
-use crate::model::{ChartKind, Commune, Model, Sort};
+use crate::model::{ChartKind, Commune, Compare, Model, Sort};
+use crate::stats::{self, sorted_order};
 use crate::theme::Theme;
 
 pub(super) struct Segment {
@@ -23,6 +24,20 @@ pub(super) struct RowData {
     pub(super) segments: Option<Vec<Segment>>,
     /// Drawn after the bar: the total, the ratio, or `5.755 ha · 99,7% kế hoạch`.
     pub(super) end_label: String,
+    /// Drawn muted: the data highlights other communes.
+    pub(super) muted: bool,
+    /// Named in `highlight`: its name in bold.
+    pub(super) highlighted: bool,
+}
+
+/// A section of `group`: its heading above its first row.
+pub(super) struct SectionHead {
+    /// The panel's row the section starts at.
+    pub(super) first_row: usize,
+    /// The province or district (drawn in the panel that names rows).
+    pub(super) name: String,
+    /// The section's total, for counts (`Tổng: 1.234`).
+    pub(super) subtotal: Option<String>,
 }
 
 pub(super) struct PanelData {
@@ -31,6 +46,10 @@ pub(super) struct PanelData {
     pub(super) legend: Vec<LegendItem>,
     pub(super) scale: Scale,
     pub(super) rows: Vec<RowData>,
+    /// Sections of `group` (empty without it).
+    pub(super) sections: Vec<SectionHead>,
+    /// `compare`'s line: its value and its label (`Trung bình: 512`).
+    pub(super) reference: Option<(f64, String)>,
 }
 
 /// The panels `kind` draws, each with its rows in order. The overview keeps the panels with
@@ -41,11 +60,21 @@ pub(super) fn panels(model: &Model, kind: ChartKind, locale: Locale, theme: &The
         ChartKind::Members => vec![bar_panel(Measure::Members, model, &order, locale, theme)],
         ChartKind::Cells => vec![bar_panel(Measure::Cells, model, &order, locale, theme)],
         ChartKind::MembersPerCell => vec![bar_panel(Measure::MembersPerCell, model, &order, locale, theme)],
+        ChartKind::MembersPer1000 => vec![bar_panel(Measure::MembersPer1000, model, &order, locale, theme)],
         ChartKind::Targets => vec![bar_panel(Measure::Targets, model, &order, locale, theme)],
         ChartKind::Indicators => vec![indicator_panel(model, locale, theme)],
         ChartKind::Overview => {
-            let mut panels: Vec<PanelData> = [Measure::Members, Measure::Cells, Measure::Targets]
-                .into_iter()
+            // Members per 1,000 residents joins when the data gives the population of every
+            // commune with members (a panel of mostly "no data" would be noise).
+            let per_1000 = crate::stats::population_given(model);
+            let measures: &[Measure] = if per_1000 {
+                &[Measure::Members, Measure::Cells, Measure::MembersPer1000, Measure::Targets]
+            } else {
+                &[Measure::Members, Measure::Cells, Measure::Targets]
+            };
+            let mut panels: Vec<PanelData> = measures
+                .iter()
+                .copied()
                 .map(|m| {
                     let mut p = bar_panel(m, model, &order, locale, theme);
                     p.title = Some(panel_title(m, locale).to_string());
@@ -69,57 +98,91 @@ fn panel_title(m: Measure, locale: Locale) -> &'static str {
         Measure::Members => w.members,
         Measure::Cells => w.cells,
         Measure::MembersPerCell => w.members_per_cell,
+        Measure::MembersPer1000 => w.members_per_1000,
         Measure::Targets => w.targets,
         Measure::Indicators => w.indicator,
     }
 }
 
 /// Row order for commune panels: the journalist's, or sorted by the kind's main value with
-/// missing values last (targets: by share met; overview: by members).
+/// missing values last (targets: by share met; overview: by members); with `group`, section
+/// by section.
 fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
     let key = |c: &Commune| -> Option<f64> {
         match kind {
-            ChartKind::Cells => c.cells.map(|v| v as f64),
-            ChartKind::MembersPerCell => c.members_per_cell(),
             ChartKind::Targets => c.counted_targets().map(|t| t.met as f64 / t.total() as f64),
-            _ => c.members.map(|v| v as f64),
+            ChartKind::Overview | ChartKind::Indicators => c.members.map(|v| v as f64),
+            _ => kind.value_of(c),
         }
     };
     let keys: Vec<Option<f64>> = if model.sort == Sort::None { Vec::new() } else { model.communes.iter().map(key).collect() };
-    sorted_order(model.communes.len(), &keys, model.sort)
+    let order = sorted_order(model.communes.len(), &keys, model.sort);
+    stats::sections(model, &order).into_iter().flat_map(|s| s.items).collect()
 }
 
-/// `0..n` in `sort` order of `keys` (stable; missing values last). One sort for every kind,
-/// so the wasm carries one copy of the sort code: an unstable sort with the index as the last
-/// key, which orders exactly as a stable sort and links no merge-sort buffer code.
-fn sorted_order(n: usize, keys: &[Option<f64>], sort: Sort) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    if sort == Sort::None {
-        return order;
+/// The single-value kind a measure draws (for `compare`).
+fn kind_of(measure: Measure) -> Option<ChartKind> {
+    match measure {
+        Measure::Members => Some(ChartKind::Members),
+        Measure::Cells => Some(ChartKind::Cells),
+        Measure::MembersPerCell => Some(ChartKind::MembersPerCell),
+        Measure::MembersPer1000 => Some(ChartKind::MembersPer1000),
+        _ => None,
     }
-    let keyed = |i: &usize| keys.get(*i).copied().flatten();
-    order.sort_unstable_by(|a, b| {
-        let by_value = match (keyed(a), keyed(b)) {
-            (Some(x), Some(y)) => {
-                let o = x.total_cmp(&y);
-                if sort == Sort::Desc {
-                    o.reverse()
-                } else {
-                    o
+}
+
+/// A value as its measure writes it: counts whole, ratios with one decimal. A reference line's
+/// value gets one decimal more where it is not whole (`1.450`, `1.450,5`).
+pub(crate) fn format_value(measure: Measure, v: f64, locale: Locale, reference: bool) -> String {
+    match measure {
+        Measure::MembersPerCell | Measure::MembersPer1000 => locale.format_fixed(v, if reference { 2 } else { 1 }),
+        _ if reference => locale.format_decimal(v, 1),
+        _ => locale.format_decimal(v, 0),
+    }
+}
+
+/// The sections' headings for a panel whose rows are `rows` (already in section order).
+fn section_heads(model: &Model, measure: Measure, rows: &[RowData], locale: Locale) -> Vec<SectionHead> {
+    let mut heads = Vec::new();
+    if model.group == crate::model::Group::None {
+        return heads;
+    }
+    let w = locale.words();
+    let name_of = |item: usize| model.communes.get(item).and_then(|c| c.group_name(model.group)).map(str::trim).filter(|n| !n.is_empty());
+    let mut start = 0;
+    while let Some(first) = rows.get(start) {
+        let name = name_of(first.item);
+        let mut end = start + 1;
+        while rows.get(end).is_some_and(|r| name_of(r.item) == name) {
+            end += 1;
+        }
+        let count = |f: fn(&Commune) -> Option<u64>| {
+            let mut any = false;
+            let mut sum = 0u64;
+            for r in rows.get(start..end).unwrap_or_default() {
+                if let Some(v) = model.communes.get(r.item).and_then(f) {
+                    any = true;
+                    sum = sum.saturating_add(v);
                 }
             }
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+            any.then(|| crate::cat!(w.subtotal, ": ", locale.format_int(sum)))
         };
-        by_value.then(a.cmp(b))
-    });
-    order
+        let subtotal = match measure {
+            Measure::Members => count(|c| c.members),
+            Measure::Cells => count(|c| c.cells),
+            _ => None,
+        };
+        let label = if model.group == crate::model::Group::Province { w.province } else { w.district };
+        let name = name.map_or_else(|| crate::cat!(label, ": ", w.no_data), str::to_string);
+        heads.push(SectionHead { first_row: start, name, subtotal });
+        start = end;
+    }
+    heads
 }
-
 /// A commune panel: one row per commune in `order`.
 fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, theme: &Theme) -> PanelData {
     let words = locale.words();
+    let any_highlighted = model.any_highlighted();
     let communes = order.iter().filter_map(|&i| Some((i, model.communes.get(i)?)));
     let single = |v: f64, end: String| Some((vec![Segment { group: 0, value: v, inside: None }], end));
     let (scale, legend) = match measure {
@@ -128,14 +191,15 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
             Scale::Share,
             words.target_groups.iter().zip(theme.targets).map(|(l, color)| LegendItem { label: (*l).to_string(), color }).collect(),
         ),
-        Measure::MembersPerCell => (Scale::Ratio, Vec::new()),
+        Measure::MembersPerCell | Measure::MembersPer1000 => (Scale::Ratio, Vec::new()),
         _ => (Scale::Count, Vec::new()),
     };
-    let rows = communes
+    let rows: Vec<RowData> = communes
         .map(|(item, c)| {
             let data = match measure {
                 Measure::Members => c.members.and_then(|m| single(m as f64, locale.format_int(m))),
                 Measure::MembersPerCell => c.members_per_cell().and_then(|r| single(r, locale.format_fixed(r, 1))),
+                Measure::MembersPer1000 => c.members_per_1000().and_then(|r| single(r, locale.format_fixed(r, 1))),
                 Measure::Cells => c.cells.map(|n| {
                     let segs = if c.cell_kinds.is_empty() {
                         let group = if legend.is_empty() { 0 } else { legend.len() - 1 };
@@ -173,10 +237,23 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
                 Some((s, e)) => (Some(s), e),
                 None => (None, String::new()),
             };
-            RowData { item, name: c.name.clone(), segments, end_label }
+            RowData {
+                item,
+                name: c.name.clone(),
+                segments,
+                end_label,
+                muted: any_highlighted && !c.highlighted,
+                highlighted: c.highlighted,
+            }
         })
         .collect();
-    PanelData { measure, title: None, legend, scale, rows }
+    let sections = section_heads(model, measure, &rows, locale);
+    let reference = kind_of(measure).filter(|_| model.compare != Compare::None).and_then(|kind| {
+        let v = stats::reference(&stats::values(model, kind), model.compare)?;
+        let name = if model.compare == Compare::Mean { words.mean } else { words.median };
+        Some((v, crate::cat!(name, ": ", format_value(measure, v, locale, true))))
+    });
+    PanelData { measure, title: None, legend, scale, rows, sections, reference }
 }
 
 /// Cell kinds in first-seen order, then "not broken down" if some commune gives only a total.
@@ -219,7 +296,7 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
             let pct = ind.percent_of_plan.map(|p| crate::cat!(locale.format_plan(p), " ", words.of_plan));
             let end_label = [value, pct].into_iter().flatten().collect::<Vec<_>>().join(" · ");
             let segments = ind.percent_of_plan.map(|p| vec![Segment { group: usize::from(p < 100.0), value: p, inside: None }]);
-            Some(RowData { item, name, segments, end_label })
+            Some(RowData { item, name, segments, end_label, muted: false, highlighted: false })
         })
         .collect();
     let legend = vec![
@@ -227,7 +304,7 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
         LegendItem { label: words.plan_below.to_string(), color: theme.below_plan },
     ];
     let title = one_unit.then(|| units.first().map(|u| (*u).to_string())).flatten();
-    PanelData { measure: Measure::Indicators, title, legend, scale: Scale::Plan, rows }
+    PanelData { measure: Measure::Indicators, title, legend, scale: Scale::Plan, rows, sections: Vec::new(), reference: None }
 }
 
 #[cfg(test)]

@@ -92,6 +92,12 @@ pub enum ProblemKind {
         value: String,
         allowed: &'static [&'static str],
     },
+    /// A name in `highlight` that is no commune's; `names`: the communes' names (the
+    /// explanation suggests the closest).
+    UnknownCommune {
+        value: String,
+        names: Vec<String>,
+    },
     /// The element has neither inline JSON nor `data-src`.
     NoData,
     /// Limits (see `spec::MAX_*`): the whole text, one text field, one list.

@@ -16,6 +16,22 @@ pub fn closest_name(typo: &str, known: &'static [&'static str]) -> Option<&'stat
     best.map(|(_, k)| k)
 }
 
+/// The commune name closest to `typo` (diacritics and case count as one edit each, so `Mo Si
+/// San` finds `Mồ Sì San`), for a `highlight` name that matches none: always the nearest.
+pub fn closest_commune<'a>(typo: &str, names: &'a [String]) -> Option<&'a str> {
+    use crate::letters::{fold, Marks};
+    let (t, t_plain) = (fold(typo, Marks::Keep), fold(typo, Marks::Drop));
+    let mut best: Option<(usize, &str)> = None;
+    for n in names {
+        // Without marks first (a missing accent is the usual slip), then with them.
+        let d = 2 * edit_distance(&t_plain, &fold(n, Marks::Drop)) + usize::from(edit_distance(&t, &fold(n, Marks::Keep)) > 0);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, n.as_str()));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
 /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
 /// neighbours (`nmae` -> `name` is one edit) each cost 1.
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -207,6 +207,14 @@ impl ProblemKind {
             (ProblemKind::UnknownKind { value, allowed }, En) => {
                 format!("there is no chart kind \"{value}\"; use one of: {}", allowed.join(", "))
             }
+            (ProblemKind::UnknownCommune { value, names }, Vi) => match super::suggest::closest_commune(value, names) {
+                Some(near) => format!("không có xã nào tên \"{value}\" trong \"communes\" để đánh dấu; có phải ý là \"{near}\"?"),
+                None => format!("không có xã nào tên \"{value}\" trong \"communes\" để đánh dấu"),
+            },
+            (ProblemKind::UnknownCommune { value, names }, En) => match super::suggest::closest_commune(value, names) {
+                Some(near) => format!("no commune is named \"{value}\" in \"communes\" to highlight; did you mean \"{near}\"?"),
+                None => format!("no commune is named \"{value}\" in \"communes\" to highlight"),
+            },
         }
     }
 }

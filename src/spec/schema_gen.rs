@@ -15,7 +15,7 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 use super::{Spec, MAX_TEXT_CHARS};
-use crate::model::{ChartKind, LOCALES, SORTS};
+use crate::model::{ChartKind, COMPARES, GROUPS, LOCALES, SORTS};
 
 /// Counts are below 2^53 (exact in JSON numbers and in JavaScript), as `model::count` checks.
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
@@ -77,6 +77,36 @@ impl JsonSchema for SortName {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "enum": SORTS })
+    }
+}
+
+/// `compare`: one of [`COMPARES`].
+pub struct CompareName;
+
+impl JsonSchema for CompareName {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "CompareName".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "enum": COMPARES })
+    }
+}
+
+/// `group`: one of [`GROUPS`].
+pub struct GroupName;
+
+impl JsonSchema for GroupName {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "GroupName".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "enum": GROUPS })
     }
 }
 
@@ -224,11 +254,13 @@ fn in_keyword_order(schema: &mut Value) {
 
 /// Names the TypeScript types give to lists of values: a field whose `enum` (or, for a pattern,
 /// whose `examples`) are these values is typed with the name.
-fn aliases() -> [(&'static str, &'static str, &'static [&'static str]); 3] {
+fn aliases() -> [(&'static str, &'static str, &'static [&'static str]); 5] {
     [
         ("ChartKind", "Chart kinds: the value of `data-commune-chart`, or of the data's `chart`.", ChartKind::NAMES),
         ("Locale", "Languages of the chart's text and numbers: vi `2.989`, `99,7%`; en `2,989`, `99.7%`.", LOCALES),
         ("Sort", "`none` keeps the journalist's order; missing values always go last.", SORTS),
+        ("Compare", "A labelled reference line on single-value kinds: the mean or the median of the communes with a value.", COMPARES),
+        ("Group", "Sections under a heading per province or district, in order of first appearance, with subtotals.", GROUPS),
     ]
 }
 

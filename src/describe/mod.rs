@@ -5,6 +5,9 @@ use crate::locale::Locale;
 use crate::model::{ChartKind, Commune, Model};
 use crate::text::digits;
 
+mod table;
+pub use table::table;
+
 /// One sentence, e.g. "Biểu đồ số đảng viên của 3 xã: nhiều nhất là Đức Thọ (2.989), ít nhất là
 /// Pa Vây Sử (86)." or "Pa Vây Sử có nhiều chỉ tiêu đạt và vượt nhất: 13 trên 31."
 pub fn summary(model: &Model, kind: ChartKind, locale: Locale) -> String {
@@ -12,6 +15,7 @@ pub fn summary(model: &Model, kind: ChartKind, locale: Locale) -> String {
         ChartKind::Members => extremes(model, locale, Subject::Members),
         ChartKind::Cells => extremes(model, locale, Subject::Cells),
         ChartKind::MembersPerCell => extremes(model, locale, Subject::Ratio),
+        ChartKind::MembersPer1000 => extremes(model, locale, Subject::Per1000),
         ChartKind::Targets => targets_sentence(model, locale),
         ChartKind::Indicators => indicators_sentence(model, locale),
         ChartKind::Overview => {
@@ -22,6 +26,23 @@ pub fn summary(model: &Model, kind: ChartKind, locale: Locale) -> String {
             parts.join(". ")
         }
     };
+    // `compare`'s reference, as the line's label says it.
+    if kind.is_single_value() {
+        let values = crate::stats::values(model, kind);
+        if let Some(v) = crate::stats::reference(&values, model.compare) {
+            let w = locale.words();
+            let name = if model.compare == crate::model::Compare::Mean { w.mean } else { w.median };
+            let per = matches!(kind, ChartKind::MembersPerCell | ChartKind::MembersPer1000);
+            let v = if per { locale.format_decimal(v, 2) } else { locale.format_decimal(v, 1) };
+            s = crate::cat!(s, ". ", name, ": ", v);
+        }
+    }
+    // The communes the article is about.
+    let mut sep = ". ";
+    for c in model.communes.iter().filter(|c| c.highlighted) {
+        s = crate::cat!(s, sep, if sep == ". " { locale.words().highlighted } else { "" }, if sep == ". " { ": " } else { "" }, c.name);
+        sep = ", ";
+    }
     s.push('.');
     s
 }
@@ -31,6 +52,7 @@ enum Subject {
     Members,
     Cells,
     Ratio,
+    Per1000,
 }
 
 fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
@@ -39,10 +61,11 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
             Subject::Members => c.members.map(|v| v as f64),
             Subject::Cells => c.cells.map(|v| v as f64),
             Subject::Ratio => c.members_per_cell(),
+            Subject::Per1000 => c.members_per_1000(),
         }
     };
     let fmt = |v: f64| match subject {
-        Subject::Ratio => locale.format_fixed(v, 1),
+        Subject::Ratio | Subject::Per1000 => locale.format_fixed(v, 1),
         _ => locale.format_decimal(v, 0),
     };
     let n = model.communes.len();
@@ -53,6 +76,8 @@ fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
         (Subject::Members, Locale::Vi) => "số đảng viên",
         (Subject::Cells, Locale::Vi) => "số chi bộ",
         (Subject::Ratio, Locale::Vi) => "số đảng viên mỗi chi bộ",
+        (Subject::Per1000, Locale::Vi) => "số đảng viên trên 1.000 dân",
+        (Subject::Per1000, Locale::En) => "Party members per 1,000 residents",
         (Subject::Members, Locale::En) => "Party members",
         (Subject::Cells, Locale::En) => "Party cells",
         (Subject::Ratio, Locale::En) => "Members per party cell",
@@ -117,123 +142,6 @@ fn indicators_sentence(model: &Model, locale: Locale) -> String {
         });
     }
     s
-}
-
-/// Header and rows of the data table, every number formatted for the locale; "–" where missing.
-/// Indicators get their own table; communes get the columns any commune has.
-pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Vec<Vec<String>>) {
-    let w = locale.words();
-    let dash = || "–".to_string();
-    if kind == ChartKind::Indicators {
-        let header = [w.unit, w.indicator, w.value, w.percent_of_plan].map(str::to_string).to_vec();
-        let rows = model
-            .indicators
-            .iter()
-            .map(|i| {
-                let value = i.value.map_or_else(dash, |v| {
-                    let v = locale.format_decimal(v, 2);
-                    Locale::with_unit(v, i.measure.as_ref())
-                });
-                let pct = i.percent_of_plan.map_or_else(dash, |p| locale.format_plan(p));
-                vec![i.unit.clone().unwrap_or_else(dash), i.name.clone(), value, pct]
-            })
-            .collect();
-        return (header, rows);
-    }
-    // The columns the chart draws, its own measure first: a targets chart's table has no member
-    // columns of dashes, and a phone shows what the chart is about without scrolling sideways.
-    // (Plain loops over column codes: iterator chains here cost about 1 kB of wasm.)
-    const RATIO: u8 = 0;
-    const MEMBERS: u8 = 1;
-    const CELLS: u8 = 2;
-    const KINDS: u8 = 3;
-    const TARGETS: u8 = 4;
-    let columns: &[u8] = match kind {
-        ChartKind::Members => &[MEMBERS],
-        ChartKind::Cells => &[CELLS, KINDS],
-        ChartKind::MembersPerCell => &[RATIO, MEMBERS, CELLS],
-        ChartKind::Targets => &[TARGETS],
-        _ => &[MEMBERS, CELLS, TARGETS],
-    };
-    // The cells chart stacks kinds of cells: one column each, in order of first appearance.
-    let mut kinds: Vec<&str> = Vec::new();
-    if kind == ChartKind::Cells {
-        for c in &model.communes {
-            for (k, _) in &c.cell_kinds {
-                if !kinds.contains(&k.as_str()) {
-                    kinds.push(k);
-                }
-            }
-        }
-    }
-    let mut header = vec![w.commune.to_string()];
-    for &col in columns {
-        match col {
-            RATIO => header.push(w.members_per_cell.to_string()),
-            MEMBERS => header.push(w.members.to_string()),
-            CELLS => header.push(w.cells.to_string()),
-            KINDS => {
-                for k in &kinds {
-                    header.push((*k).to_string());
-                }
-            }
-            _ => {
-                for g in w.target_groups.iter().chain([&w.total]) {
-                    header.push((*g).to_string());
-                }
-            }
-        }
-    }
-    let int = |v: Option<u64>| v.map_or_else(dash, |v| locale.format_int(v));
-    let mut rows = Vec::with_capacity(model.communes.len());
-    for c in &model.communes {
-        let mut row = vec![c.name.clone()];
-        for &col in columns {
-            match col {
-                RATIO => row.push(c.members_per_cell().map_or_else(dash, |r| locale.format_fixed(r, 1))),
-                MEMBERS => row.push(int(c.members)),
-                CELLS => {
-                    let mut text = int(c.cells);
-                    // The overview stacks kinds too, in one column.
-                    if kind == ChartKind::Overview && !c.cell_kinds.is_empty() {
-                        let mut sep = " (";
-                        for (k, n) in &c.cell_kinds {
-                            text = crate::cat!(text, sep, k, ": ", locale.format_int(*n));
-                            sep = "; ";
-                        }
-                        text.push(')');
-                    }
-                    row.push(text);
-                }
-                KINDS => {
-                    for k in &kinds {
-                        row.push(int(c.cell_kinds.iter().find(|(name, _)| name == k).map(|(_, n)| *n)));
-                    }
-                }
-                _ => match c.targets {
-                    None => {
-                        for _ in 0..4 {
-                            row.push(dash());
-                        }
-                    }
-                    Some(t) => {
-                        // Zero targets counted: 0 in each column, no 0/0 share.
-                        let total = t.total();
-                        for v in [t.met, t.over80, t.behind] {
-                            row.push(if total == 0 {
-                                locale.format_int(v)
-                            } else {
-                                crate::cat!(locale.format_int(v), " (", locale.format_percent(100.0 * v as f64 / total as f64, 1), ")")
-                            });
-                        }
-                        row.push(locale.format_int(total));
-                    }
-                },
-            }
-        }
-        rows.push(row);
-    }
-    (header, rows)
 }
 
 #[cfg(test)]
