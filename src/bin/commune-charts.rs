@@ -25,7 +25,7 @@ USAGE:
     commune-charts render <DATA.json | -> [OPTIONS]
 
 OPTIONS:
-    --kind <KIND>       members, cells, members-per-cell, targets, indicators or overview
+    --kind <KIND>       {KINDS}
                         (default: the data's \"chart\", else overview)
     --width <PX>        chart width in CSS pixels, 200-8192 (default: 640); the height follows
     --locale <vi|en>    the page's language; the data's own \"locale\" wins, as in the widget
@@ -73,7 +73,12 @@ EXIT STATUS:
         let args = match parse(&argv) {
             Ok(Parsed::Run(args)) => args,
             Ok(Parsed::Help) => {
-                print!("{HELP}");
+                // The kinds from the one list the widget reads (`ChartKind::NAMES`).
+                let kinds = match commune_charts::ChartKind::NAMES.split_last() {
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                };
+                print!("{}", HELP.replace("{KINDS}", &kinds));
                 return 0;
             }
             Ok(Parsed::Version) => {
