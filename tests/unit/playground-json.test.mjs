@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatJson, withMeta, META_KEYS, offsetOf, lineColumnOf, parentPath } from '../../www/playground/json.js';
 
-test('formatJson: one line per commune or indicator, as the README writes it', () => {
+test('formatJson: one line per commune or indicator, a list of names on one line', () => {
   const doc = { title: 'T', communes: [{ name: 'A', members: 1, targets: { met: 2 } }, { name: 'B', cellKinds: {} }], sort: 'value', empty: [], tags: ['x', 1] };
   assert.equal(formatJson(doc), [
     '{',
@@ -14,10 +14,7 @@ test('formatJson: one line per commune or indicator, as the README writes it', (
     '  ],',
     '  "sort": "value",',
     '  "empty": [],',
-    '  "tags": [',
-    '    "x",',
-    '    1',
-    '  ]',
+    '  "tags": ["x", 1]', // a list of plain values ("highlight") on one line
     '}',
   ].join('\n'));
   for (const d of [doc, { a: 'ngoặc "kép" \\ và \n xuống dòng', b: null, c: [{}] }]) assert.deepEqual(JSON.parse(formatJson(d)), d);

@@ -52,6 +52,35 @@ const VI = {
   kindTargets: 'Mức độ đạt chỉ tiêu Nghị quyết',
   kindIndicators: 'Chỉ tiêu so với kế hoạch (bảng chỉ tiêu)',
   kindOverview: 'Tổng quan: đảng viên, chi bộ, chỉ tiêu',
+  kindPer1000: 'Đảng viên trên 1.000 dân',
+  kindNeedsPopulation: 'Biểu đồ «Đảng viên trên 1.000 dân» cần cột «Dân số» (và cột «Đảng viên»). Xã thiếu một trong hai số được ghi «không có số liệu».',
+  hOptions: 'Nhấn mạnh và so sánh',
+  compareLabel: 'Đường so sánh',
+  compareNone: 'Không có',
+  compareMean: 'Trung bình của các xã',
+  compareMedian: 'Trung vị (xã đứng giữa)',
+  groupLabel: 'Chia nhóm',
+  groupNone: 'Không chia',
+  groupProvince: 'Theo tỉnh',
+  groupDistrict: 'Theo huyện',
+  highlightLegend: 'Làm nổi bật xã bài viết nói tới (các xã khác nhạt màu đi)',
+  highlightFilter: 'Tìm tên xã',
+  highlightClear: 'Bỏ chọn tất cả',
+  highlightEmpty: 'Số liệu chưa có xã nào.',
+  /** @param {number} n @param {number} total */
+  highlightCount: function (n, total) {
+    return n ? 'Đã chọn ' + n + ' trong ' + total + ' xã.' : 'Chưa chọn xã nào: mọi xã cùng một màu.';
+  },
+  /** @param {string} f */
+  highlightNoMatch: function (f) { return 'Không có xã nào khớp «' + f + '».'; },
+  highlightUnknown: '(không có trong số liệu: bỏ chọn để xoá)',
+  compareNotDrawn: 'Loại biểu đồ này không vẽ đường so sánh: chỉ biểu đồ một số liệu (số đảng viên, số chi bộ, bình quân mỗi chi bộ, trên 1.000 dân) có đường này.',
+  /** @param {'province' | 'district'} g @returns {string} */
+  groupNoNames: function (g) {
+    return g === 'province' ? 'Số liệu không ghi tỉnh của xã nào (cột «Tỉnh»), nên mọi xã ở chung một nhóm.'
+      : 'Số liệu không ghi huyện của xã nào (cột «Huyện»), nên mọi xã ở chung một nhóm.';
+  },
+  optionsBlocked: 'JSON đang có lỗi cú pháp nên chưa thể đổi các lựa chọn này. Sửa JSON trước.',
   localeLabel: 'Ngôn ngữ của biểu đồ',
   localeVi: 'Tiếng Việt (2.989; 99,7%)',
   localeEn: 'English (2,989; 99.7%)',
@@ -205,6 +234,32 @@ const EN = {
   kindTargets: 'Congress targets reached',
   kindIndicators: 'Results against plan (indicators table)',
   kindOverview: 'Overview: members, cells, targets',
+  kindPer1000: 'Members per 1,000 residents',
+  kindNeedsPopulation: 'The “members per 1,000 residents” chart needs a “Dân số” (population) column, and “Đảng viên” (members). A commune without either shows “no data”.',
+  hOptions: 'Highlight and compare',
+  compareLabel: 'Reference line',
+  compareNone: 'None',
+  compareMean: 'Average of the communes',
+  compareMedian: 'Median (the middle commune)',
+  groupLabel: 'Sections',
+  groupNone: 'None',
+  groupProvince: 'By province',
+  groupDistrict: 'By district',
+  highlightLegend: 'Highlight the communes your article is about (the others are muted)',
+  highlightFilter: 'Find a commune',
+  highlightClear: 'Clear all',
+  highlightEmpty: 'The data has no communes yet.',
+  highlightCount: function (n, total) {
+    return n ? n + ' of ' + total + (total === 1 ? ' commune' : ' communes') + ' chosen.' : 'None chosen: every commune in the same colour.';
+  },
+  highlightNoMatch: function (f) { return 'No commune matches «' + f + '».'; },
+  highlightUnknown: '(not in the data: untick to remove)',
+  compareNotDrawn: 'This chart kind draws no reference line: only single-value charts (members, cells, members per cell, per 1,000 residents) have one.',
+  groupNoNames: function (g) {
+    return g === 'province' ? 'No commune has a province (a “Tỉnh” column), so all of them are in one section.'
+      : 'No commune has a district (a “Huyện” column), so all of them are in one section.';
+  },
+  optionsBlocked: 'The JSON has a syntax error, so these choices cannot be changed yet. Fix the JSON first.',
   localeLabel: 'Chart language',
   localeVi: 'Tiếng Việt (2.989; 99,7%)',
   localeEn: 'English (2,989; 99.7%)',

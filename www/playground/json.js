@@ -8,9 +8,15 @@
 
 /** @type {MetaKey[]} */
 export const META_KEYS = ['title', 'subtitle', 'source', 'note'];
-const TOP_ORDER = ['title', 'subtitle', 'source', 'note', 'locale', 'chart', 'sort', 'communes', 'indicators'];
+/** The top-level fields in the order of the JSON Schema's properties (tests/unit/playground-schema.test.mjs). */
+export const TOP_ORDER = ['title', 'subtitle', 'source', 'note', 'locale', 'chart', 'sort', 'highlight', 'compare', 'group', 'communes', 'indicators'];
 
-/** Pretty JSON in the README's style: one line per commune or indicator. @param {unknown} doc @returns {string} */
+/**
+ * Pretty JSON in the README's style: one line per commune or indicator; a list of plain values
+ * ("highlight") on one line.
+ * @param {unknown} doc
+ * @returns {string}
+ */
 export function formatJson(doc) {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return JSON.stringify(doc, null, 2);
   var obj = /** @type {Record<string, unknown>} */ (doc);
@@ -18,7 +24,7 @@ export function formatJson(doc) {
   var lines = keys.map(function (k, i) {
     const v = obj[k];
     var comma = i < keys.length - 1 ? ',' : '';
-    if (Array.isArray(v) && v.length) {
+    if (Array.isArray(v) && v.some(function (item) { return item !== null && typeof item === 'object'; })) {
       return '  ' + JSON.stringify(k) + ': [\n' + v.map(function (item, j) {
         return '    ' + inline(item) + (j < v.length - 1 ? ',' : '');
       }).join('\n') + '\n  ]' + comma;

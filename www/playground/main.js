@@ -12,6 +12,8 @@ import { EXAMPLE_COMMUNES, EXAMPLE_INDICATORS, META_COMMUNES, META_INDICATORS } 
 import { metaValues, metaFrom, setExampleMeta, dropExampleMeta, sayMetaOrigin } from './meta.js';
 import { showTable, addMessage, clearWidgetMarks, scrollTextareaTo, showWidgetProblems } from './preview.js';
 import { updateEmbed, downloadPng, copySnippet, downloadData } from './embed.js';
+import { communeNames, toggleHighlight, readOptions, withOption, withOptions } from './analytics.js';
+import { showPicker, onPick, currentHighlight, updateOptionsHint } from './picker.js';
 
 /** @typedef {import('./json.js').Spot} Spot */
 /** @typedef {import('../../npm/index').Chart} Chart */
@@ -42,6 +44,7 @@ function onTableChanged() {
     return;
   }
   setBlocked(false);
+  dataRead(parsed.kind === 'communes' ? parsed.items : null);
   if (parsed.kind !== state.tableKind) {
     var before = state.tableKind;
     state.tableKind = parsed.kind;
@@ -61,8 +64,17 @@ function onTableChanged() {
 function writeJsonFromTable() {
   var p = state.parsed;
   if (!p || p.empty || p.errors.length) return;
-  el.json.value = formatJson(withMeta(documentOf(p), metaValues()));
+  var options = { highlight: currentHighlight(), compare: el.compare.value, group: el.group.value };
+  el.json.value = formatJson(withMeta(withOptions(documentOf(p), options), metaValues()));
   state.jsonEdited = false;
+}
+
+/** The communes of the data just read (the table's items, the JSON's "communes"): the picker's names. @param {unknown} communes */
+function dataRead(communes) {
+  state.communes = communes;
+  state.names = communeNames(communes);
+  showPicker();
+  updateOptionsHint();
 }
 
 /** The table has errors (or is empty): the chart and the code stay as they were, marked out of date. @param {boolean} on @param {'empty' | 'errors'} [why] */
@@ -95,6 +107,7 @@ function setMode(mode) {
     el.restore.hidden = true;
     setBlocked(false);
     clearWidgetMarks();
+    syncMetaFromJson(); // the highlight is now the JSON's list
     schedule(0);
   }
 }
@@ -122,6 +135,14 @@ function syncMetaFromJson() {
   // Without a "locale" the chart speaks the page's language (<html lang>), which is the UI's.
   var locale = doc.locale;
   el.locale.value = locale === 'vi' || locale === 'en' ? locale : state.ui;
+  // Highlight, compare and group follow the JSON too (a value the menus lack shows as 'none':
+  // the widget's message says what is wrong with it).
+  var options = readOptions(doc);
+  el.compare.value = options.compare;
+  el.group.value = options.group;
+  applied = { compare: options.compare, group: options.group };
+  state.highlight = options.highlight;
+  dataRead(doc.communes);
 }
 
 /** Title, subtitle, source, note and locale go into the JSON (rebuilt from the table, or patched). */
@@ -138,6 +159,47 @@ function onMetaChanged() {
   el.json.value = formatJson(withMeta(/** @type {Record<string, unknown>} */ (doc), metaValues()));
   state.jsonEdited = true;
   schedule();
+}
+
+/** The compare and group the JSON has (the menus go back to them when the JSON cannot take a change). */
+var applied = { compare: 'none', group: 'none' };
+
+/**
+ * Highlight, compare or group changed on the page: into the JSON (made again from the table, or
+ * patched: only that field changes, and the title etc. as onMetaChanged does).
+ * @param {'highlight' | 'compare' | 'group'} key
+ * @param {(doc: Record<string, unknown> | null) => (string | string[])} valueFor its new value, from the JSON in JSON mode (else null)
+ */
+function onOptionChanged(key, valueFor) {
+  if (state.mode === 'table') {
+    var value = valueFor(null);
+    if (key === 'highlight') state.highlight = /** @type {string[]} */ (value);
+    applied = { compare: el.compare.value, group: el.group.value };
+    showPicker();
+    updateOptionsHint();
+    if (!state.blocked) { writeJsonFromTable(); schedule(0); }
+    return;
+  }
+  /** @type {unknown} */
+  var doc;
+  try { doc = JSON.parse(el.json.value); } catch (e) { doc = null; }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    // The page cannot write into JSON it cannot read: the controls go back to what the JSON said.
+    el.compare.value = applied.compare;
+    el.group.value = applied.group;
+    showPicker(true);
+    updateOptionsHint(true);
+    return;
+  }
+  var obj = /** @type {Record<string, unknown>} */ (doc);
+  var v = valueFor(obj);
+  if (key === 'highlight') state.highlight = /** @type {string[]} */ (v);
+  applied = { compare: el.compare.value, group: el.group.value };
+  el.json.value = formatJson(withMeta(withOption(obj, key, v), metaValues()));
+  state.jsonEdited = true;
+  showPicker();
+  updateOptionsHint();
+  schedule(0);
 }
 
 /** Selects the error's place in the JSON. @param {Spot} spot @param {boolean} focus */
@@ -245,10 +307,16 @@ function updateKindHint() {
   var tableKind = state.mode === 'table' && state.parsed && !state.parsed.empty ? state.parsed.kind : null;
   if (tableKind === 'communes' && el.kind.value === 'indicators') text = t('kindNeedsInd');
   else if (tableKind === 'indicators' && el.kind.value !== 'indicators') text = t('kindNeedsCommunes');
+  else if (el.kind.value === 'members-per-1000' && !hasPopulation(state.communes)) text = t('kindNeedsPopulation');
   else if (flashed) text = flashed;
   flashed = null;
   el.kindHint.hidden = !text;
   el.kindHint.textContent = text || '';
+  updateOptionsHint();
+}
+/** Whether a commune of the data has a population (members-per-1000 draws nothing without). @param {unknown} communes */
+function hasPopulation(communes) {
+  return Array.isArray(communes) && communes.some(function (c) { return c && typeof c.population === 'number'; });
 }
 
 function applyLanguage() {
@@ -261,6 +329,7 @@ function applyLanguage() {
     if (state.blocked) el.staleNote.textContent = p.empty ? t('staleEmpty') : t('staleNote');
   }
   updateKindHint();
+  showPicker(true);
   updateEmbed();
   // The widget's own messages follow the page language where the data does not set one.
   state.forceRender = true;
@@ -328,6 +397,21 @@ el.kind.addEventListener('change', function () {
   if (el.kind.value !== 'indicators') state.communeKind = el.kind.value;
   updateKindHint();
   schedule(0);
+});
+el.compare.addEventListener('change', function () { onOptionChanged('compare', function () { return el.compare.value; }); });
+el.group.addEventListener('change', function () { onOptionChanged('group', function () { return el.group.value; }); });
+onPick(function (name, on) {
+  onOptionChanged('highlight', function (doc) {
+    // In JSON mode the list is the JSON's (a name the data lacks stays as typed), in table mode the page's.
+    var list = doc ? readOptions(doc).highlight : state.highlight;
+    var names = doc ? communeNames(doc.communes) : state.names;
+    return toggleHighlight(list, name, on, names);
+  });
+});
+el.highlightClear.addEventListener('click', function () {
+  onOptionChanged('highlight', function () { return []; });
+  var first = el.highlightList.querySelector('input');
+  if (first instanceof HTMLInputElement) first.focus();
 });
 [el.variantInline, el.variantSrc].forEach(function (r) { r.addEventListener('change', updateEmbed); });
 el.dataUrl.addEventListener('input', updateEmbed);

@@ -4,6 +4,7 @@
 // form values, never as HTML.
 import { translate } from './i18n.js';
 import { FIELDS } from './fields.js';
+import { KINDS, COMPARE, GROUP, DEFAULT_KIND } from './choices.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./i18n.js').Words} Words */
@@ -47,7 +48,10 @@ export const el = {
   variantInline: input('variant-inline'), variantSrc: input('variant-src'), srcField: $('src-field'), dataUrl: input('data-url'),
   scriptUrl: input('script-url'), embedBlocked: $('embed-blocked'), snippet: textarea('snippet'), copy: button('copy'),
   download: button('download'), copyStatus: $('copy-status'), srcHelp: $('src-help'),
-  staticCode: textarea('static-code'), downloadPng: button('download-png'), pngStatus: $('png-status')
+  staticCode: textarea('static-code'), downloadPng: button('download-png'), pngStatus: $('png-status'),
+  options: $('options'), compare: select('compare'), group: select('group'), optionsHint: $('options-hint'),
+  highlightList: $('highlight-list'), highlightFilter: input('highlight-filter'), highlightFilterField: $('highlight-filter-field'),
+  highlightClear: button('highlight-clear'), highlightCount: $('highlight-count')
 };
 
 /**
@@ -65,6 +69,9 @@ export const el = {
  * @property {boolean} forceRender
  * @property {Good | null} good
  * @property {Spot | null} problem
+ * @property {unknown} communes
+ * @property {string[]} names
+ * @property {string[]} highlight
  */
 /** @type {State} */
 export const state = {
@@ -78,7 +85,10 @@ export const state = {
   savedJson: null,       // the hand-edited JSON, for "restore"
   chart: null, chartKind: null, forceRender: false,
   good: null,            // {doc, kind} of the last chart that drew
-  problem: null          // {offset, end, line, column, path} of the error being pointed at
+  problem: null,         // {offset, end, line, column, path} of the error being pointed at
+  communes: null,        // the "communes" of the data last read (the table's items, or the JSON's)
+  names: [],             // their names (analytics.js communeNames): the highlight picker's list
+  highlight: []          // the names to highlight: the JSON's, or those ticked (kept while the table lacks them)
 };
 
 /**
@@ -91,6 +101,26 @@ export function t(key, ...args) { return translate(state.ui, key, ...args); }
 
 /** @param {Node} node */
 export function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+/**
+ * The menus made from choices.js: an option per value, its words by data-i18n (applyTexts).
+ * @param {HTMLSelectElement} sel
+ * @param {import('./choices.js').Choice[]} choices
+ * @param {string} selected
+ */
+function fillSelect(sel, choices, selected) {
+  clear(sel);
+  choices.forEach(function (c) {
+    var o = document.createElement('option');
+    o.value = c.value;
+    o.setAttribute('data-i18n', c.key);
+    sel.appendChild(o);
+  });
+  sel.value = selected;
+}
+fillSelect(el.kind, KINDS, DEFAULT_KIND);
+fillSelect(el.compare, COMPARE, 'none');
+fillSelect(el.group, GROUP, 'none');
 
 /** Every fixed text of the page in the UI language (the HTML holds the Vietnamese ones too). */
 export function applyTexts() {
