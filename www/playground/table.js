@@ -321,9 +321,10 @@ function setPath(obj, key, value) {
   if (typeof inner !== 'object') inner = obj[head] = {}; // (only setPath sets these: never text or a number)
   inner[key.slice(dot + 1)] = value;
 }
-const COMMUNE_ORDER = ['name', 'district', 'province', 'members', 'cells', 'cellKinds', 'targets', 'population', 'areaKm2'];
-const TARGET_ORDER = ['met', 'over80', 'behind', 'total'];
-const INDICATOR_ORDER = ['unit', 'name', 'value', 'measure', 'percentOfPlan'];
+// An item's fields in the JSON Schema's order (tests/unit/playground-schema.test.mjs).
+export const COMMUNE_ORDER = ['name', 'district', 'province', 'members', 'cells', 'cellKinds', 'targets', 'population', 'areaKm2'];
+export const TARGET_ORDER = ['met', 'over80', 'behind', 'total'];
+export const INDICATOR_ORDER = ['unit', 'name', 'value', 'measure', 'percentOfPlan'];
 /** The item with its fields in the documented order. @param {Item} item @param {boolean} isInd @returns {Item} */
 function orderItem(item, isInd) {
   /** @type {Item} */
