@@ -141,7 +141,9 @@ impl Theme {
 
     /// `fill` for a commune the data does not highlight: mixed toward the background as far as
     /// it stays at 3:1 against it (WCAG's non-text contrast), at most 60%. A colour already
-    /// under 3:1 (the palette's orange) is mixed 40%: told apart by lightness, not lost.
+    /// under 3:1 (the palette's orange) is mixed 40%: told apart by lightness, not lost. A grey
+    /// just above 3:1 (unclassified cells) can only be mixed a little; its commune is still told
+    /// apart by its name in bold.
     pub fn muted_fill(&self, fill: Rgb) -> Rgb {
         let mix = |t: f64| {
             let channel = |a: u8, b: u8| {
@@ -154,13 +156,16 @@ impl Theme {
             let bg = self.background;
             Rgb(channel(fill.0, bg.0), channel(fill.1, bg.1), channel(fill.2, bg.2))
         };
-        for step in [6.0, 5.0, 4.0, 3.0, 2.0] {
+        if fill.contrast(self.background) < 3.0 {
+            return mix(0.4);
+        }
+        for step in [6.0, 5.0, 4.0, 3.0, 2.0, 1.0] {
             let c = mix(step / 10.0);
             if c.contrast(self.background) >= 3.0 {
                 return c;
             }
         }
-        mix(0.4)
+        fill
     }
 
     /// Text colour readable on top of `fill` (for labels inside bars).
@@ -232,6 +237,28 @@ mod tests {
                 assert!(c.contrast(t.background) >= 3.0, "{} against the background", c.hex());
             }
             assert!(delta_e(deuteranopia_lab(t.bar), deuteranopia_lab(t.below_plan)) >= 20.0);
+        }
+    }
+
+    #[test]
+    fn muted_fills_keep_3_to_1_and_stay_apart_from_the_full_colour_under_deuteranopia() {
+        for t in [Theme::light(), Theme::dark()] {
+            let mut colours = vec![t.bar, t.unclassified, t.below_plan];
+            colours.extend(t.palette);
+            colours.extend(t.targets);
+            for c in colours {
+                let m = t.muted_fill(c);
+                // A colour at 3:1 or more stays there; one already under it (the palette's
+                // orange) is mixed 40%.
+                if c.contrast(t.background) >= 3.0 {
+                    assert!(m.contrast(t.background) >= 3.0, "{} -> {} on {}", c.hex(), m.hex(), t.background.hex());
+                }
+                // Told apart under deuteranopia wherever there is room to mute (at 4:1 or more,
+                // or under 3:1); a grey just above 3:1 relies on its bold name.
+                let room = c.contrast(t.background) >= 4.0 || c.contrast(t.background) < 3.0;
+                let apart = delta_e(deuteranopia_lab(c), deuteranopia_lab(m));
+                assert!(!room || apart >= 8.0, "{} and muted {} under deuteranopia: ΔE {apart:.1}", c.hex(), m.hex());
+            }
         }
     }
 

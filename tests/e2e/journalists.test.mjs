@@ -33,7 +33,7 @@ test('each class of invalid data says what is wrong and where, in the chart\'s l
       [/`communes\[0\]\.cellKinds`/, /8/, /"cells" là 9/]],
     ['{"communes":[{"name":"A","targets":{"met":3,"over80":3,"behind":5,"total":12}}]}', 'targets',
       [/`communes\[0\]\.targets\.total`/, /cộng lại bằng 11, nhưng "total" là 12/]],
-    ['{"communes":[{"name":"A","members":89}]}', 'bars', [/không có loại biểu đồ "bars"/, /members, cells, members-per-cell, targets, indicators, overview/]],
+    ['{"communes":[{"name":"A","members":89}]}', 'bars', [/không có loại biểu đồ "bars"/, /members, cells, members-per-cell, members-per-1000, targets, indicators, overview/]],
     ['{"communes":[{"name":"A","members":89}]}', 'targets', [/không xã nào có trường "targets"/]],
     ['{"communes":[{"name":"","members":89}]}', 'members', [/`communes\[0\]\.name`/]],
     ['{"communes":[]}', 'members', [/`communes`/]],

@@ -199,20 +199,20 @@ test('keyboard: one Tab stop, arrows move between bars, the live region announce
   assert.equal((await focused()).outline, 'solid', 'a visible focus ring');
   const live = () => page.textContent('#chart-members [aria-live]');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89');
+  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89; Hạng 2/3');
   assert.match(await tooltipText(page), /Mồ Sì San/);
   await page.keyboard.press('ArrowDown');
-  assert.equal(await live(), 'Pa Vây Sử (Phong Thổ). Đảng viên: 86');
+  assert.equal(await live(), 'Pa Vây Sử (Phong Thổ). Đảng viên: 86; Hạng 3/3');
   await page.keyboard.press('End');
-  assert.equal(await live(), 'Đức Thọ (Hà Tĩnh). Đảng viên: 2.989');
+  assert.equal(await live(), 'Đức Thọ (Hà Tĩnh). Đảng viên: 2.989; Hạng 1/3');
   await page.keyboard.press('Home');
-  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89');
+  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89; Hạng 2/3');
   // At the first bar, Up moves nowhere: the readout is said again (the text changes, so screen
   // readers repeat it), not left silent.
   await page.keyboard.press('ArrowUp');
-  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89\u00a0');
+  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89; Hạng 2/3\u00a0');
   await page.keyboard.press('ArrowUp');
-  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89');
+  assert.equal(await live(), 'Mồ Sì San (Phong Thổ). Đảng viên: 89; Hạng 2/3');
   await page.keyboard.press('Escape');
   assert.equal(await tooltipText(page), null);
   // The chart is one stop: the next Tab goes to its table toggle, then to the next chart.
@@ -224,9 +224,9 @@ test('keyboard: one Tab stop, arrows move between bars, the live region announce
   // Left/right walk the stacked segments of the cells chart.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.textContent('#chart-cells [aria-live]'), 'Mồ Sì San. Chi bộ đơn vị sự nghiệp: 5; Chi bộ: 9; Chi bộ bản: 4');
+  assert.equal(await page.textContent('#chart-cells [aria-live]'), 'Mồ Sì San. Chi bộ đơn vị sự nghiệp: 5; Chi bộ: 9; Chi bộ bản: 4; Hạng 3/3');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.textContent('#chart-cells [aria-live]'), 'Mồ Sì San. Chi bộ bản: 4; Chi bộ: 9; Chi bộ đơn vị sự nghiệp: 5');
+  assert.equal(await page.textContent('#chart-cells [aria-live]'), 'Mồ Sì San. Chi bộ bản: 4; Chi bộ: 9; Chi bộ đơn vị sự nghiệp: 5; Hạng 3/3');
   await context.close();
 });
 

@@ -471,7 +471,8 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
       `the highlight lies over the hovered bar, not the others (${others}): ${JSON.stringify(h)}`);
   }
   assert.deepEqual(readouts.map((t) => t && t.text), [
-    'Mồ Sì San (Phong Thổ)\nĐảng viên: 89', 'Pa Vây Sử (Phong Thổ)\nĐảng viên: 86', 'Đức Thọ (Hà Tĩnh)\nĐảng viên: 2.989',
+    'Mồ Sì San (Phong Thổ)\nĐảng viên: 89\nHạng 2/3', 'Pa Vây Sử (Phong Thổ)\nĐảng viên: 86\nHạng 3/3',
+    'Đức Thọ (Hà Tĩnh)\nĐảng viên: 2.989\nHạng 1/3',
   ], 'the hovered bar\'s commune, as written (no text-transform)');
   for (const t of readouts) {
     assert.ok(t.visible && t.inViewport, `tooltip visible in the viewport: ${JSON.stringify(t)}`);
@@ -490,7 +491,7 @@ test('portal CSS: charts keep their size, pixels, hit-testing, tooltip, table an
   });
   assert.equal(focus.outline, 'solid', 'focus ring visible');
   assert.notEqual(focus.liveDisplay, 'none', 'the live region is not display:none (screen readers hear it)');
-  assert.equal(focus.live, 'Mồ Sì San (Phong Thổ). Đảng viên: 89');
+  assert.equal(focus.live, 'Mồ Sì San (Phong Thổ). Đảng viên: 89; Hạng 2/3');
   const tree = await page.locator('#portal-members').ariaSnapshot();
   assert.match(tree, /img "Biểu đồ số đảng viên/);
   assert.match(tree, /table "Số đảng viên của ba đảng bộ xã"/);
