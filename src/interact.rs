@@ -114,9 +114,12 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
     };
     let mut lines = lines;
     lines.extend(standing(model, panel.measure, row.item, locale));
-    if let Some(g) = commune.group_name(model.group) {
-        let label = if model.group == crate::model::Group::Province { w.province } else { w.district };
-        lines.push(crate::cat!(label, ": ", g));
+    // The section, unless the title already says it (`Đức Thọ (Hà Tĩnh)`).
+    if let Some(g) = commune.group_name(model.group).map(str::trim).filter(|g| !g.is_empty()) {
+        if !title.as_bytes().windows(g.len()).any(|w| w == g.as_bytes()) {
+            let label = if model.group == crate::model::Group::Province { w.province } else { w.district };
+            lines.push(crate::cat!(label, ": ", g));
+        }
     }
     // The selected segment's line: cell kinds follow the total line; target groups are lines.
     let group = c.bar.and_then(|b| layout.bars.get(b)).map(|b| b.group);
@@ -249,8 +252,8 @@ mod tests {
     #[test]
     fn readouts_give_rank_distance_from_the_reference_and_group() {
         let json = r#"{"compare":"mean","group":"province","communes":[
-            {"name":"A","province":"Lai Châu","members":123,"population":1000},
-            {"name":"B","province":"Lai Châu","members":100,"population":2000},
+            {"name":"A","district":"Phong Thổ","province":"Lai Châu","members":123,"population":1000},
+            {"name":"B","district":"Phong Thổ","province":"Lai Châu","members":100,"population":2000},
             {"name":"C","province":"Hà Tĩnh","members":77},
             {"name":"D","province":"Hà Tĩnh","members":100}]}"#;
         let (m, l) = crate::test_support::lay(json, ChartKind::Members, 640.0);
@@ -260,7 +263,8 @@ mod tests {
         assert_eq!(line(0, Locale::En), ["Party members: 123", "Rank 1 of 4", "23% above average", "Province: Lai Châu"]);
         assert_eq!(line(1, Locale::Vi), ["Đảng viên: 100", "Hạng 2/4", "bằng trung bình", "Tỉnh: Lai Châu"]);
         // Rows are in sections: Lai Châu's A, B, then Hà Tĩnh's C, D.
-        assert_eq!(line(2, Locale::Vi), ["Đảng viên: 77", "Hạng 4/4", "thấp hơn trung bình 23%", "Tỉnh: Hà Tĩnh"]);
+        // C's title already says Hà Tĩnh (it has no district): no line repeats it.
+        assert_eq!(line(2, Locale::Vi), ["Đảng viên: 77", "Hạng 4/4", "thấp hơn trung bình 23%"]);
         assert_eq!(line(3, Locale::En)[1], "Rank 2 of 4");
         // Members per 1,000 residents: one decimal; C and D have no population.
         let (m, l) = crate::test_support::lay(json, ChartKind::MembersPer1000, 640.0);

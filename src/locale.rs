@@ -317,7 +317,7 @@ static VI: Words = Words {
     find_label: "Tìm xã",
     find_results: ["", " kết quả"],
     find_none: "Không tìm thấy xã nào",
-    highlighted: "Đánh dấu",
+    highlighted: "Bài viết nói về",
 };
 
 static EN: Words = Words {
@@ -363,7 +363,7 @@ static EN: Words = Words {
     find_label: "Find a commune",
     find_results: ["", " results"],
     find_none: "No commune found",
-    highlighted: "Highlighted",
+    highlighted: "The story is about",
 };
 
 /// `c` in lower case, for the letters of Vietnamese names: ASCII, Latin-1, the Latin Extended-A

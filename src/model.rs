@@ -288,7 +288,9 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Problem>> {
                     found = true;
                 }
             }
-            if !found && !key.is_empty() {
+            if key.is_empty() {
+                report(crate::cat!("highlight[", crate::text::digits(i as u64), "]"), ProblemKind::EmptyText);
+            } else if !found {
                 let names = communes.iter().map(|c| c.name.clone()).collect();
                 report(
                     crate::cat!("highlight[", crate::text::digits(i as u64), "]"),

@@ -97,6 +97,13 @@ pub struct Section {
     pub items: Vec<usize>,
 }
 
+/// The heading of the section of communes without a province (or district): `Tỉnh: không có
+/// số liệu`.
+pub fn unnamed_section(group: Group, locale: crate::Locale) -> String {
+    let w = locale.words();
+    crate::cat!(if group == Group::District { w.district } else { w.province }, ": ", w.no_data)
+}
+
 /// `order` cut into sections by `group`, in order of each group's first appearance in the data
 /// (the journalist's order), keeping `order` within each; one unnamed section without `group`.
 pub fn sections(model: &Model, order: &[usize]) -> Vec<Section> {

@@ -51,7 +51,10 @@ const EXPECT: &[(&str, &str)] = &[
     // 227 px (names above the bars), 24 pointer positions (one not finite), 29 key presses.
     ("layout_hit-narrow-points-and-keys.json", "cells 1, targets 3, overview 4"),
     // 1280 px at DPR 3: the overview's three panels side by side.
-    ("layout_hit-overview-side-by-side-dpr3.json", "members 1, cells 1, members-per-cell 1, targets 3, indicators 1, overview 5"),
+    (
+        "layout_hit-overview-side-by-side-dpr3.json",
+        "members 1, cells 1, members-per-cell 1, members-per-1000 1, targets 3, indicators 1, overview 6",
+    ),
     // 201 communes at the 200 px minimum: taller than the canvas limit, drawn as a window.
     ("layout_hit-tall-chart-window.json", "members 201, cells 201, targets 0, indicators 1, overview 402; tall"),
     // Once known bugs: serde_json without `float_roundtrip` read numbers of more than about 16

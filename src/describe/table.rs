@@ -186,7 +186,11 @@ fn with_subtotals(
                 }
             }
         }
-        let name = s.name.as_deref().unwrap_or(w.no_data);
+        // A section with no count to add up (a targets table) gets no row of blanks.
+        if !sums.iter().any(|(_, any)| *any) {
+            continue;
+        }
+        let name = s.name.clone().unwrap_or_else(|| crate::cat!("(", crate::stats::unnamed_section(model.group, locale), ")"));
         let mut row = vec![crate::cat!(w.subtotal, " ", name)];
         for (sum, any) in sums {
             row.push(if any { locale.format_int(sum) } else { String::new() });

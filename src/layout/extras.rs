@@ -24,6 +24,9 @@ pub(super) fn section_heads(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) {
             let name = truncate(measure, &s.name, SECTION_FONT, room);
             out.marks.push(Mark::Text { x: g.x0, y_mid, text: name, font: SECTION_FONT, color: theme.text, align: Align::Start });
         }
+        // A rule under the heading across the panel.
+        let rule_y = (y_mid + SECTION_H_PX / 2.0 - 2.0).round() + 0.5;
+        out.marks.push(Mark::Line { x0: g.x0, y0: rule_y, x1: g.x1, y1: rule_y, color: theme.grid });
     }
 }
 

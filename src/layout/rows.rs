@@ -135,7 +135,8 @@ fn kind_of(measure: Measure) -> Option<ChartKind> {
 /// value gets one decimal more where it is not whole (`1.450`, `1.450,5`).
 pub(crate) fn format_value(measure: Measure, v: f64, locale: Locale, reference: bool) -> String {
     match measure {
-        Measure::MembersPerCell | Measure::MembersPer1000 => locale.format_fixed(v, if reference { 2 } else { 1 }),
+        Measure::MembersPerCell | Measure::MembersPer1000 if reference => locale.format_decimal(v, 2),
+        Measure::MembersPerCell | Measure::MembersPer1000 => locale.format_fixed(v, 1),
         _ if reference => locale.format_decimal(v, 1),
         _ => locale.format_decimal(v, 0),
     }
@@ -172,8 +173,7 @@ fn section_heads(model: &Model, measure: Measure, rows: &[RowData], locale: Loca
             Measure::Cells => count(|c| c.cells),
             _ => None,
         };
-        let label = if model.group == crate::model::Group::Province { w.province } else { w.district };
-        let name = name.map_or_else(|| crate::cat!(label, ": ", w.no_data), str::to_string);
+        let name = name.map_or_else(|| crate::stats::unnamed_section(model.group, locale), str::to_string);
         heads.push(SectionHead { first_row: start, name, subtotal });
         start = end;
     }

@@ -16,16 +16,19 @@ pub fn closest_name(typo: &str, known: &'static [&'static str]) -> Option<&'stat
     best.map(|(_, k)| k)
 }
 
-/// The commune name closest to `typo` (diacritics and case count as one edit each, so `Mo Si
-/// San` finds `Mồ Sì San`), for a `highlight` name that matches none: always the nearest.
+/// The commune name closest to `typo` (without diacritics and case first, so `Mo Si San` finds
+/// `Mồ Sì San`), for a `highlight` name that matches none: the nearest within a third of its
+/// letters (at least 2 edits), else none (`Hà Nội` suggests nothing among Lai Châu's communes).
 pub fn closest_commune<'a>(typo: &str, names: &'a [String]) -> Option<&'a str> {
     use crate::letters::{fold, Marks};
     let (t, t_plain) = (fold(typo, Marks::Keep), fold(typo, Marks::Drop));
+    let limit = (t_plain.chars().count() / 3).max(2);
     let mut best: Option<(usize, &str)> = None;
     for n in names {
         // Without marks first (a missing accent is the usual slip), then with them.
-        let d = 2 * edit_distance(&t_plain, &fold(n, Marks::Drop)) + usize::from(edit_distance(&t, &fold(n, Marks::Keep)) > 0);
-        if best.is_none_or(|(bd, _)| d < bd) {
+        let plain = edit_distance(&t_plain, &fold(n, Marks::Drop));
+        let d = 2 * plain + usize::from(edit_distance(&t, &fold(n, Marks::Keep)) > 0);
+        if plain <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, n.as_str()));
         }
     }

@@ -103,6 +103,8 @@ impl ProblemKind {
             (ProblemKind::NothingToDraw { field: "indicators" }, En) => "the indicators chart needs an \"indicators\" list with at least one indicator that has \"percentOfPlan\"".to_string(),
             (ProblemKind::NothingToDraw { field: "members-per-cell" }, Vi) => "không xã nào có cả \"members\" và \"cells\" (lớn hơn 0) để tính số đảng viên trên một chi bộ".to_string(),
             (ProblemKind::NothingToDraw { field: "members-per-cell" }, En) => "no commune has both \"members\" and \"cells\" (above 0) to divide".to_string(),
+            (ProblemKind::NothingToDraw { field: "members-per-1000" }, Vi) => "không xã nào có cả \"members\" và \"population\" (lớn hơn 0) để tính số đảng viên trên 1.000 dân".to_string(),
+            (ProblemKind::NothingToDraw { field: "members-per-1000" }, En) => "no commune has both \"members\" and \"population\" (above 0) to divide".to_string(),
             (ProblemKind::NothingToDraw { field: "overview" }, Vi) => "không xã nào có \"members\", \"cells\" hoặc \"targets\" để vẽ".to_string(),
             (ProblemKind::NothingToDraw { field: "overview" }, En) => "no commune has \"members\", \"cells\" or \"targets\" to draw".to_string(),
             (ProblemKind::NothingToDraw { field }, Vi) => {
@@ -208,11 +210,11 @@ impl ProblemKind {
                 format!("there is no chart kind \"{value}\"; use one of: {}", allowed.join(", "))
             }
             (ProblemKind::UnknownCommune { value, names }, Vi) => match super::suggest::closest_commune(value, names) {
-                Some(near) => format!("không có xã nào tên \"{value}\" trong \"communes\" để đánh dấu; có phải ý là \"{near}\"?"),
-                None => format!("không có xã nào tên \"{value}\" trong \"communes\" để đánh dấu"),
+                Some(near) => format!("không có xã nào tên \"{value}\" trong \"communes\" để làm nổi bật. Có phải ý bạn là \"{near}\"?"),
+                None => format!("không có xã nào tên \"{value}\" trong \"communes\" để làm nổi bật"),
             },
             (ProblemKind::UnknownCommune { value, names }, En) => match super::suggest::closest_commune(value, names) {
-                Some(near) => format!("no commune is named \"{value}\" in \"communes\" to highlight; did you mean \"{near}\"?"),
+                Some(near) => format!("no commune is named \"{value}\" in \"communes\" to highlight. Did you mean \"{near}\"?"),
                 None => format!("no commune is named \"{value}\" in \"communes\" to highlight"),
             },
         }

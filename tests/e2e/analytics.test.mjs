@@ -82,7 +82,7 @@ test('summary, table and readouts say the reference, ranks, distances and sectio
   const { page, context, errors } = await openBlank(env, { width: 720 });
   const r = await chart(page, DATA, 'members');
   assert.match(r.label, /Trung bình: 1\.005,2/);
-  assert.match(r.label, /Đánh dấu: Pa Vây Sử\.$/);
+  assert.match(r.label, /Bài viết nói về: Pa Vây Sử\.$/);
   // Sections in order of first appearance, each followed by its subtotal; the mean last.
   const lines = r.table.split('\n').map((l) => l.trim()).filter(Boolean);
   const at = (s) => lines.findIndex((l) => l.startsWith(s));
@@ -125,7 +125,7 @@ test('a highlight name that is no commune is an error on the chart naming the cl
   const text = JSON.stringify({ ...DATA, highlight: ['Pa Vay Su'] });
   const r = await renderIn(page, text, 'members');
   assert.equal(r.state, 'error');
-  assert.match(r.alert, /`highlight\[0\]`: không có xã nào tên "Pa Vay Su" trong "communes" để đánh dấu; có phải ý là "Pa Vây Sử"\?/);
+  assert.match(r.alert, /`highlight\[0\]`: không có xã nào tên "Pa Vay Su" trong "communes" để làm nổi bật\. Có phải ý bạn là "Pa Vây Sử"\?/);
   assert.equal(r.problems[0].path, 'highlight[0]');
   assert.deepEqual(errors, []);
   await context.close();

@@ -57,7 +57,7 @@ test('ticking a commune writes "highlight" into the JSON and the embed code, and
   assert.equal(before[0].hex, '#1f5fa8', `one bar colour: ${JSON.stringify(before)}`);
 
   await page.check('#highlight-list input[value="Mồ Sì San"]');
-  await drawnWith(page, /Đánh dấu: Mồ Sì San/);
+  await drawnWith(page, /Bài viết nói về: Mồ Sì San/);
   assert.deepEqual((await json(page)).highlight, ['Mồ Sì San']);
   assert.match(await page.inputValue('#json-input'), /\n {2}"highlight": \["Mồ Sì San"\],\n/);
   await page.waitForFunction(() => document.getElementById('snippet').value.includes('"highlight": ["Mồ Sì San"]'));
@@ -79,7 +79,7 @@ test('ticking a commune writes "highlight" into the JSON and the embed code, and
   await page.waitForFunction(() => /"highlight": \["Mồ Sì San", "Đức Thọ"\]/.test(document.getElementById('json-input').value));
   await page.click('#highlight-clear');
   await page.waitForFunction(() => !/"highlight"/.test(document.getElementById('json-input').value));
-  await drawnWith(page, /^(?!.*Đánh dấu)/);
+  await drawnWith(page, /^(?!.*Bài viết nói về)/);
   assert.equal((await page.evaluate(barColours))[0].hex, '#1f5fa8');
   assert.deepEqual(await page.$$eval('#highlight-list input:checked', (b) => b.length), 0);
   assert.deepEqual(realErrors(errors), []);
@@ -155,7 +155,7 @@ test('JSON typed by hand sets the menus and the picker; a name the data lacks is
   await page.waitForFunction(() => !/Xã Không Có/.test(document.getElementById('json-input').value));
   assert.deepEqual((await json(page)).highlight, ['Pa Vây Sử']);
   await drawnWith(page, /Trung vị: 89/);
-  assert.match(await label(page), /Đánh dấu: Pa Vây Sử/);
+  assert.match(await label(page), /Bài viết nói về: Pa Vây Sử/);
   assert.equal(await page.locator('#highlight-list li.unknown').count(), 0);
   // Ticking another one in JSON mode patches the JSON (the title typed stays).
   await page.check('#highlight-list input[value="Đức Thọ"]');
