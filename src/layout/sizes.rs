@@ -127,8 +127,9 @@ pub(super) const FOOT_FONT: Font = Font::regular(12.0);
 /// A section heading of `group`: its line's height, and the gap above it (after the section before).
 pub(super) const SECTION_H_PX: f64 = 24.0;
 pub(super) const SECTION_GAP_PX: f64 = 8.0;
-/// Larger than a highlighted commune's bold name, and ruled, so the two are not confused.
-pub(super) const SECTION_FONT: Font = Font::bold(15.0);
+/// As a panel title (never above it), larger than a highlighted commune's bold name and ruled,
+/// so the two are not confused.
+pub(super) const SECTION_FONT: Font = Font::bold(14.0);
 /// The line of `compare`'s label above the rows.
 pub(super) const REFERENCE_LABEL_H_PX: f64 = 18.0;
 /// A highlighted commune's name.
