@@ -26,15 +26,17 @@ pub fn summary(model: &Model, kind: ChartKind, locale: Locale) -> String {
             parts.join(". ")
         }
     };
-    // `compare`'s reference, as the line's label says it.
-    if kind.is_single_value() {
-        let values = crate::stats::values(model, kind);
+    // `compare`'s reference, as the line's label says it (the overview's: of its members, named).
+    let of = if kind == ChartKind::Overview { ChartKind::Members } else { kind };
+    if of.is_single_value() {
+        let values = crate::stats::values(model, of);
         if let Some(v) = crate::stats::reference(&values, model.compare) {
             let w = locale.words();
             let name = if model.compare == crate::model::Compare::Mean { w.mean } else { w.median };
-            let per = matches!(kind, ChartKind::MembersPerCell | ChartKind::MembersPer1000);
+            let per = matches!(of, ChartKind::MembersPerCell | ChartKind::MembersPer1000);
             let v = if per { locale.format_decimal(v, 2) } else { locale.format_decimal(v, 1) };
-            s = crate::cat!(s, ". ", name, ": ", v);
+            let what = if kind == ChartKind::Overview { crate::cat!(" (", w.members, ")") } else { String::new() };
+            s = crate::cat!(s, ". ", name, what, ": ", v);
         }
     }
     // The communes the article is about.
@@ -200,6 +202,23 @@ mod tests {
             summary(&m, ChartKind::Indicators, Locale::En),
             "1 of 2 indicators met or beat the plan; lowest: Tổng diện tích gieo trồng (99.7% of plan)."
         );
+    }
+
+    #[test]
+    fn summary_and_table_state_the_reference_and_the_highlighted() {
+        let json = r#"{"compare":"median","highlight":["B"],"communes":[
+            {"name":"A","members":10,"cells":1},{"name":"B","members":30,"cells":2},{"name":"C","members":20}]}"#;
+        let m = model_from_json(json).unwrap();
+        assert_eq!(
+            summary(&m, ChartKind::Members, Locale::En),
+            "Party members in 3 communes: most in B (30), fewest in A (10). Median: 20. The story is about: B."
+        );
+        assert!(summary(&m, ChartKind::Overview, Locale::Vi).ends_with(". Trung vị (Đảng viên): 20. Bài viết nói về: B."));
+        let (_, rows) = table(&m, ChartKind::Overview, Locale::Vi);
+        assert_eq!(rows.last().unwrap()[..2], ["Trung vị", "20"]);
+        // No reference for targets; cells' is its own.
+        assert!(!summary(&m, ChartKind::Targets, Locale::En).contains("Median"));
+        assert!(summary(&m, ChartKind::Cells, Locale::En).contains("Median: 1.5."));
     }
 
     #[test]

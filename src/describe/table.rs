@@ -137,12 +137,14 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
     if grouped {
         rows = with_subtotals(model, &sections, &header, columns, rows, locale);
     }
-    // `compare`'s reference, under the communes, in the chart's own column.
-    if kind.is_single_value() {
-        let values = crate::stats::values(model, kind);
+    // `compare`'s reference, under the communes, in the chart's own column (the overview's
+    // first column is its members).
+    let of = if kind == ChartKind::Overview { ChartKind::Members } else { kind };
+    if of.is_single_value() {
+        let values = crate::stats::values(model, of);
         if let Some(v) = crate::stats::reference(&values, model.compare) {
             let name = if model.compare == crate::model::Compare::Mean { w.mean } else { w.median };
-            let per = matches!(kind, ChartKind::MembersPerCell | ChartKind::MembersPer1000);
+            let per = matches!(of, ChartKind::MembersPerCell | ChartKind::MembersPer1000);
             let mut row = vec![name.to_string(), if per { locale.format_decimal(v, 2) } else { locale.format_decimal(v, 1) }];
             row.resize(header.len(), String::new());
             rows.push(row);
