@@ -69,7 +69,7 @@ pub fn draw_marks<B: DrawingBackend>(marks: &[Mark], backend: &mut B, target: Ta
         let (y0, y1) = match mark {
             Mark::Rect { rect, .. } | Mark::Frame { rect, .. } => (rect.y0, rect.y1),
             Mark::Line { y0, y1, .. } => (y0.min(*y1), y0.max(*y1)),
-            Mark::Text { y_mid, font, .. } => (y_mid - font.size_px, y_mid + font.size_px),
+            Mark::Text { y_mid, font, .. } => (y_mid - font.size_css, y_mid + font.size_css),
         };
         if !target.shows(y0, y1) {
             continue;
@@ -135,7 +135,7 @@ impl BackendTextStyle for TextStyle {
         color(self.color)
     }
     fn size(&self) -> f64 {
-        self.font.size_px * self.scale
+        self.font.size_css * self.scale
     }
     fn style(&self) -> FontStyle {
         if self.font.bold {

@@ -34,27 +34,28 @@ pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto 
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Font {
-    pub size_px: f64,
+    /// In CSS pixels; `draw.rs` scales it to device pixels.
+    pub size_css: f64,
     pub bold: bool,
 }
 
 impl Font {
-    pub const fn regular(size_px: f64) -> Font {
-        Font { size_px, bold: false }
+    pub const fn regular(size_css: f64) -> Font {
+        Font { size_css, bold: false }
     }
-    pub const fn bold(size_px: f64) -> Font {
-        Font { size_px, bold: true }
+    pub const fn bold(size_css: f64) -> Font {
+        Font { size_css, bold: true }
     }
     /// The CSS `font` shorthand, for canvas `ctx.font`.
     pub fn css(&self, scale: f64) -> String {
-        font_css(self.bold, self.size_px * scale)
+        font_css(self.bold, self.size_css * scale)
     }
 }
 
 /// `[bold ]<size>px <FONT_FAMILY>`: the canvas `font` for measuring and for drawing alike.
-pub fn font_css(bold: bool, size_px: f64) -> String {
+pub fn font_css(bold: bool, size_css: f64) -> String {
     let mut css = String::from(if bold { "bold " } else { "" });
-    css.push_str(&css_number(size_px));
+    css.push_str(&css_number(size_css));
     css.push_str("px ");
     css.push_str(FONT_FAMILY);
     css
@@ -100,7 +101,7 @@ impl TextMeasure for ApproxMeasure {
         // Calibrated against DejaVu Sans, the widest of the usual fallbacks (measured in Chromium
         // over the seed texts: up to 6% wider than the table below, bold up to 12% more), so
         // text laid out natively for an unknown viewer's font wraps early rather than overflows.
-        em * font.size_px * if font.bold { 1.19 } else { 1.06 }
+        em * font.size_css * if font.bold { 1.19 } else { 1.06 }
     }
 }
 

@@ -47,7 +47,7 @@ pub(super) fn reference_line(ctx: &Ctx, g: &Plot, value: f64, label: &str, first
                 Align::End => tx - w,
             };
             if x0 - PLAN_LINE_CLEARANCE_PX <= x && x <= x0 + w + PLAN_LINE_CLEARANCE_PX {
-                let half = font.size_px * 0.6;
+                let half = font.size_css * 0.6;
                 blocked.push((y_mid - half, y_mid + half));
             }
         }

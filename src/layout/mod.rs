@@ -295,7 +295,7 @@ fn text_block(
     mut y: f64,
 ) -> f64 {
     let Some(t) = text else { return y };
-    let line_h = (font.size_px * LINE_HEIGHT).round();
+    let line_h = (font.size_css * LINE_HEIGHT).round();
     for line in wrap(m, t, font, width) {
         marks.push(Mark::Text { x, y_mid: y + line_h / 2.0, text: line, font, color, align: Align::Start });
         y += line_h;

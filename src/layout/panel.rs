@@ -104,7 +104,7 @@ impl Plot {
     fn new(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Names, y: f64) -> Plot {
         let measure = ctx.measure;
         let width = x1 - x0;
-        let end_font = Font::bold(VALUE_FONT.size_px);
+        let end_font = Font::bold(VALUE_FONT.size_css);
         let axis = axis(ctx, p, x0, x1, names, end_font);
         let stack_end = axis.end_on_name_line
             && p.rows.iter().any(|r| {

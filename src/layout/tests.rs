@@ -140,7 +140,7 @@ fn the_plan_line_never_crosses_text_and_stays_behind_the_bars() {
                         Align::Middle => tx - w / 2.0,
                         Align::End => tx - w,
                     };
-                    let (top, bottom) = (y_mid - font.size_px / 2.0, y_mid + font.size_px / 2.0);
+                    let (top, bottom) = (y_mid - font.size_css / 2.0, y_mid + font.size_css / 2.0);
                     let crosses = left < x && x < left + w && y0 < bottom && top < y1;
                     assert!(!crosses, "{width}: the plan line at {x} crosses {text:?} ({left}..{} x {top}..{bottom})", left + w);
                 }

@@ -30,7 +30,8 @@ impl std::error::Error for CanvasError {}
 
 pub struct Canvas2d {
     ctx: CanvasRenderingContext2d,
-    size_px: (u32, u32),
+    /// The backing store's size in device pixels (CSS px × devicePixelRatio).
+    size_dev: (u32, u32),
     // What the context holds now; a property is set only when a mark needs another value.
     fill: Option<(u8, u8, u8)>,
     stroke: Option<(u8, u8, u8)>,
@@ -49,7 +50,7 @@ impl Canvas2d {
         ctx.set_line_width(1.0);
         Some(Canvas2d {
             ctx,
-            size_px: (canvas.width(), canvas.height()),
+            size_dev: (canvas.width(), canvas.height()),
             fill: None,
             stroke: None,
             line_width_px: 1,
@@ -92,7 +93,7 @@ impl DrawingBackend for Canvas2d {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.size_px
+        self.size_dev
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {

@@ -70,7 +70,7 @@ impl TextMeasure for CanvasMeasure {
         let Some(ctx) = ctx.as_ref() else {
             return ApproxMeasure.width_px(text, font);
         };
-        let key = (font.size_px.to_bits(), font.bold);
+        let key = (font.size_css.to_bits(), font.bold);
         let mut cache = self.cache.borrow_mut();
         if let Some(w) = cache.fonts.iter().find(|(k, _)| *k == key).and_then(|(_, m)| m.get(text)).and_then(|&i| cache.widths.get(i)) {
             return *w;
