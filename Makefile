@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_WASM := target/wasm32-unknown-unknown/release/commune_charts.wasm
 PORT ?= 8000
 
-.PHONY: setup setup-test setup-check check npm dist demo test test-native test-js test-wasm test-e2e lint goldens screenshots clean fuzz bench
+.PHONY: setup setup-test setup-check check npm dist demo test test-native test-js test-wasm test-e2e lint goldens screenshots clean fuzz bench bench-batch
 
 setup:
 	@bash scripts/setup.sh
@@ -86,6 +86,11 @@ bench: dist
 	@[ -f node_modules/chart.js/package.json ] && [ -f node_modules/uplot/package.json ] && [ -f node_modules/esbuild/package.json ] || { echo "==> Installing the pinned npm tools (chart.js, uplot, esbuild for the benchmark) with npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
 	@echo "==> Benchmark: commune-charts vs Chart.js (full, tree-shaken), uPlot and a Canvas2D floor in headless Chromium (about 12 minutes; BENCH_ONLY=cold for the first-chart part; not a test)"
 	node bench/run.mjs
+
+# Many charts at once (issue 19): the command-line program over 3,321 generated communes in 34
+# province files, --kind all, on 1 thread and on every core (about a minute; not a test).
+bench-batch:
+	node bench/batch.mjs
 
 fuzz:
 	@echo "==> cargo-fuzz targets (nightly), FUZZ_SECONDS=$${FUZZ_SECONDS:-60} per target; not part of make test"

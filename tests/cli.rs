@@ -297,3 +297,218 @@ fn png_is_the_svg_rasterised() {
     let be = |i: usize| u32::from_be_bytes(png[i..i + 4].try_into().unwrap());
     assert_eq!((be(16), be(20)), (1280, (l.height.ceil() as u32) * 2), "IHDR width and height");
 }
+
+// Many charts at once: several files, folders, `--kind all`, `--out-dir`, `--jobs`.
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("commune-charts-cli-{}-{name}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The file names in a folder, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    names
+}
+
+/// Every kind the data has something to draw for.
+fn drawable_kinds(json: &str) -> Vec<&'static str> {
+    ChartKind::NAMES.iter().copied().filter(|k| prepare(json, k, "vi").is_ok()).collect()
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn a_folder_and_files_with_kind_all_write_one_svg_per_input_and_drawable_kind() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = scratch("all");
+    let data = dir.join("data");
+    std::fs::create_dir_all(data.join("sub")).unwrap();
+    std::fs::copy(fixtures.join("seed.json"), data.join("seed.json")).unwrap();
+    std::fs::copy(fixtures.join("district-en.json"), data.join("district-en.JSON")).unwrap();
+    // Not data files of the folder: other extensions, hidden files, subfolders.
+    std::fs::write(data.join("notes.txt"), "not data").unwrap();
+    std::fs::write(data.join(".hidden.json"), "{").unwrap();
+    std::fs::write(data.join("sub/deep.json"), "{").unwrap();
+    let extra = dir.join("extra.json");
+    std::fs::write(&extra, r#"{"chart":"cells","communes":[{"name":"A","members":12,"cells":3},{"name":"B","members":7,"cells":2}]}"#)
+        .unwrap();
+    let out = dir.join("charts/nested");
+
+    let run_all =
+        |jobs: &str| run(&["render", path_str(&data), path_str(&extra), "--kind", "all", "--out-dir", path_str(&out), "-j", jobs], None);
+    let result = run_all("2");
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    assert!(result.stdout.is_empty(), "nothing on standard output");
+
+    // One file per input and kind it can draw; the others skipped with a note naming the file.
+    let mut expected_names = Vec::new();
+    let mut skipped = 0;
+    for (path, stem) in [(data.join("seed.json"), "seed"), (data.join("district-en.JSON"), "district-en"), (extra.clone(), "extra")] {
+        let json = std::fs::read_to_string(&path).unwrap();
+        let kinds = drawable_kinds(&json);
+        assert!(kinds.len() < ChartKind::NAMES.len() || stem == "seed", "{stem}: some kind has nothing to draw");
+        for kind in ChartKind::NAMES {
+            let name = format!("{stem}-{kind}.svg");
+            if kinds.contains(kind) {
+                // The same bytes as today's one-chart usage.
+                let single = run(&["render", path_str(&path), "--kind", kind, "-q"], None);
+                assert_eq!(std::fs::read(out.join(&name)).unwrap(), single.stdout, "{name}");
+                expected_names.push(name);
+            } else {
+                skipped += 1;
+                assert!(stderr.contains(&format!("{}: skipped {kind}: ", path.display())), "{kind}: {stderr}");
+            }
+        }
+    }
+    expected_names.sort();
+    assert_eq!(names_in(&out), expected_names);
+    let files = 3;
+    let summary = format!("wrote {} charts from {files} files in ", expected_names.len());
+    assert!(stderr.lines().last().unwrap().starts_with(&summary), "{stderr}");
+    assert!(stderr.contains(&format!("; {skipped} skipped (nothing to draw)")), "{stderr}");
+
+    // --jobs 1 writes the same bytes and says the same things, in the same order.
+    let parallel: Vec<Vec<u8>> = expected_names.iter().map(|n| std::fs::read(out.join(n)).unwrap()).collect();
+    std::fs::remove_dir_all(&out).unwrap();
+    let serial = run_all("1");
+    assert_eq!(serial.status.code(), Some(0));
+    let serial_files: Vec<Vec<u8>> = expected_names.iter().map(|n| std::fs::read(out.join(n)).unwrap()).collect();
+    assert!(serial_files == parallel, "--jobs 1 and --jobs 2 give byte-identical charts");
+    assert_eq!(names_in(&out), expected_names);
+    let without_summary = |s: &str| s.lines().filter(|l| !l.starts_with("wrote ")).collect::<Vec<_>>().join("\n");
+    assert_eq!(without_summary(&String::from_utf8(serial.stderr).unwrap()), without_summary(&stderr));
+
+    // -q: no notes, no summary.
+    let quiet = run(&["render", path_str(&data), "--kind", "all", "--out-dir", path_str(&out), "-q"], None);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn several_files_without_kind_take_each_files_own_kind_and_name() {
+    let dir = scratch("names");
+    let a = dir.join("ha-noi.json");
+    let b = dir.join("hue.data.json");
+    std::fs::write(&a, r#"{"chart":"cells","communes":[{"name":"A","members":12,"cells":3}]}"#).unwrap();
+    std::fs::write(&b, r#"{"communes":[{"name":"B","members":7}]}"#).unwrap();
+    let out = dir.join("out");
+    let stdin = r#"{"chart":"members","communes":[{"name":"C","members":1}]}"#;
+    let result = run(&["render", path_str(&a), path_str(&b), "-", "--out-dir", path_str(&out), "--width=480"], Some(stdin));
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    // `<input stem>-<kind>.svg`: the data's "chart", else overview; standard input is "stdin".
+    assert_eq!(names_in(&out), ["ha-noi-cells.svg", "hue.data-overview.svg", "stdin-members.svg"]);
+    let single = run(&["render", path_str(&a), "--width", "480", "-q"], None);
+    assert_eq!(std::fs::read(out.join("ha-noi-cells.svg")).unwrap(), single.stdout, "the options apply to every chart");
+
+    // One file with --out-dir: the same, into the folder.
+    let one = dir.join("one");
+    assert_eq!(run(&["render", path_str(&a), "--out-dir", path_str(&one), "-q"], None).status.code(), Some(0));
+    assert_eq!(names_in(&one), ["ha-noi-cells.svg"]);
+
+    // An explicit kind the data cannot draw is an error, as for one file (not a skip).
+    let result = run(&["render", path_str(&a), path_str(&b), "--kind", "cells", "--out-dir", path_str(&out)], None);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert!(stderr.contains(&format!("{}: ", b.display())) && stderr.contains("1 file invalid"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_invalid_file_is_reported_by_name_and_the_others_are_written() {
+    let dir = scratch("invalid");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("a.json"), r#"{"communes":[{"name":"A","members":12}]}"#).unwrap();
+    std::fs::write(data.join("b.json"), "{\n  \"communes\": [\n    {\"name\": \"B\", \"membres\": 3}\n  ]\n}").unwrap();
+    std::fs::write(data.join("c.json"), r#"{"communes":[{"name":"C","members":4}]}"#).unwrap();
+    let out = dir.join("out");
+    let result = run(&["render", path_str(&data), "--kind", "all", "--out-dir", path_str(&out), "--locale", "en"], None);
+    assert_eq!(result.status.code(), Some(1), "exit 1: a file was invalid");
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    let b = data.join("b.json");
+    // file:line:column: message, once (not once per kind).
+    let at = format!("{}:3:19: ", b.display());
+    assert_eq!(stderr.matches(&at).count(), 1, "{stderr}");
+    assert!(stderr.contains("membres"), "{stderr}");
+    assert!(stderr.lines().last().unwrap().ends_with("; 1 file invalid"), "{stderr}");
+    let names = names_in(&out);
+    assert!(names.contains(&"a-members.svg".to_string()) && names.contains(&"c-overview.svg".to_string()), "{names:?}");
+    assert!(names.iter().all(|n| !n.starts_with("b-")), "{names:?}");
+
+    // A file that cannot be read: the others are written, exit 3 (I/O), as for one file.
+    let missing = dir.join("missing.json");
+    let result = run(&["render", path_str(&data.join("a.json")), path_str(&missing), "--out-dir", path_str(&dir.join("out2"))], None);
+    assert_eq!(result.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&result.stderr).contains(&format!("cannot read {}", missing.display())));
+    assert_eq!(names_in(&dir.join("out2")), ["a-overview.svg"]);
+
+    // A folder without data files is an error too.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let result = run(&["render", path_str(&empty), "--out-dir", path_str(&dir.join("out3"))], None);
+    assert_eq!(result.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("no data files"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn batch_usage_errors_exit_2_before_anything_is_written() {
+    let dir = scratch("usage");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    let json = r#"{"communes":[{"name":"A","members":12}]}"#;
+    for f in ["a/x.json", "b/X.json", "y.json"] {
+        std::fs::write(dir.join(f), json).unwrap();
+    }
+    // An input that an output would overwrite (`y-members.svg` is y.json's members chart).
+    let precious = dir.join("y-members.svg");
+    std::fs::write(&precious, "{}").unwrap();
+    let out = dir.join("out");
+    let (ax, bx, y) = (dir.join("a/x.json"), dir.join("b/X.json"), dir.join("y.json"));
+    let (ax, bx, y, out_s) = (path_str(&ax), path_str(&bx), path_str(&y), path_str(&out));
+    for args in [
+        &["render", ax, bx, "--out-dir", out_s][..],
+        &["render", ax, path_str(&dir.join("a")), "--out-dir", out_s],
+        &["render", ax, y, "-o", "chart.svg"],
+        &["render", ax, "--kind", "all", "-o", "-"],
+        &["render", ax, y, "--jobs", "0"],
+        &["render", ax, y, "-j"],
+        &["render", ax, y, "--out-dir", "-"],
+        &["render", y, path_str(&precious), "--kind", "all", "--out-dir", path_str(&dir)],
+    ] {
+        let result = run(args, None);
+        assert_eq!(result.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&result.stderr).contains("--help"), "{args:?}");
+    }
+    assert!(!out.exists(), "nothing written");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "{}", "the input is untouched");
+    let help = String::from_utf8(run(&["--help"], None).stdout).unwrap();
+    assert!(help.contains("--kind all") && help.contains("--out-dir <DIR>") && help.contains("--jobs <N>"), "{help}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(feature = "png")]
+#[test]
+fn many_pngs_at_once() {
+    let dir = scratch("png");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.json");
+    let out = dir.join("out");
+    let result = run(&["render", path_str(&seed), "--kind", "all", "--format", "png", "--out-dir", path_str(&out), "-q"], None);
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    let json = std::fs::read_to_string(&seed).unwrap();
+    let mut expected: Vec<String> = drawable_kinds(&json).iter().map(|k| format!("seed-{k}.png")).collect();
+    expected.sort();
+    assert_eq!(names_in(&out), expected);
+    let single = run(&["render", path_str(&seed), "--kind", "targets", "--format", "png", "-q"], None);
+    assert_eq!(std::fs::read(out.join("seed-targets.png")).unwrap(), single.stdout);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -2,7 +2,14 @@
 //! widget's chart as a static SVG, drawn natively from the same layout (for `<noscript>`, print,
 //! AMP, RSS and social cards). Arguments are parsed by hand: the dependency tree stays small.
 //! Exit codes: 0 drawn, 1 invalid data (the widget's messages on stderr), 2 usage, 3 I/O.
+//! Several files, a folder, `--kind all` or `--out-dir`: many charts at once (batch.rs).
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
+
+// A binary's root looks for modules beside it (src/bin/), where cargo would take a file for
+// another binary: this one lives in src/bin/commune-charts/.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "commune-charts/batch.rs"]
+mod batch;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -23,10 +30,12 @@ commune-charts: the widget's bar chart as a static SVG file, drawn without a bro
 
 USAGE:
     commune-charts render <DATA.json | -> [OPTIONS]
+    commune-charts render <FILE | FOLDER>... [--kind all] [--out-dir <DIR>] [OPTIONS]
 
 OPTIONS:
     --kind <KIND>       {KINDS}
-                        (default: the data's \"chart\", else overview)
+                        (default: the data's \"chart\", else overview);
+                        all: every kind the data has something to draw for (see below)
     --width <PX>        chart width in CSS pixels, 200-8192 (default: 640); the height follows
     --locale <vi|en>    the page's language; the data's own \"locale\" wins, as in the widget
                         (default: vi)
@@ -34,8 +43,10 @@ OPTIONS:
     --format <svg|png>  output format (default: svg). PNG needs a build with the `png` feature:
                         cargo build --release --features png --bin commune-charts
     --scale <N>         PNG only: pixels per CSS pixel, 1-4 (default: 2)
-    -o, --output <FILE | ->  where to write (default: - for standard output)
-    -q, --quiet         no preview warnings on standard error
+    -o, --output <FILE | ->  where to write one chart (default: - for standard output)
+    --out-dir <DIR>     where to write many charts, created if missing (default: .)
+    -j, --jobs <N>      charts drawn at once (default: {CORES}, every core)
+    -q, --quiet         no preview warnings, notes or summary on standard error
     -h, --help          this text
     -V, --version       the version
 
@@ -44,22 +55,50 @@ elements, <title> (the data's title) and <desc> (the summary sentence screen rea
 Embed it for readers without JavaScript and for print:
     <noscript><img src=\"chart.svg\" alt=\"(the summary sentence)\"></noscript>
 
+MANY CHARTS AT ONCE:
+    commune-charts render provinces/ extra.json --kind all --out-dir charts/
+Several files, a folder (its *.json files; not its subfolders), --kind all or --out-dir write
+one file per input and kind, <DIR>/<input name>-<kind>.svg (or .png), drawn on every core. With
+--kind all, kinds the data has nothing for are skipped with a note. An invalid file is reported
+(file:line:column: message) and the others are still written; a summary line ends the run.
+
 EXIT STATUS:
     0  written   1  invalid data (the same messages the widget shows)   2  usage error   3  I/O error
+    Many charts: 3 if a file could not be read or written, else 1 if one was invalid, else 0.
 ";
 
     /// The parsed command line.
     #[derive(Debug)]
-    struct Args {
-        input: String,
-        output: String,
-        kind: String,
-        width: f64,
-        lang: String,
-        dark: bool,
-        png: bool,
-        scale: f32,
-        quiet: bool,
+    pub(crate) struct Args {
+        /// Files, folders, or `-`, in the order given.
+        pub(crate) inputs: Vec<String>,
+        /// `-o`: one chart's file (`-`, standard output, when not given).
+        pub(crate) output: Option<String>,
+        /// `--out-dir`: many charts' folder.
+        pub(crate) out_dir: Option<String>,
+        /// Empty: the data's `chart`, else overview.
+        pub(crate) kind: String,
+        /// `--kind all`.
+        pub(crate) all_kinds: bool,
+        /// `--jobs`: threads drawing at once (every core when not given).
+        pub(crate) jobs: Option<usize>,
+        pub(crate) width: f64,
+        pub(crate) lang: String,
+        pub(crate) dark: bool,
+        pub(crate) png: bool,
+        pub(crate) scale: f32,
+        pub(crate) quiet: bool,
+    }
+
+    impl Args {
+        /// The one input of today's usage (a file or `-` to one output), or `None` for many
+        /// charts at once: several inputs, a folder, `--kind all` or `--out-dir`.
+        fn single(&self) -> Option<&str> {
+            match self.inputs.as_slice() {
+                [one] if !self.all_kinds && self.out_dir.is_none() && (one == "-" || !std::path::Path::new(one).is_dir()) => Some(one),
+                _ => None,
+            }
+        }
     }
 
     enum Parsed {
@@ -78,7 +117,7 @@ EXIT STATUS:
                     Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
                     None => String::new(),
                 };
-                print!("{}", HELP.replace("{KINDS}", &kinds));
+                print!("{}", HELP.replace("{KINDS}", &kinds).replace("{CORES}", &crate::batch::cores().to_string()));
                 return 0;
             }
             Ok(Parsed::Version) => {
@@ -90,14 +129,20 @@ EXIT STATUS:
                 return 2;
             }
         };
-        run(&args)
+        match args.single() {
+            Some(input) => run(&args, input),
+            None => crate::batch::run(&args),
+        }
     }
 
     fn parse(argv: &[String]) -> Result<Parsed, String> {
         let mut args = Args {
-            input: String::new(),
-            output: "-".into(),
+            inputs: Vec::new(),
+            output: None,
+            out_dir: None,
             kind: String::new(),
+            all_kinds: false,
+            jobs: None,
             width: 640.0,
             lang: "vi".into(),
             dark: false,
@@ -106,7 +151,6 @@ EXIT STATUS:
             quiet: false,
         };
         let mut command = None;
-        let mut input = None;
         let mut i = 0;
         while let Some(arg) = argv.get(i) {
             i += 1;
@@ -127,11 +171,18 @@ EXIT STATUS:
                 "-h" | "--help" | "help" if command.is_none() || name != "help" => return Ok(Parsed::Help),
                 "-V" | "--version" => return Ok(Parsed::Version),
                 "--kind" => {
-                    let v = value("a chart kind")?;
-                    if commune_charts::ChartKind::from_name(&v).is_none() {
-                        return Err(format!("unknown chart kind {v:?}; use one of: {}", commune_charts::ChartKind::NAMES.join(", ")));
+                    let v = value("a chart kind, or all")?;
+                    args.all_kinds = v.trim() == "all";
+                    if args.all_kinds {
+                        args.kind = String::new();
+                    } else if commune_charts::ChartKind::from_name(&v).is_none() {
+                        return Err(format!(
+                            "unknown chart kind {v:?}; use one of: {}, or all",
+                            commune_charts::ChartKind::NAMES.join(", ")
+                        ));
+                    } else {
+                        args.kind = v;
                     }
-                    args.kind = v;
                 }
                 "--width" => {
                     let v = value("CSS pixels")?;
@@ -168,9 +219,23 @@ EXIT STATUS:
                         _ => return Err(format!("--scale must be a number from 1 to 4, not {v:?}")),
                     };
                 }
-                "-o" | "--output" => args.output = value("a file, or - for standard output")?,
+                "-o" | "--output" => args.output = Some(value("a file, or - for standard output")?),
+                "--out-dir" => {
+                    let v = value("a folder")?;
+                    if v.is_empty() || v == "-" {
+                        return Err(format!("--out-dir needs a folder, not {v:?}"));
+                    }
+                    args.out_dir = Some(v);
+                }
+                "-j" | "--jobs" => {
+                    let v = value("how many charts to draw at once")?;
+                    args.jobs = match v.parse::<usize>() {
+                        Ok(n) if n >= 1 => Some(n),
+                        _ => return Err(format!("--jobs must be a whole number from 1, not {v:?}")),
+                    };
+                }
                 "-q" | "--quiet" => args.quiet = true,
-                "-" => set_input(&mut input, "-")?,
+                "-" => args.inputs.push("-".into()),
                 flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
                 word if command.is_none() => {
                     if word != "render" {
@@ -178,13 +243,18 @@ EXIT STATUS:
                     }
                     command = Some(());
                 }
-                path => set_input(&mut input, path)?,
+                path => args.inputs.push(path.to_string()),
             }
         }
         if command.is_none() {
             return Err("no command; use `commune-charts render <DATA.json | ->`".into());
         }
-        args.input = input.ok_or("no data file; give a JSON file, or - for standard input")?;
+        if args.inputs.is_empty() {
+            return Err("no data file; give a JSON file, or - for standard input".into());
+        }
+        if args.output.is_some() && args.single().is_none() {
+            return Err("-o writes one chart; write many with --out-dir <DIR>".into());
+        }
         if args.png && !cfg!(feature = "png") {
             return Err("this build has no PNG output: build it with `--features png` (resvg), \
                         or convert the SVG, or take the playground's PNG download"
@@ -193,19 +263,12 @@ EXIT STATUS:
         Ok(Parsed::Run(Box::new(args)))
     }
 
-    fn set_input(input: &mut Option<String>, path: &str) -> Result<(), String> {
-        if let Some(first) = input {
-            return Err(format!("one data file at a time (got {first:?} and {path:?})"));
-        }
-        *input = Some(path.to_string());
-        Ok(())
-    }
-
-    fn run(args: &Args) -> i32 {
-        let json = match read_input(&args.input) {
+    /// Today's usage: one input, one chart, to `-o` or standard output.
+    fn run(args: &Args, input: &str) -> i32 {
+        let json = match read_input(input) {
             Ok(json) => json,
             Err(e) => {
-                eprintln!("commune-charts: cannot read {}: {e}", shown(&args.input));
+                eprintln!("commune-charts: cannot read {}: {e}", shown(input));
                 return 3;
             }
         };
@@ -213,7 +276,7 @@ EXIT STATUS:
         let rendered = match render_svg_document(&json, &options) {
             Ok(r) => r,
             Err(RenderError::Problems(problems, locale)) => {
-                report(&args.input, &json, &problems, locale);
+                std::io::stderr().lock().write_all(report(input, &json, &problems, locale).as_bytes()).ok();
                 return 1;
             }
             Err(RenderError::Drawing(e)) => {
@@ -223,7 +286,7 @@ EXIT STATUS:
         };
         if !args.quiet {
             for w in &rendered.warnings {
-                eprintln!("{}: {}: {}", shown(&args.input), rendered.locale.words().warning, w.message(rendered.locale));
+                eprintln!("{}: {}: {}", shown(input), rendered.locale.words().warning, w.message(rendered.locale));
             }
         }
         let bytes = if args.png {
@@ -237,23 +300,25 @@ EXIT STATUS:
         } else {
             rendered.svg.into_bytes()
         };
-        let written = if args.output == "-" {
+        let output = args.output.as_deref().unwrap_or("-");
+        let written = if output == "-" {
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes).and_then(|()| out.flush())
         } else {
-            std::fs::write(&args.output, &bytes)
+            std::fs::write(output, &bytes)
         };
         if let Err(e) = written {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 return 3; // `| head`: the reader left; nothing to say
             }
-            eprintln!("commune-charts: cannot write {}: {e}", shown(&args.output));
+            eprintln!("commune-charts: cannot write {}: {e}", shown(output));
             return 3;
         }
         0
     }
 
-    fn read_input(path: &str) -> std::io::Result<String> {
+    /// One input's text (many charts at once read each input through this too).
+    pub(crate) fn read_input(path: &str) -> std::io::Result<String> {
         if path == "-" {
             let mut s = String::new();
             std::io::stdin().read_to_string(&mut s)?;
@@ -263,7 +328,7 @@ EXIT STATUS:
         }
     }
 
-    fn shown(path: &str) -> &str {
+    pub(crate) fn shown(path: &str) -> &str {
         if path == "-" {
             "<stdin>"
         } else {
@@ -274,8 +339,7 @@ EXIT STATUS:
     /// The widget's alert, as text: its heading, each problem's message prefixed
     /// `file:line:column:` (a syntax error's place, or the place of the field it names) so
     /// editors can jump there, and a syntax error's excerpt with its caret.
-    fn report(input: &str, json: &str, problems: &[Problem], locale: Locale) {
-        let mut err = std::io::stderr().lock();
+    pub(crate) fn report(input: &str, json: &str, problems: &[Problem], locale: Locale) -> String {
         let mut text = format!("{}: {}\n", shown(input), locale.words().cannot_draw);
         // Each search reads the text: the first 100 problems get their place (a file with
         // thousands of problems would otherwise take minutes).
@@ -291,16 +355,16 @@ EXIT STATUS:
                 }
             }
         }
-        err.write_all(text.as_bytes()).ok();
+        text
     }
 
     #[cfg(feature = "png")]
-    fn to_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+    pub(crate) fn to_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
         commune_charts::png::svg_to_png(svg, scale)
     }
 
     #[cfg(not(feature = "png"))]
-    fn to_png(_svg: &str, _scale: f32) -> Result<Vec<u8>, String> {
+    pub(crate) fn to_png(_svg: &str, _scale: f32) -> Result<Vec<u8>, String> {
         Err("this build has no PNG output".into())
     }
 }
