@@ -7,6 +7,8 @@
 pub mod describe;
 pub mod draw;
 pub mod explain;
+/// Finding a commune by name: folding and ranking for the search box of long charts.
+pub mod find;
 pub mod interact;
 pub mod json;
 pub mod layout;
