@@ -31,6 +31,17 @@ pub(crate) enum Source {
     Hover,
     Tap,
     Keyboard,
+    /// A suggestion of the search box chosen (`find.rs`): as the keyboard's, with the focus
+    /// still in the box.
+    Find,
+}
+
+impl Source {
+    /// Opened by a key (arrows on the canvas, or a choice in the search box): announced in the
+    /// live region, and kept while the page scrolls.
+    pub(crate) fn by_key(self) -> bool {
+        matches!(self, Source::Keyboard | Source::Find)
+    }
 }
 
 /// The nodes of a drawn chart; kept by `update()` with data of the same kind and language (only
@@ -45,6 +56,8 @@ pub(crate) struct Drawn {
     pub(crate) table: Option<Table>,
     pub(crate) toggle: Option<HtmlElement>,
     pub(crate) live: Option<HtmlElement>,
+    /// The search box of a long chart (`find.rs`).
+    pub(crate) find: Option<super::find::Find>,
     _listeners: Vec<Listener>,
 }
 
@@ -273,6 +286,7 @@ impl Inner {
         self.layout = Some(l);
         self.clear_cursor();
         if self.fresh {
+            self.update_find();
             self.announce();
         }
     }
@@ -363,7 +377,7 @@ impl Inner {
             listeners.extend(Listener::new(prev, "click", false, with(|i, _| i.turn_page(-1))));
             listeners.extend(Listener::new(next, "click", false, with(|i, _| i.turn_page(1))));
         }
-        self.drawn = Some(Drawn { stage, canvas, mark, table, toggle, live, _listeners: listeners });
+        self.drawn = Some(Drawn { stage, canvas, mark, table, toggle, live, find: None, _listeners: listeners });
     }
 
     fn paint(&mut self, l: &Layout, want: &DrawnFor) {
@@ -389,6 +403,9 @@ impl Inner {
         // `@media print` rule: the toggle goes with the flag too.
         if let Some(toggle) = &drawn.toggle {
             set_style(toggle, "display", if want.print { "none" } else { "" });
+        }
+        if let Some(f) = &drawn.find {
+            f.print(want.print);
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let (bw, bh) = if want.pixels { ((l.width * dpr).round() as u32, (window_height * dpr).round() as u32) } else { (0, 0) };

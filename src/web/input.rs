@@ -40,7 +40,7 @@ pub(crate) fn listeners(inner: &Inner, canvas: &HtmlCanvasElement) -> Vec<Listen
             }
         }),
         ("scroll", true, |i, _| {
-            i.close_readout(|s| s != Source::Keyboard);
+            i.close_readout(|s| !s.by_key());
             i.scroll_window();
         }),
     ];
@@ -157,7 +157,7 @@ impl Inner {
                 self.view.scroll_by_with_x_and_y(0.0, delta);
             }
         }
-        if source == Source::Keyboard {
+        if source.by_key() {
             if let Some(live) = &drawn.live {
                 // At the first or last bar a key changes nothing: say the readout again (a
                 // changed no-break space at the end makes screen readers repeat it), so the
@@ -195,7 +195,7 @@ impl Inner {
     }
 
     /// Closes the readout if it was opened in a way `opened_by` accepts.
-    fn close_readout(&mut self, opened_by: fn(Source) -> bool) {
+    pub(crate) fn close_readout(&mut self, opened_by: fn(Source) -> bool) {
         if self.cursor.is_some_and(|(_, s)| opened_by(s)) {
             self.clear_cursor();
         }
@@ -214,7 +214,7 @@ impl Inner {
     }
 
     /// Tall charts: redraw the part now on screen, and the keyboard highlight with it.
-    fn scroll_window(&mut self) {
+    pub(crate) fn scroll_window(&mut self) {
         let (Some(h), Some(l)) = (self.window_height, &self.layout) else { return };
         let top = self.visible_top(l.height, h);
         if (top - self.window_top).abs() < 0.5 {
@@ -222,7 +222,7 @@ impl Inner {
         }
         self.window_top = top;
         self.draw_window(l);
-        if let Some((c, Source::Keyboard)) = self.cursor {
+        if let Some((c, _)) = self.cursor.filter(|(_, s)| s.by_key()) {
             self.place_highlight(c);
             // Move the tooltip with its bar (without announcing it again).
             let (Some(l), Some(p)) = (&self.layout, &self.prepared) else { return };

@@ -14,6 +14,7 @@ mod alert;
 mod canvas;
 mod chart;
 mod dom;
+mod find;
 mod input;
 mod listener;
 mod measure;

@@ -13,7 +13,8 @@ use web_sys::{CssStyleSheet, Document, HtmlElement, ShadowRoot, ShadowRootInit, 
 /// Everything the chart's nodes look like. Class names: `c` content, `tall` a chart drawn through a
 /// sticky window, `hl` the highlight frame (its 2 px border is `interact::HIGHLIGHT_LINE_PX`; placed and
 /// coloured by `input.rs`), `sr` visually hidden (still read by screen readers),
-/// `tw` the data table's wrapper, `pg` its pager, `tip` the tooltip (`f` its bold line).
+/// `tw` the data table's wrapper, `pg` its pager, `tip` the tooltip (`f` its bold line), `find`
+/// the search box (`o` its list open, `n` "none found").
 /// Compressible widths (`width: 100vw; max-width: 100%` on the canvas, `contain: inline-size` on
 /// what scrolls sideways): the chart's minimum width is 0, so it shrinks in flex, grid and table
 /// columns, and its widest is the viewport's, so a shrink-to-fit box (inline-block, float) gets
@@ -43,11 +44,22 @@ const SHEET: &str = concat!(
     "pre{margin:6px 0 0;padding:6px 8px;background:#fff;font:13px/1.35 ui-monospace,Menlo,Consolas,\"Noto Sans Mono\",monospace;",
     "overflow-x:auto;white-space:pre;contain:inline-size}",
     ".warn{margin:0 0 8px;padding:8px 12px;border-color:#8a5a00;background:#fff4d6;color:#3d2800}",
+    // The search box of long charts (`find.rs`): the label, then the input in a column of at most
+    // 24em; the list (`o`: open) or "none found" (`n`) below the input, over the canvas, on the
+    // chart's own background (each a grid area, so the input's cell is their containing block).
+    ".find{display:grid;grid-template-columns:max-content minmax(0,24em);align-items:center;gap:8px;position:relative;padding:8px 12px 4px}",
+    ".find,.find>div,.n::after,input{background:inherit}.dk .find{color-scheme:dark}",
+    "input{width:100%;margin:0;padding:4px 8px;font:inherit;color:inherit;border:1px solid;border-radius:3px}",
+    ".find>div,.n::after{position:absolute;z-index:3;grid-area:1/2/2/3;top:100%;left:0;right:0;margin-top:2px;padding:2px 0;",
+    "border:1px solid;border-radius:3px;box-shadow:0 2px 8px rgba(0,0,0,.25)}.find>div{display:none}.o>div{display:block}",
+    ".n::after{content:attr(data-none)}.n::after,[role=option]{padding:7px 8px}[role=option]{cursor:pointer;overflow-wrap:anywhere}",
+    "[role=option]:hover,[aria-selected=true]{background:rgba(128,128,128,.25)}[aria-selected=true]{outline:2px solid;outline-offset:-2px}",
+    "@media (pointer:coarse){input{font-size:16px}[role=option]{padding:10px 8px}}",
     // Last: a visually hidden table wrapper keeps none of `.tw`'s margin or scrolling.
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;margin:-1px}",
     ".dk .alert{border-color:#ff8a80;background:#3b1513;color:#ffdad6}.dk pre{background:#1d0b0a}",
     ".dk .warn{border-color:#f0b341;background:#2e2200;color:#ffe7b0}",
-    "@media print{button,.pg{display:none}canvas{height:auto!important}}"
+    "@media print{button,.pg,.find{display:none}canvas{height:auto!important}}"
 );
 
 thread_local! {
