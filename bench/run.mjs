@@ -5,8 +5,9 @@
 // the same, with every sample, to bench/results/latest.json.
 // What is measured and how: bench/README.md. Never part of `make test` (no timing assertions).
 //
-// Environment: BENCH_ONLY=cold (only the first-chart part) or BENCH_ONLY=render (only re-render,
-// hover, memory); BENCH_PROFILES (desktop,phone); BENCH_COLD_N (60 communes);
+// Environment: BENCH_ONLY=cold (only the first-chart part), BENCH_ONLY=render (only re-render,
+// hover, memory) or BENCH_ONLY=find (only the search box: keystroke → suggestions, bench/find.mjs);
+// BENCH_PROFILES (desktop,phone); BENCH_COLD_N (60 communes);
 // BENCH_PHONE_RUNS (15) and BENCH_DESKTOP_RUNS (15) rounds, BENCH_COLD_WARMUP (1), BENCH_DWELL_MS (2500);
 // BENCH_RUNS (default 7) and BENCH_WARMUP (2) re-renders per contender and size,
 // BENCH_RUNS_10K (default 7) for 10,000 communes, BENCH_HOVER (200 moves),
@@ -19,13 +20,14 @@ import { loadavg } from 'node:os';
 import { startBenchServer } from './server.mjs';
 import { buildPeers } from './build.mjs';
 import { runFirstChart, firstChartTable } from './cold.mjs';
+import { runFind, FIND_N } from './find.mjs';
 import { root, num, log, median, summary, bytesOf, fmtMs, fmtKB, fmtMB, ratio, textTable } from './stats.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const env = process.env;
 const quick = env.BENCH_QUICK === '1';
 const ONLY = env.BENCH_ONLY || '';
-if (!['', 'cold', 'render'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: cold or render`);
+if (!['', 'cold', 'render', 'find'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: cold, render or find`);
 const RUNS = num(env.BENCH_RUNS, quick ? 3 : 7);
 const RUNS_10K = num(env.BENCH_RUNS_10K, quick ? 3 : RUNS);
 const WARMUP = num(env.BENCH_WARMUP, quick ? 1 : 2);
@@ -245,6 +247,15 @@ function report(results) {
   const busy = m.loadavgAtStart[0] > m.nproc / 2;
   out.push(`load average (1 min) at start ${m.loadavgAtStart[0]}, at end ${m.loadavgAtEnd[0]} (the benchmark's own browser included)` +
     (busy ? ': OTHER WORK WAS RUNNING, absolute times are inflated (the alternation keeps the ratios fairer)' : ''));
+  if (results.find) {
+    out.push('');
+    out.push(`==== Find: a keystroke in the search box → its suggestions in the DOM, ${FIND_N.toLocaleString('en')} communes (commune-charts) ====`);
+    for (const [name, f] of Object.entries(results.find)) {
+      out.push(`${name.padEnd(8)} ${f.viewport.width} × ${f.viewport.height}, DPR ${f.dpr}${f.cpuRate > 1 ? `, CPU ${f.cpuRate}× slower` : ''}: ` +
+        `median ${fmtMs(f.ms.median)} ms (p25–p75 ${fmtMs(f.ms.p25)}–${fmtMs(f.ms.p75)}, max ${fmtMs(f.ms.max)}) over ${f.ms.n} keystrokes`);
+      for (const n of f.notes) out.push(`NOTE find ${name}: ${n}`);
+    }
+  }
   for (const name of Object.keys(results.firstChart)) {
     out.push('');
     out.push(`==== First chart, ${name} ====`);
@@ -298,12 +309,13 @@ const results = {
   cases: [],
 };
 try {
-  if (ONLY !== 'render') {
+  if (ONLY === '' || ONLY === 'find') results.find = await runFind(browser, base, { profiles: PROFILES });
+  if (ONLY === '' || ONLY === 'cold') {
     for (const name of PROFILES) {
       results.firstChart[name] = await runFirstChart(server.address().port, name, { n: COLD_N, runs: COLD_RUNS[name], warmup: COLD_WARMUP, dwell: COLD_DWELL });
     }
   }
-  if (ONLY !== 'cold') {
+  if (ONLY === '' || ONLY === 'render') {
     for (const c of CASES) await runCase(browser, base, c, results);
     const big = results.cases.find((c) => c.n === 10000 && c.viewport === DESKTOP).canvas;
     await runMemory(browser, base, 10000, { w: big.cssWidth, h: big.cssHeight, rows: big.rowsOnCanvas, narrow: false }, results);
