@@ -174,8 +174,9 @@ impl BackendTextStyle for TextStyle {
     }
 }
 
-/// The chart as a standalone SVG document (native builds: tests, goldens, static fallback).
-#[cfg(not(target_arch = "wasm32"))]
+/// The chart as a standalone SVG document (native builds: tests, goldens, static fallback; and
+/// the playground's image module, render/, with the `svg` feature).
+#[cfg(any(not(target_arch = "wasm32"), feature = "svg"))]
 pub fn to_svg(layout: &Layout) -> Result<String, String> {
     let mut out = String::new();
     {
@@ -201,7 +202,7 @@ pub struct SvgMeta<'a> {
 /// The chart as an accessible SVG document: [`to_svg`]'s drawing with `<title>` and `<desc>` as
 /// the first children of `<svg>`, `role="img"`, `aria-labelledby` naming both, and `lang`.
 /// Text (data included) is XML-escaped by plotters-svg; ours is escaped here.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "svg"))]
 pub fn to_svg_document(layout: &Layout, meta: &SvgMeta) -> Result<String, String> {
     decorate_svg(&to_svg(layout)?, meta)
 }

@@ -9,6 +9,9 @@ pub mod draw;
 pub mod explain;
 /// Finding a commune by name: folding and ranking for the search box of long charts.
 pub mod find;
+/// The playground's image module (render/): a request -> the command-line program's SVG.
+#[cfg(any(not(target_arch = "wasm32"), feature = "svg"))]
+pub mod image;
 pub mod interact;
 pub mod json;
 pub mod layout;
@@ -108,6 +111,9 @@ pub struct RenderedSvg {
     /// The geometry the SVG was drawn from (the one the canvas draws at this width).
     pub layout: layout::Layout,
     pub locale: Locale,
+    /// What `<title>` and `<desc>` say (unescaped): the chart's title and its summary sentence.
+    pub title: String,
+    pub desc: String,
     /// The preview warnings (duplicate names…) the widget shows journalists.
     pub warnings: Vec<Problem>,
 }
@@ -122,8 +128,9 @@ pub enum RenderError {
 }
 
 /// Native static fallback: JSON -> an accessible SVG document (`<title>`, `<desc>` with the
-/// summary sentence, `role="img"`, `lang`), or the problems the widget would show.
-#[cfg(not(target_arch = "wasm32"))]
+/// summary sentence, `role="img"`, `lang`), or the problems the widget would show. The
+/// command-line program and the playground's image module ([`image`], render/) both call it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "svg"))]
 pub fn render_svg_document(json: &str, options: &SvgOptions) -> Result<RenderedSvg, RenderError> {
     let (p, l) = prepare_layout(json, options)?;
     let title = chart_title(&p.model, p.locale);
@@ -133,11 +140,11 @@ pub fn render_svg_document(json: &str, options: &SvgOptions) -> Result<RenderedS
     // The widget's preview warnings: the model's, then numbers as written (a thousands dot).
     let mut warnings = preview::warnings(&p.model, p.kind);
     warnings.extend(preview::number_warnings(json, &p.model));
-    Ok(RenderedSvg { svg, layout: l, locale: p.locale, warnings })
+    Ok(RenderedSvg { svg, layout: l, locale: p.locale, title, desc, warnings })
 }
 
 /// Text -> the model and its layout at `options.width`, natively (estimated text widths).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "svg"))]
 fn prepare_layout(json: &str, options: &SvgOptions) -> Result<(Prepared, layout::Layout), RenderError> {
     let p = prepare(json, options.kind, options.page_lang).map_err(|(problems, locale)| RenderError::Problems(problems, locale))?;
     let theme = if options.dark { theme::Theme::dark() } else { theme::Theme::light() };

@@ -263,7 +263,7 @@ test('item 17: the playground works from a folder of the newsroom’s server, wi
   const missing = [];
   await context.route(`${env.base}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
-    const m = /^\/newsroom\/tools\/(playground\.(?:html|css)|playground\/[a-z0-9-]+\.js|dist\/commune-charts(?:\.js|_bg\.wasm|-explain\.wasm))$/.exec(path);
+    const m = /^\/newsroom\/tools\/(playground\.(?:html|css)|playground\/[a-z0-9-]+\.js|dist\/commune-charts(?:\.js|_bg\.wasm|-explain\.wasm|-render\.wasm))$/.exec(path);
     if (!m) { missing.push(path); return route.fulfill({ status: 404, body: 'not found' }); }
     served.push(m[1]);
     const file = m[1].startsWith('dist/') ? join(root, m[1]) : join(root, 'www', m[1]);
@@ -275,9 +275,13 @@ test('item 17: the playground works from a folder of the newsroom’s server, wi
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`${env.base}/newsroom/tools/playground.html`);
   await page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
-  // (The explanations module, for the preview's warnings, comes from there too when asked for.)
+  // The static images' module and the image module it fetches come from there too, at the first
+  // download. (The explanations module, for the preview's warnings, likewise when asked for.)
+  await page.waitForFunction(() => !document.getElementById('download-svg').disabled);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#download-svg')]);
+  assert.equal(svg.suggestedFilename(), 'bieu-do.svg');
   const modules = (await readdir(join(root, 'www', 'playground'))).filter((f) => f.endsWith('.js')).map((f) => `playground/${f}`);
-  for (const f of ['playground.html', 'playground.css', ...modules, 'dist/commune-charts.js', 'dist/commune-charts_bg.wasm']) {
+  for (const f of ['playground.html', 'playground.css', ...modules, 'dist/commune-charts.js', 'dist/commune-charts_bg.wasm', 'dist/commune-charts-render.wasm']) {
     assert.ok(served.includes(f), `${f} served from the folder (${served})`);
   }
   assert.deepEqual(missing, [], 'nothing asked for outside the folder');
@@ -285,30 +289,30 @@ test('item 17: the playground works from a folder of the newsroom’s server, wi
   await context.close();
 });
 
-test('item 17: "Tải ảnh PNG" saves the preview chart as a PNG at twice its CSS size, on an opaque background', async () => {
+test('item 17: "Tải ảnh PNG" saves the chart as a PNG at twice its CSS size (the column\'s, in the phone preview too), on an opaque background', async () => {
   const { page, context, errors } = await playground({ width: 1280, height: 900 });
+  const column = await page.evaluate(() => Math.floor(window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width));
   for (const view of ['desktop', 'phone']) {
     await page.check(`#view-${view}`);
     if (view === 'phone') await page.waitForFunction(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width === 375);
     await page.waitForFunction(() => !document.getElementById('download-png').disabled);
-    const css = await page.evaluate(() => {
-      const r = window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect();
-      return { width: r.width, height: r.height };
-    });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-png')]);
     assert.equal(download.suggestedFilename(), 'bieu-do.png');
     const png = await readFile(await download.path());
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG signature');
     assert.equal(png.toString('latin1', 12, 16), 'IHDR');
     const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-    assert.deepEqual(size, { width: Math.round(css.width * 2), height: Math.round(css.height * 2) }, `${view}: ${JSON.stringify(css)} CSS px`);
+    // The image stands for the article's column, not for a phone (as the command's --width).
+    assert.equal(size.width, column * 2, `${view}: ${JSON.stringify(size)} for a column of ${column} CSS px`);
+    assert.equal(size.height % 2, 0);
     const img = decodePng(png);
     const at = (x, y) => [...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4)];
     assert.deepEqual(at(2, 2), [255, 255, 255, 255], 'an opaque white background');
     let bars = 0;
     for (let i = 0; i < img.data.length; i += 4) if (Math.abs(img.data[i] - 0x1f) < 6 && Math.abs(img.data[i + 1] - 0x5f) < 6 && Math.abs(img.data[i + 2] - 0xa8) < 6) bars++;
     assert.ok(bars > 2000, `${view}: the bars are in the image (${bars} px)`);
-    assert.equal(await page.textContent('#png-status'), 'Đã tải bieu-do.png.');
+    await page.waitForFunction(() => /^Đã tải bieu-do\.png /.test(document.getElementById('png-status').textContent));
+    assert.ok((await page.textContent('#png-status')).startsWith(`Đã tải bieu-do.png (${size.width} × ${size.height} điểm ảnh`));
   }
   assert.deepEqual(realErrors(errors), []);
   await context.close();

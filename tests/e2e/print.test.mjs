@@ -113,7 +113,7 @@ test('a tall chart prints whole: one canvas for all its rows, at print resolutio
   await context.close();
 });
 
-test('playground: the static-image section gives the CLI command and <noscript> line, and a light PNG of the chart', async () => {
+test('playground: the static-image section gives the CLI command, and a light PNG and the <noscript> line of the chart', async () => {
   const { page, context, errors } = await openPage(env.browser, `${env.base}/playground.html`, { width: 1280, height: 900, dark: true });
   await page.waitForFunction(() => document.querySelector('#chart')?.dataset.state === 'ready');
   await page.waitForFunction(() => document.getElementById('static-code').value.length > 0);
@@ -121,14 +121,18 @@ test('playground: the static-image section gives the CLI command and <noscript> 
   const summary = await page.getAttribute('#chart canvas[role=img]', 'aria-label');
   const kind = await page.inputValue('#kind');
   assert.match(code, new RegExp(`cargo run --release --bin commune-charts -- render \\S+\\.json --kind ${kind} --width \\d+ --locale (vi|en) -o chart\\.svg`));
-  assert.ok(code.includes(`<noscript><img src="chart.svg" alt="${summary}"></noscript>`), code);
 
+  // The PNG is the core's SVG (tests/e2e/playground-download.test.mjs), drawn at twice its size.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-png')]);
   assert.match(download.suggestedFilename(), /\.png$/);
   const png = await readFile(await download.path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
   const css = await page.evaluate(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getBoundingClientRect().width);
-  assert.ok(png.readUInt32BE(16) >= css * 2 - 1, `drawn at print resolution (${png.readUInt32BE(16)} px for ${css} CSS px)`);
+  assert.equal(png.readUInt32BE(16), Math.floor(css) * 2, `twice the chart's width (${png.readUInt32BE(16)} px for ${css} CSS px)`);
+  await page.waitForFunction(() => document.getElementById('noscript-line').value.length > 0);
+  const line = await page.inputValue('#noscript-line');
+  const alt = summary.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  assert.ok(line.startsWith(`<noscript><img src="bieu-do.png" alt="${alt}" width="${Math.floor(css)}" height="`), line);
   // Light (as printed), though the page is dark: the image's first pixel, decoded by the env.browser.
   const corner = await page.evaluate(async (b64) => {
     const img = new Image();
@@ -141,7 +145,7 @@ test('playground: the static-image section gives the CLI command and <noscript> 
     return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
   }, png.toString('base64'));
   assert.deepEqual(corner, [255, 255, 255]);
-  // …and the chart on screen is dark again.
+  // …and the chart on screen is still dark.
   const bg = await page.evaluate(() => [...window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]').getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)]);
   assert.notDeepEqual(bg, [255, 255, 255]);
   assert.deepEqual(errors, []);

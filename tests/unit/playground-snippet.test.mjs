@@ -1,7 +1,7 @@
 // Unit tests: the embed code and the static image's command (www/playground/snippet.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attr, scriptSafe, snippetFor, fileNameOf, shellWord, staticText, DEFAULT_SCRIPT_URL } from '../../www/playground/snippet.js';
+import { attr, scriptSafe, snippetFor, fileNameOf, shellWord, staticText, noscriptLine, DEFAULT_SCRIPT_URL } from '../../www/playground/snippet.js';
 
 /** The text of the first <script type="application/json"> as an HTML parser ends it. */
 const scriptText = (html) => {
@@ -56,9 +56,13 @@ test('the data file’s name and the static image’s command', () => {
   assert.equal(shellWord('a b'), "'a b'");
   assert.equal(shellWord("it's"), "'it'\\''s'");
   assert.equal(shellWord('$(rm -rf ~)'), "'$(rm -rf ~)'");
-  assert.equal(staticText({ comment: '# c', noscriptComment: '<!-- n -->', file: 'bieu do.json', kind: 'members', width: 640, locale: 'vi', alt: 'Số "đảng viên" <b>' }),
+  assert.equal(staticText({ comment: '# c', file: 'bieu do.json', kind: 'members', width: 640, locale: 'vi', theme: '' }),
     '# c\n' +
-    "cargo run --release --bin commune-charts -- render 'bieu do.json' --kind members --width 640 --locale vi -o chart.svg\n\n" +
-    '<!-- n -->\n' +
-    '<noscript><img src="chart.svg" alt="Số &quot;đảng viên&quot; &lt;b&gt;"></noscript>\n');
+    "cargo run --release --bin commune-charts -- render 'bieu do.json' --kind members --width 640 --locale vi -o chart.svg\n");
+  assert.equal(staticText({ comment: '# c', file: 'd.json', kind: 'cells', width: 375, locale: 'en', theme: 'dark' }),
+    '# c\ncargo run --release --bin commune-charts -- render d.json --kind cells --width 375 --locale en --theme dark -o chart.svg\n');
+  // The <noscript> line of a downloaded image: its alt escaped for the attribute, its size in CSS px.
+  assert.equal(noscriptLine('bieu-do.svg', 'Số "đảng viên" <b> & chi bộ', 640, 234.6),
+    '<noscript><img src="bieu-do.svg" alt="Số &quot;đảng viên&quot; &lt;b&gt; &amp; chi bộ" width="640" height="235"></noscript>');
+  assert.equal(noscriptLine('a"b.png', '', 200, 100), '<noscript><img src="a&quot;b.png" alt="" width="200" height="100"></noscript>');
 });

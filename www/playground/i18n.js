@@ -123,14 +123,39 @@ const VI = {
   copyManual: 'Trình duyệt không cho sao chép tự động: mã đã được chọn sẵn, nhấn Ctrl+C (⌘C trên Mac).',
   noWidget: 'Không tải được dist/commune-charts.js (thư mục dist/ cạnh trang này) nên chưa xem trước được biểu đồ.',
   hStatic: 'Ảnh tĩnh: khi bạn đọc tắt JavaScript, khi in, mạng xã hội',
-  staticHelp: 'Tệp SVG được tạo bằng chương trình commune-charts (cùng cách vẽ với biểu đồ trên trang, chữ chọn được). Chạy lệnh dưới đây trong thư mục mã nguồn commune-charts với tệp số liệu (chọn «Trong tệp data.json riêng» ở trên để tải tệp); đưa chart.svg lên máy chủ rồi thêm dòng <noscript> vào sau mã nhúng. Cần ảnh ngay? Tải ảnh PNG của biểu đồ đang xem.',
-  staticLabel: 'Lệnh tạo chart.svg và dòng <noscript>',
-  staticComment: '# Tạo chart.svg từ tệp số liệu (chạy trong thư mục mã nguồn commune-charts):',
-  noscriptComment: '<!-- Thêm sau mã nhúng: bạn đọc không có JavaScript thấy ảnh này -->',
+  staticHelp: 'Ảnh do chính commune-charts vẽ, giống hệt chương trình dòng lệnh commune-charts render, không cần cài gì: SVG cho bạn đọc tắt JavaScript và cho bản in (nét sắc ở mọi cỡ, chữ chọn được), PNG cho nơi không nhận SVG, và ảnh 1200×630 để chia sẻ lên mạng xã hội. Ảnh rộng bằng khung biểu đồ ở bước 2, nền sáng (nền tối nếu chọn «Luôn tối»).',
+  downloadSvg: 'Tải ảnh SVG',
   downloadPng: 'Tải ảnh PNG',
+  downloadCard: 'Ảnh chia sẻ mạng xã hội (1200×630)',
+  imageWorking: 'Đang vẽ ảnh…',
+  /** @param {string} f @param {number} w @param {number} h */
+  svgDone: function (f, w, h) { return 'Đã tải ' + f + ' (' + w + ' × ' + h + ' px).'; },
+  /** @param {string} f @param {number} w @param {number} h */
+  pngDone: function (f, w, h) { return 'Đã tải ' + f + ' (' + w + ' × ' + h + ' điểm ảnh: gấp đôi cỡ biểu đồ để nét trên mọi màn hình).'; },
+  /** @param {string} f @param {number} w @param {number} h @param {number} pct */
+  pngSmaller: function (f, w, h, pct) {
+    return 'Đã tải ' + f + ' (' + w + ' × ' + h + ' điểm ảnh). Biểu đồ rất dài nên ảnh PNG chỉ bằng ' + pct + '% cỡ biểu đồ (trình duyệt không vẽ được ảnh lớn hơn); ảnh SVG thì nét ở mọi cỡ.';
+  },
   /** @param {string} f */
-  pngDone: function (f) { return 'Đã tải ' + f + '.'; },
+  cardDone: function (f) { return 'Đã tải ' + f + ' (1200 × 630 điểm ảnh).'; },
+  /** @param {string} f @param {number} pct @param {number} h */
+  cardScaled: function (f, pct, h) {
+    return 'Đã tải ' + f + ' (1200 × 630 điểm ảnh). Biểu đồ cao ' + h + ' px nên được thu nhỏ còn ' + pct + '% cho vừa ảnh, chữ cũng nhỏ đi. Muốn chữ to hơn: bớt xã, hoặc chọn loại biểu đồ gọn hơn.';
+  },
+  /** @param {string} why */
+  imageFailed: function (why) { return 'Không vẽ được ảnh: ' + why; },
+  /** @param {string} url @param {string} why */
+  imageModuleFailed: function (url, why) { return 'Không tải được phần vẽ ảnh (' + url + ': ' + why + '). Thư mục dist/ cạnh trang này cần có tệp commune-charts-render.wasm của cùng phiên bản.'; },
   pngFailed: 'Trình duyệt không tạo được ảnh PNG.',
+  noscriptLabel: 'Dòng <noscript>: thêm sau mã nhúng, đưa tệp ảnh lên máy chủ cạnh bài viết (hoặc sửa địa chỉ src)',
+  noscriptEmpty: 'Tải ảnh SVG hoặc PNG ở trên: dòng <noscript> cho ảnh đó sẽ hiện ở đây.',
+  noscriptStale: 'Biểu đồ đã thay đổi sau khi tải ảnh: tải lại ảnh để ảnh và dòng này khớp với biểu đồ.',
+  copyNoscript: 'Sao chép dòng <noscript>',
+  noscriptCopied: 'Đã sao chép. Dán vào bài ngay sau mã nhúng.',
+  staticCliSummary: 'Cho nhóm kỹ thuật: vẽ cùng ảnh SVG bằng dòng lệnh',
+  staticCliHelp: 'Chương trình commune-charts vẽ đúng tệp SVG trên từ tệp số liệu (chọn «Trong tệp data.json riêng» ở trên để tải tệp), và vẽ được nhiều biểu đồ một lúc. Chạy lệnh trong thư mục mã nguồn commune-charts:',
+  staticLabel: 'Lệnh tạo chart.svg',
+  staticComment: '# Tạo chart.svg từ tệp số liệu (chạy trong thư mục mã nguồn commune-charts):',
   // table reading
   tableEmpty: 'Dán bảng vào ô ở trên, hoặc bấm «Dán ví dụ bảng».',
   /** @param {number} n @param {'communes' | 'indicators'} kind @param {number} cols @param {Lang} fmt @param {'chosen' | 'cells' | 'headers'} why */
@@ -301,13 +326,32 @@ const EN = {
   copyManual: 'The browser does not allow copying automatically: the code is selected, press Ctrl+C (⌘C on a Mac).',
   noWidget: 'Could not load dist/commune-charts.js (the dist/ folder next to this page), so the chart cannot be previewed.',
   hStatic: 'Static image: for readers without JavaScript, print, social media',
-  staticHelp: 'The SVG file is made by the commune-charts program (drawn like the chart on the page, with selectable text). Run the command below in the commune-charts source folder with the data file (choose “In a separate data.json file” above to download it); put chart.svg on your server and add the <noscript> line after the embed code. Need an image now? Download a PNG of the chart you see.',
-  staticLabel: 'Command that makes chart.svg, and the <noscript> line',
-  staticComment: '# Make chart.svg from the data file (run in the commune-charts source folder):',
-  noscriptComment: '<!-- Add after the embed code: readers without JavaScript see this image -->',
+  staticHelp: 'Images drawn by commune-charts itself, exactly as the command-line program commune-charts render draws them, with nothing to install: SVG for readers without JavaScript and for print (sharp at any size, selectable text), PNG where SVG is not accepted, and a 1200×630 image to share on social media. The image is as wide as the chart’s frame in step 2, on a light background (dark if you chose “Always dark”).',
+  downloadSvg: 'Download SVG image',
   downloadPng: 'Download PNG image',
-  pngDone: function (f) { return 'Downloaded ' + f + '.'; },
+  downloadCard: 'Social media image (1200×630)',
+  imageWorking: 'Drawing the image…',
+  svgDone: function (f, w, h) { return 'Downloaded ' + f + ' (' + w + ' × ' + h + ' px).'; },
+  pngDone: function (f, w, h) { return 'Downloaded ' + f + ' (' + w + ' × ' + h + ' pixels: twice the chart’s size, sharp on every screen).'; },
+  pngSmaller: function (f, w, h, pct) {
+    return 'Downloaded ' + f + ' (' + w + ' × ' + h + ' pixels). The chart is very long, so the PNG is only ' + pct + '% of its size (browsers cannot draw a larger image); the SVG is sharp at any size.';
+  },
+  cardDone: function (f) { return 'Downloaded ' + f + ' (1200 × 630 pixels).'; },
+  cardScaled: function (f, pct, h) {
+    return 'Downloaded ' + f + ' (1200 × 630 pixels). The chart is ' + h + ' px tall, so it was scaled down to ' + pct + '% to fit, and its text with it. For larger text: fewer communes, or a more compact kind of chart.';
+  },
+  imageFailed: function (why) { return 'Could not draw the image: ' + why; },
+  imageModuleFailed: function (url, why) { return 'Could not load the image module (' + url + ': ' + why + '). The dist/ folder next to this page needs commune-charts-render.wasm from the same release.'; },
   pngFailed: 'The browser could not make a PNG image.',
+  noscriptLabel: '<noscript> line: add it after the embed code, and put the image file on your server next to the article (or change the src address)',
+  noscriptEmpty: 'Download the SVG or PNG image above: the <noscript> line for it appears here.',
+  noscriptStale: 'The chart changed after the image was downloaded: download it again so that the image and this line match the chart.',
+  copyNoscript: 'Copy the <noscript> line',
+  noscriptCopied: 'Copied. Paste it into the article right after the embed code.',
+  staticCliSummary: 'For the web team: draw the same SVG on the command line',
+  staticCliHelp: 'The commune-charts program draws the same SVG file from the data file (choose “In a separate data.json file” above to download it), and many charts at once. Run the command in the commune-charts source folder:',
+  staticLabel: 'Command that makes chart.svg',
+  staticComment: '# Make chart.svg from the data file (run in the commune-charts source folder):',
   tableEmpty: 'Paste a table in the box above, or press “Paste an example table”.',
   tableRead: function (n, kind, cols, fmt, why) {
     return 'Read ' + n + (kind === 'indicators' ? (n === 1 ? ' indicator' : ' indicators') : (n === 1 ? ' commune' : ' communes')) + ' and ' + cols + ' columns. Numbers read the ' +

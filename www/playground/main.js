@@ -11,7 +11,7 @@ import { scriptSafe } from './snippet.js';
 import { EXAMPLE_COMMUNES, EXAMPLE_INDICATORS, META_COMMUNES, META_INDICATORS } from './examples.js';
 import { metaValues, metaFrom, setExampleMeta, dropExampleMeta, sayMetaOrigin } from './meta.js';
 import { showTable, addMessage, clearWidgetMarks, scrollTextareaTo, showWidgetProblems } from './preview.js';
-import { updateEmbed, downloadPng, copySnippet, downloadData } from './embed.js';
+import { updateEmbed, wireImages, copySnippet, downloadData } from './embed.js';
 import { communeNames, toggleHighlight, readOptions, withOption, withOptions } from './analytics.js';
 import { showPicker, onPick, currentHighlight, updateOptionsHint } from './picker.js';
 
@@ -418,7 +418,7 @@ el.dataUrl.addEventListener('input', updateEmbed);
 el.scriptUrl.addEventListener('input', updateEmbed);
 el.copy.addEventListener('click', copySnippet);
 el.download.addEventListener('click', downloadData);
-el.downloadPng.addEventListener('click', downloadPng);
+wireImages(); // the static images: download.js, fetched at the first click
 el.uiLang.addEventListener('click', function () { state.ui = state.ui === 'vi' ? 'en' : 'vi'; applyLanguage(); });
 // A phone's width: the widget lays the chart out again for it (names above bars below 520 px).
 var viewPhone = byId('view-phone', HTMLInputElement);

@@ -49,6 +49,8 @@ export const el = {
   scriptUrl: input('script-url'), embedBlocked: $('embed-blocked'), snippet: textarea('snippet'), copy: button('copy'),
   download: button('download'), copyStatus: $('copy-status'), srcHelp: $('src-help'),
   staticCode: textarea('static-code'), downloadPng: button('download-png'), pngStatus: $('png-status'),
+  downloadSvg: button('download-svg'), downloadCard: button('download-card'), noscript: textarea('noscript-line'),
+  noscriptStale: $('noscript-stale'), copyNoscript: button('copy-noscript'), noscriptStatus: $('noscript-status'),
   options: $('options'), compare: select('compare'), group: select('group'), optionsHint: $('options-hint'),
   highlightList: $('highlight-list'), highlightFilter: input('highlight-filter'), highlightFilterField: $('highlight-filter-field'),
   highlightClear: button('highlight-clear'), highlightCount: $('highlight-count')

@@ -52,17 +52,26 @@ export function shellWord(s) {
 }
 
 /**
- * Static fallback (issue 8): the command-line program's command that draws the chart as
- * chart.svg, and the <noscript> image whose alt text is the chart's summary sentence. `o.comment`
- * and `o.noscriptComment` are the two comment lines, in the page's language.
- * @param {{ comment: string, noscriptComment: string, file: string, kind: string, width: number, locale: string, alt: string }} o
+ * The command-line program's command that draws the chart as chart.svg (issue 8), for the web
+ * team (the playground's "Tải ảnh SVG" draws the same bytes without it). `o.comment` is its
+ * comment line, in the page's language; `o.theme` is 'dark' or anything else for light.
+ * @param {{ comment: string, file: string, kind: string, width: number, locale: string, theme: string }} o
  * @returns {string}
  */
 export function staticText(o) {
   var q = shellWord;
   return o.comment + '\n' +
     'cargo run --release --bin commune-charts -- render ' + q(o.file) + ' --kind ' + q(o.kind) +
-    ' --width ' + o.width + ' --locale ' + q(o.locale) + ' -o chart.svg\n\n' +
-    o.noscriptComment + '\n' +
-    '<noscript><img src="chart.svg" alt="' + attr(o.alt) + '"></noscript>\n';
+    ' --width ' + o.width + ' --locale ' + q(o.locale) + (o.theme === 'dark' ? ' --theme dark' : '') + ' -o chart.svg\n';
+}
+
+/**
+ * The <noscript> image for readers without JavaScript: the image file `src` at its size in CSS
+ * px (no reflow when it loads; a PNG drawn at twice that stays sharp), its alt text the chart's
+ * summary sentence (the SVG's <desc>).
+ * @param {string} src @param {string} alt @param {number} width @param {number} height
+ * @returns {string}
+ */
+export function noscriptLine(src, alt, width, height) {
+  return '<noscript><img src="' + attr(src) + '" alt="' + attr(alt) + '" width="' + Math.round(width) + '" height="' + Math.round(height) + '"></noscript>';
 }
