@@ -2,7 +2,8 @@
 // ---- commune-charts public API (shared by the classic script and the npm ES module) ----
 // `createCommuneCharts(wasmUrl, build, init, version)` returns { render, scan, get, version }.
 // Built after js/json-text.js (toJsonText), js/wasm-start.js (startWasm, START_FAILURES) and
-// js/explain-start.js (explainerOf, explanationRequest, unexplained).
+// js/explain-start.js (explainerOf, explanationRequest, unexplained) and js/refresh.js
+// (refresher, dataTime).
 // The .wasm at `wasmUrl` is fetched and compiled (startWasm), once, when the first chart is
 // about to be drawn; `init(module)` instantiates the compiled module and returns a promise of the
 // wasm-bindgen exports (`mount`, `mount_failed`). An invalid chart (or preview mode) gets its words
@@ -22,7 +23,7 @@
 /**
  * A chart in the wasm (src/web/mod.rs `Chart`).
  * @typedef {object} WasmChart
- * @property {(json: string) => boolean} update
+ * @property {(json: string, at: number | undefined, keep: boolean) => boolean} update false: `keep` (a refresh) and the data is invalid, so the chart is as it was
  * @property {() => void} restyle
  * @property {() => boolean} is_ready
  * @property {() => string | undefined} error_message
@@ -31,7 +32,7 @@
  * @property {(answer: string, serial: number) => void} explain
  * @property {() => void} destroy
  */
-/** The wasm-bindgen exports `init` gives. @typedef {{ mount(el: HTMLElement, json: string, kind: string): WasmChart, mount_failed(el: HTMLElement): WasmChart }} Wasm */
+/** The wasm-bindgen exports `init` gives. @typedef {{ mount(el: HTMLElement, json: string, kind: string, at: number | undefined): WasmChart, mount_failed(el: HTMLElement): WasmChart }} Wasm */
 /** What a chart asks the explanations module (`Chart.explain_request`). @typedef {{ serial: number, lang: string, error: boolean, preview: boolean, chars: number }} ExplainRequest */
 /** A data-src that could not be read: its address, why (status, timeout, network…) and the HTTP status. @typedef {{ url: string, why: string, status: number }} FetchFailure */
 /**
@@ -208,8 +209,10 @@ function createCommuneCharts(wasmUrl, build, init, version) {
 
   // Inline JSON, or the body of data-src, within data-timeout (headers and body). Resolves to
   // {text} or {failure: {url, why, status}}; never rejects.
-  /** @param {HTMLElement} el @returns {Promise<Source>} */
-  function readData(el) {
+  // `again`: a refresh (js/refresh.js), which revalidates the HTTP cache. A text read from data-src
+  // also has `at`, the time of its data (dataTime).
+  /** @param {HTMLElement} el @param {boolean} [again] @returns {Promise<Source>} */
+  function readData(el, again) {
     var src = el.getAttribute('data-src');
     if (!src) {
       var inline = el.querySelector('script[type="application/json"]');
@@ -218,13 +221,16 @@ function createCommuneCharts(wasmUrl, build, init, version) {
     var seconds = timeoutOf(el);
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
     var late = false;
+    /** @type {number | undefined} */
+    var at;
     /** @param {string} why @param {number} status @returns {Source} */
     var fail = function (why, status) { return { failure: { url: /** @type {string} */ (src), why: why, status: status } }; };
     var timeout = function () { return fail('timeout', Math.round(seconds)); };
     var request = /** @type {Promise<Response>} */ (new Promise(function (resolve) {
       resolve(fetch(new URL(/** @type {string} */ (src), el.ownerDocument.baseURI).href,
-        { credentials: 'same-origin', signal: controller ? controller.signal : undefined }));
+        { credentials: 'same-origin', cache: again ? 'no-cache' : undefined, signal: controller ? controller.signal : undefined }));
     })).then(function (r) {
+      at = dataTime(r);
       if (!r.ok) return fail('status', r.status);
       var type = (r.headers.get('content-type') || '').toLowerCase();
       return r.text().then(function (text) {
@@ -238,6 +244,9 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       late = true;
       if (controller) controller.abort(); // without AbortController, stop waiting for it instead
       return timeout();
+    }).then(function (s) {
+      if (s.text != null) /** @type {{ at?: number }} */ (s).at = at;
+      return s;
     });
   }
 
@@ -298,7 +307,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       rec.kind = kind = k;
       rec.retry = !!s.failure;
       stub = s.text == null;
-      handle = s.failure || s.why ? w.mount_failed(el) : w.mount(el, /** @type {string} */ (s.text), k); // (neither: text)
+      handle = s.failure || s.why ? w.mount_failed(el) : w.mount(el, /** @type {string} */ (s.text), k, /** @type {{ at?: number }} */ (s).at); // (neither: text)
     }
     function off() {
       var h = handle;
@@ -333,6 +342,8 @@ function createCommuneCharts(wasmUrl, build, init, version) {
             gone.problems = [];
             throw gone;
           }
+          if (live) live.stop(); // the page's script took over: no more refreshes
+          live = null;
           var next = opts && opts.kind != null ? String(opts.kind) : kind;
           var s = /** @type {Source} */ (toJsonText(data));
           if (rec.away) { // the element is out of the document: drawn when it comes back
@@ -342,7 +353,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
           }
           if (s.text != null && next === kind && !stub && handle) {
             rec.src = s; // what an explanation is asked about
-            handle.update(s.text);
+            handle.update(s.text, undefined, false);
           } else {
             set(s, next);
           }
@@ -351,13 +362,18 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       },
       destroy: function () {
         rec.gone = true;
+        if (live) live.stop();
+        live = null;
         off();
         if (records.get(el) === rec) forget(el);
         if (parked.get(el) === rec) parked['delete'](el);
       }
     };
     rec.chart = chart;
-    rec.off = off;
+    rec.off = function () { // released (the element left, or another chart took it)
+      if (live) live.stop();
+      off();
+    };
     rec.restyle = function () { if (handle) handle.restyle(); };
     rec.back = function () { // the element came back: the same chart object draws again
       rec.away = false;
@@ -367,12 +383,26 @@ function createCommuneCharts(wasmUrl, build, init, version) {
           w = w2;
           if (records.get(el) !== rec) return chart;
           set(rec.src, rec.kind);
+          if (live) live.start();
           return outcome();
         });
       }, rec);
     };
     set(src, kind);
     register(el, rec);
+    // Live refresh (js/refresh.js) of a scanned data-src chart: new text goes in as update() puts
+    // it, except that invalid data over a drawn chart is refused (the chart stays as it was).
+    // Returns why a refresh failed, '' when it did not.
+    var live = scanned ? refresher(el, function () { return readData(el, true); }, function (s) {
+      if (s.text == null) return s.failure ? (s.failure.why === 'status' ? 'HTTP ' + s.failure.status : s.failure.why) : 'invalid';
+      if (s.text === rec.src.text) return ''; // unchanged
+      if (stub || !handle) set(s, kind);
+      else if (handle.update(s.text, /** @type {{ at?: number }} */ (s).at, handle.is_ready())) rec.src = s;
+      else return 'invalid';
+      attempt(el, outcome, rec).then(null, function () {});
+      return '';
+    }) : null;
+    if (live) live.start();
     return outcome();
   }
 

@@ -40,7 +40,8 @@ export interface ChartError extends Error {
 
 export interface Chart {
   readonly element: HTMLElement;
-  /** Replaces the data (an object or JSON text). Rejects with a {@link ChartError} when invalid. */
+  /** Replaces the data (an object or JSON text). Rejects with a {@link ChartError} when invalid.
+   *  A chart with `data-refresh` stops refreshing: the page's script has taken over. */
   update(data: CommuneChartData | string, options?: RenderOptions): Promise<Chart>;
   /** Removes every node, listener and observer the chart added. */
   destroy(): void;
@@ -64,6 +65,10 @@ export interface CommuneChartsApi {
 
 export interface ReadyDetail {
   kind: ChartKind;
+  /** A `data-src` chart's data time: the response's Last-Modified, else when the response came.
+   *  Absent for inline data and for data given to `render()` or `update()`. With `data-refresh`
+   *  the event fires again for each refresh that brings changed data. */
+  updatedAt?: Date;
 }
 
 export interface ErrorDetail {

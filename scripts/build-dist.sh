@@ -41,7 +41,7 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
   echo '  if (PRIOR && (PRIOR["commune-charts"] || Object.isFrozen(PRIOR) && PRIOR.scan)) return;'
   echo "  var VERSION = '$version', BUILD = '$build';"
   cat target/wasm-bindgen/commune-charts.js
-  cat js/json-text.js js/wasm-start.js js/explain-start.js js/api.js
+  cat js/json-text.js js/wasm-start.js js/explain-start.js js/refresh.js js/api.js
   cat js/classic.js
   echo '})();'
 } > target/wasm-bindgen/commune-charts.bundle.js

@@ -82,7 +82,7 @@ const KIND_ORANGE: (u8, u8, u8) = (0xe6, 0x9f, 0x00);
 #[wasm_bindgen_test]
 fn members_chart_draws_bars_proportional_to_the_data() {
     let el = container(640);
-    let chart = mount(el.clone(), SEED, "members").unwrap();
+    let chart = mount(el.clone(), SEED, "members", f64::NAN).unwrap();
     assert!(chart.is_ready());
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
     let canvas = canvas_of(&el);
@@ -105,7 +105,7 @@ fn members_chart_draws_bars_proportional_to_the_data() {
 #[wasm_bindgen_test]
 fn cells_chart_stacks_cell_kinds_in_their_colours() {
     let el = container(640);
-    let chart = mount(el.clone(), SEED, "cells").unwrap();
+    let chart = mount(el.clone(), SEED, "cells", f64::NAN).unwrap();
     assert!(chart.is_ready());
     let canvas = canvas_of(&el);
     let px = pixels(&canvas);
@@ -121,8 +121,8 @@ fn invalid_data_shows_an_alert_and_other_charts_still_render() {
     let bad = container(500);
     let good = container(500);
     let text = "{\n  \"communes\": [\n    {\"name\": \"A\" \"members\": 3}\n  ]\n}";
-    let bad_chart = mount(bad.clone(), text, "members").unwrap();
-    let good_chart = mount(good.clone(), SEED, "members").unwrap();
+    let bad_chart = mount(bad.clone(), text, "members", f64::NAN).unwrap();
+    let good_chart = mount(good.clone(), SEED, "members", f64::NAN).unwrap();
     assert!(!bad_chart.is_ready());
     // The words come from the explanations module: until then the chart is loading, not drawn.
     assert_eq!(bad.get_attribute("data-state").as_deref(), Some("loading"));
@@ -137,7 +137,12 @@ fn invalid_data_shows_an_alert_and_other_charts_still_render() {
     assert_eq!(good.get_attribute("data-state").as_deref(), Some("ready"));
     assert!(longest_run(&pixels(&canvas_of(&good)), canvas_of(&good).width() as usize, BAR_BLUE) > 100);
     // Fixing the data turns the alert into a chart.
-    assert!(bad_chart.update(SEED));
+    assert!(bad_chart.update(SEED, f64::NAN, false));
+    assert!(bad_chart.is_ready());
+    assert!(find(&bad, "[role=alert]").is_none());
+    // A refresh (`keep`) with invalid data leaves the drawn chart as it was.
+    assert!(!bad_chart.update(text, f64::NAN, true));
+    assert!(bad_chart.is_ready());
     assert!(find(&bad, "[role=alert]").is_none());
     assert!(bad_chart.error_message().is_none());
     bad_chart.destroy();
@@ -150,7 +155,7 @@ fn invalid_data_shows_an_alert_and_other_charts_still_render() {
 fn schema_errors_name_the_field_path() {
     let el = container(400);
     let text = r#"{"locale":"en","communes":[{"name":"A","members":1},{"name":"B","member":2}]}"#;
-    let chart = mount(el.clone(), text, "members").unwrap();
+    let chart = mount(el.clone(), text, "members", f64::NAN).unwrap();
     explain_like_api_js(&chart, text, "members");
     let alert = find(&el, "[role=alert]").unwrap().text_content().unwrap();
     assert!(alert.contains("`communes[1].member`: there is no field \"member\". Did you mean \"members\"?"), "{alert}");
@@ -161,7 +166,7 @@ fn schema_errors_name_the_field_path() {
 #[wasm_bindgen_test]
 async fn a_chart_mounted_before_it_is_in_the_page_draws_once_it_has_a_width() {
     let el: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
-    let chart = mount(el.clone(), SEED, "members").unwrap();
+    let chart = mount(el.clone(), SEED, "members", f64::NAN).unwrap();
     // The nodes may be there (so a shrink-to-fit box gets a width), but no pixels and not ready.
     assert!(find(&el, "canvas").is_none_or(|c| c.dyn_into::<HtmlCanvasElement>().unwrap().width() == 0), "nothing drawn at width 0");
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("loading"));

@@ -183,16 +183,12 @@ impl Inner {
         self.warn_box = Some(box_);
     }
 
-    pub(crate) fn dispatch(&self, name: &str, detail: &[(&str, &str)]) {
-        self.dispatch_with(name, detail, &[]);
-    }
-
     pub(crate) fn dispatch_with(&self, name: &str, detail: &[(&str, &str)], values: &[(&str, JsValue)]) {
         let obj = js_sys::Object::new();
         for (k, v) in detail {
             set(&obj, k, &JsValue::from_str(v));
         }
-        for (k, v) in values {
+        for (k, v) in values.iter().filter(|(_, v)| !v.is_undefined()) {
             set(&obj, k, v);
         }
         let init = CustomEventInit::new();

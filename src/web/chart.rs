@@ -112,6 +112,9 @@ pub(crate) struct Inner {
     pub(crate) window_height: Option<f64>,
     /// New data not yet announced (`data-state`, the ready event).
     fresh: bool,
+    /// The time of the data (a `data-src`'s Last-Modified, else when it came; js/refresh.js) in
+    /// ms since the epoch, the ready event's `updatedAt` (a `Date`); NaN for other data.
+    pub(crate) updated_at: f64,
     pub(crate) observer: Option<ResizeObserver>,
     pub(crate) io: Option<IntersectionObserver>,
     /// The observers' callbacks and the media-query and print listeners (dropped with the chart).
@@ -179,6 +182,7 @@ impl Inner {
             window_top: 0.0,
             window_height: None,
             fresh: false,
+            updated_at: f64::NAN,
             observer: None,
             io: None,
             callbacks: Vec::new(),
@@ -197,21 +201,25 @@ impl Inner {
         self.drawn_for = None;
     }
 
-    pub(crate) fn set_data(&mut self, json: &str) {
+    /// New data, of time `at` (see `updated_at`). Invalid data with `keep` (a refresh) leaves a
+    /// drawn chart as it was, and returns false.
+    pub(crate) fn set_data(&mut self, json: &str, at: f64, keep: bool) -> bool {
         let lang = page_lang(&self.document);
         match prepare(json, &self.kind_attribute, &lang) {
             Ok(prepared) => {
                 // The same language: the nodes and listeners stay, the canvas is redrawn and the
-                // table patched. In preview mode the warnings are asked for (the box stays until
-                // the answer).
+                // table patched, and the reader's bar stays (keep.rs). In preview mode the
+                // warnings are asked for (the box stays until the answer).
                 if self.prepared.as_ref().map(|p| p.locale) != Some(prepared.locale) {
                     self.drop_drawn();
                 }
+                let place = if self.drawn.is_some() { self.place() } else { None };
+                self.updated_at = at;
                 self.asking = None;
                 if preview_mode(&self.el) {
                     self.ask(prepared.locale, false);
                 }
-                self.prepared = Some(prepared);
+                let old = self.prepared.replace(prepared);
                 self.errors = None;
                 self.fresh = true;
                 self.drawn_for = None;
@@ -220,9 +228,12 @@ impl Inner {
                     self.width = f64::from(self.root.client_width());
                 }
                 self.render();
+                self.put_back(place, old);
             }
+            Err(_) if keep && self.drawn.is_some() => return false,
             Err((_, locale)) => self.fail(locale),
         }
+        true
     }
 
     /// Re-arms the `(resolution: …dppx)` listener when devicePixelRatio is not the one it waits
@@ -314,7 +325,9 @@ impl Inner {
         self.fresh = false;
         self.el.set_attribute("data-state", "ready").ok();
         let kind = self.layout.as_ref().map_or("", |l| l.kind.name());
-        self.dispatch("commune-chart:ready", &[("kind", kind)]);
+        let at = self.updated_at;
+        let at = if at.is_nan() { JsValue::UNDEFINED } else { js_sys::Date::new(&at.into()).into() };
+        self.dispatch_with("commune-chart:ready", &[("kind", kind)], &[("updatedAt", at)]);
     }
 
     /// Creates the canvas, highlight frame, data table, toggle and live region, and the

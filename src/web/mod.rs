@@ -16,6 +16,7 @@ mod chart;
 mod dom;
 mod find;
 mod input;
+mod keep;
 mod listener;
 mod measure;
 mod media;
@@ -160,17 +161,18 @@ fn page_locale(inner: &Inner) -> Locale {
 }
 
 /// Renders `json` into `el` as chart kind `kind_attribute` (empty: the data's `chart`, else
-/// overview). Always returns a chart: for invalid data it asks for an explanation
-/// (`explain_request`) and `is_ready()` is false.
+/// overview); `at`: the time of the data (ms since the epoch; the ready event's `updatedAt`), or NaN.
+/// Always returns a chart: for invalid data it asks for an explanation (`explain_request`) and
+/// `is_ready()` is false.
 #[wasm_bindgen]
-pub fn mount(el: HtmlElement, json: &str, kind_attribute: &str) -> Result<Chart, JsValue> {
+pub fn mount(el: HtmlElement, json: &str, kind_attribute: &str, at: f64) -> Result<Chart, JsValue> {
     let chart = start(el, kind_attribute)?;
     if let Ok(mut inner) = chart.inner.try_borrow_mut() {
         if json.trim().is_empty() {
             let locale = page_locale(&inner);
             inner.fail(locale);
         } else {
-            inner.set_data(json);
+            inner.set_data(json, at, false);
         }
     }
     Ok(chart)
@@ -190,12 +192,10 @@ pub fn mount_failed(el: HtmlElement) -> Result<Chart, JsValue> {
 
 #[wasm_bindgen]
 impl Chart {
-    /// Replaces the data; returns whether the chart is now drawn.
-    pub fn update(&self, json: &str) -> bool {
-        if let Ok(mut inner) = self.inner.try_borrow_mut() {
-            inner.set_data(json);
-        }
-        self.is_ready()
+    /// Replaces the data (`at`: as `mount`'s). With `keep` (a refresh, js/refresh.js) invalid
+    /// data leaves a drawn chart as it was and returns false; otherwise returns true.
+    pub fn update(&self, json: &str, at: f64, keep: bool) -> bool {
+        self.inner.try_borrow_mut().map_or(true, |mut inner| inner.set_data(json, at, keep))
     }
 
     /// Picks the theme again (the page's `color-scheme` or the element's `data-theme` changed;
