@@ -28,6 +28,10 @@ pub mod problem;
 pub mod spec;
 /// Order, mean and median, ranks and sections: numbers about the communes as a whole.
 pub mod stats;
+/// CSV, TSV and pasted tables → the widget's JSON, with each cell's place: explanations and the
+/// CLI only (the widget's wasm asks the explanations module to convert a table).
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+pub mod table;
 #[cfg(test)]
 mod test_support;
 pub mod text;
