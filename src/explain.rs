@@ -10,7 +10,15 @@
 //!   `network`, `timeout` (`status` = seconds), `html`, `empty` or `cut`), or
 //!   `{"task": "input", "path", "why", "lang"}` (a value `render()` could not write as JSON:
 //!   `cycle`, `bigint`, `throws`, `data`). `lang` is the page's; `chars` the width of a quoted
-//!   line in characters.
+//!   line in characters. A `data` request with `"format": "csv"` or `"tsv"` is about a table
+//!   (`data-src` to a CSV or TSV file): `text` is the table, converted as the `table` task does,
+//!   and its problems are said by row and column (`dòng 4, cột "Đảng viên"`), the problems of the
+//!   JSON made from it too (its field paths lead back to their cells), and in preview mode what
+//!   the conversion skipped (a title row, an unknown column, a total row) is said as warnings.
+//! - `{"task": "table", "text", "format", "style", "lang", "cells"}`: a table → the widget's
+//!   JSON, or its problems (`crate::table::answer`): what `js/api.js` asks before it mounts a CSV
+//!   or TSV `data-src`, and what the playground reads a pasted table with (`format` `paste`, with
+//!   `cells`); `{"task": "number", "text", "style"}`: one number as a person wrote it.
 //! - answer: `{"warn": false, "heading", "items": [{"path", "line", "column", "endLine",
 //!   "endColumn", "message", "detail", "excerpt"}], "more"}`: the alert of an invalid chart
 //!   (`warn` true: preview warnings over a valid one; no items: nothing to say). `message` is
@@ -18,7 +26,9 @@
 //!   span (`line`…`endColumn`, end exclusive) is the field from its key past its value, or a
 //!   syntax error's character, all 0 when unknown; `more` is the
 //!   "… and N more" line under the first [`MAX_SHOWN`]. Problems past those have line and column 0
-//!   unless they are syntax errors (finding a place reads the text).
+//!   unless they are syntax errors (finding a place reads the text). A table's problems also have
+//!   `row` (as the spreadsheet numbers it) and `header` (the column's); their line and column are
+//!   the cell's in the table's text.
 
 use crate::json::{self, Value};
 use crate::place::Span;
@@ -42,6 +52,33 @@ pub fn respond(request: &str) -> String {
     let lang = Locale::from_tag(text("lang")).unwrap_or_default();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let chars = if number("chars") > 0.0 { number("chars") as usize } else { usize::MAX };
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    {
+        use crate::table::{Format, Style};
+        let format = Format::from_name(text("format"));
+        if text("task") == "number" {
+            // A number as a person wrote it (the playground's tests): `{"value"}`, `{"missing"}` or `{"bad"}`.
+            let style = if text("style") == "en" { Style::En } else { Style::Vi };
+            return match crate::table::read_number(text("text"), style) {
+                crate::table::NumberRead::Number(n) => crate::cat!("{\"value\":", n.json, "}"),
+                crate::table::NumberRead::Missing => "{\"missing\":true}".into(),
+                crate::table::NumberRead::Bad => "{\"bad\":true}".into(),
+            };
+        }
+        if text("task") == "table" {
+            let style = match text("style") {
+                "vi" => Some(Style::Vi),
+                "en" => Some(Style::En),
+                _ => None,
+            };
+            return crate::table::answer(text("text"), format, style, lang, matches!(req.get("cells"), Some(Value::Bool(true))));
+        }
+        let data = text("text");
+        if text("task") == "data" && format != Format::Paste && !data.trim().is_empty() {
+            let preview = matches!(req.get("preview"), Some(Value::Bool(true)));
+            return table_explained(data, format, text("kind"), lang, preview);
+        }
+    }
     let (problems, locale) = match text("task") {
         "fetch" => (vec![fetch_problem(text("url"), text("why"), number("status"))], lang),
         "input" => (vec![input_problem(text("path"), text("why"))], lang),
@@ -95,10 +132,51 @@ fn input_problem(path: &str, why: &str) -> Problem {
     Problem::at(path, ProblemKind::UnreadableValue { why })
 }
 
+/// One problem as the box and `problems()` have it.
+struct Item {
+    path: String,
+    span: Option<Span>,
+    message: String,
+    detail: String,
+    excerpt: Option<String>,
+    /// A table's: the row as the spreadsheet numbers it, and the column's header.
+    row: Option<usize>,
+    header: Option<String>,
+}
+
 /// The box for `problems` as JSON: every problem (for the error event and `problems()`), the box
 /// showing the first [`MAX_SHOWN`].
 /// `text`: the data the problems are about (their places are found in it), or empty.
 fn answer(problems: &[Problem], text: &str, locale: Locale, warn: bool, chars: usize) -> String {
+    let items: Vec<Item> = problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            // A syntax error has its place; any other problem is found from its path, for the
+            // problems the box shows (each search reads the text: 10,000 problems in a big file
+            // would take minutes). A syntax error's span is its one character; a field's runs
+            // past its value.
+            let span = match p.line_column() {
+                Some((line, column)) => Some(Span { line, column, end_line: line, end_column: column + 1 }),
+                None if i < MAX_SHOWN => crate::place::locate_span(text, &p.path),
+                None => None,
+            };
+            Item {
+                path: p.path.clone(),
+                span,
+                message: p.message(locale),
+                detail: p.detail(locale),
+                excerpt: p.excerpt_within(chars),
+                row: None,
+                header: None,
+            }
+        })
+        .collect();
+    write_answer(&items, locale, warn)
+}
+
+/// The answer: a heading, the items, and "… and N more" past [`MAX_SHOWN`].
+fn write_answer(items: &[Item], locale: Locale, warn: bool) -> String {
     let mut out = String::from("{\"warn\":");
     out.push_str(if warn { "true" } else { "false" });
     out.push_str(",\"heading\":");
@@ -109,35 +187,33 @@ fn answer(problems: &[Problem], text: &str, locale: Locale, warn: bool, chars: u
     };
     push_string(&mut out, heading);
     out.push_str(",\"items\":[");
-    for (i, p) in problems.iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        // A syntax error has its place; any other problem is found from its path, for the
-        // problems the box shows (each search reads the text: 10,000 problems in a big file
-        // would take minutes).
-        // A syntax error's span is its one character; a field's runs past its value.
-        let span = match p.line_column() {
-            Some((line, column)) => Some(Span { line, column, end_line: line, end_column: column + 1 }),
-            None if i < MAX_SHOWN => crate::place::locate_span(text, &p.path),
-            None => None,
-        };
-        let Span { line, column, end_line, end_column } = span.unwrap_or(Span { line: 0, column: 0, end_line: 0, end_column: 0 });
+        let Span { line, column, end_line, end_column } = item.span.unwrap_or(Span { line: 0, column: 0, end_line: 0, end_column: 0 });
         out.push_str("{\"path\":");
-        push_string(&mut out, &p.path);
+        push_string(&mut out, &item.path);
         out.push_str(&format!(",\"line\":{line},\"column\":{column},\"endLine\":{end_line},\"endColumn\":{end_column},\"message\":"));
-        push_string(&mut out, &p.message(locale));
+        push_string(&mut out, &item.message);
         out.push_str(",\"detail\":");
-        push_string(&mut out, &p.detail(locale));
-        if let Some(excerpt) = p.excerpt_within(chars) {
+        push_string(&mut out, &item.detail);
+        if let Some(excerpt) = &item.excerpt {
             out.push_str(",\"excerpt\":");
-            push_string(&mut out, &excerpt);
+            push_string(&mut out, excerpt);
+        }
+        if let Some(row) = item.row {
+            out.push_str(&format!(",\"row\":{row}"));
+        }
+        if let Some(header) = &item.header {
+            out.push_str(",\"header\":");
+            push_string(&mut out, header);
         }
         out.push('}');
     }
     out.push(']');
-    if problems.len() > MAX_SHOWN {
-        let n = problems.len() - MAX_SHOWN;
+    if items.len() > MAX_SHOWN {
+        let n = items.len() - MAX_SHOWN;
         out.push_str(",\"more\":");
         push_string(
             &mut out,
@@ -150,6 +226,82 @@ fn answer(problems: &[Problem], text: &str, locale: Locale, warn: bool, chars: u
     }
     out.push('}');
     out
+}
+
+/// What a chart whose `data-src` is a table says: the table's errors; else the problems of the
+/// JSON made from it (or, in preview mode, what the conversion skipped and the preview warnings),
+/// each at its row and column. The locale is the page's (a table has no `locale`).
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+fn table_explained(data: &str, format: crate::table::Format, kind: &str, lang: Locale, preview: bool) -> String {
+    use crate::table::{line_column, Places};
+    let table = crate::table::read(data, format, None);
+    // The cell's place in the text: the first few only (each reads the text up to it).
+    let span = |i: usize, start: Option<usize>, end: Option<usize>| {
+        let (start, end) = (start?, end?);
+        if i >= MAX_SHOWN {
+            return None;
+        }
+        let ((line, column), (end_line, end_column)) = (line_column(data, start), line_column(data, end));
+        Some(Span { line, column, end_line, end_column })
+    };
+    let header = |col: Option<usize>| col.and_then(|c| table.columns.get(c)).map(|c| c.header.clone());
+    let issues = |errors: bool| -> Vec<Item> {
+        table
+            .issues
+            .iter()
+            .filter(|i| i.error == errors)
+            .enumerate()
+            .map(|(n, i)| Item {
+                path: String::new(),
+                span: span(n, i.start, i.end),
+                message: i.message(&table, lang),
+                detail: i.detail(lang),
+                excerpt: None,
+                row: i.row,
+                header: header(i.col),
+            })
+            .collect()
+    };
+    if table.has_errors() {
+        return write_answer(&issues(true), lang, false);
+    }
+    let places = Places::new(&table);
+    let said = |problems: &[Problem], locale: Locale, first: usize| -> Vec<Item> {
+        problems
+            .iter()
+            .enumerate()
+            .map(|(n, p)| match places.of(&p.path) {
+                Some(place) => Item {
+                    path: p.path.clone(),
+                    span: span(first + n, places.start(&place), place.end.or(places.start(&place))),
+                    message: format!("{}: {}", places.words(&place, locale), p.detail(locale)),
+                    detail: p.detail(locale),
+                    excerpt: None,
+                    row: Some(place.row),
+                    header: header(place.col),
+                },
+                None => Item {
+                    path: p.path.clone(),
+                    span: None,
+                    message: p.message(locale),
+                    detail: p.detail(locale),
+                    excerpt: None,
+                    row: None,
+                    header: None,
+                },
+            })
+            .collect()
+    };
+    match prepare(&table.to_json(), kind, lang.tag()) {
+        Err((problems, locale)) => write_answer(&said(&problems, locale, 0), locale, false),
+        Ok(p) if preview => {
+            let mut items = issues(false);
+            let warnings = crate::preview::warnings(&p.model, p.kind);
+            items.extend(said(&warnings, p.locale, items.len()));
+            write_answer(&items, p.locale, true)
+        }
+        Ok(p) => write_answer(&[], p.locale, true),
+    }
 }
 
 /// `s` whole as a JSON string.
@@ -298,6 +450,49 @@ mod tests {
         push_string(&mut s, "a\"b\\c\nd\u{1}é");
         assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u0001é\"");
         assert_eq!(json::parse(&s).unwrap(), Value::String("a\"b\\c\nd\u{1}é".into()));
+    }
+
+    /// A request about `text` (a table in `format`), as js/api.js writes it.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    fn table_request(task: &str, text: &str, format: &str, lang: &str, preview: bool) -> String {
+        let mut req = format!("{{\"task\":\"{task}\",\"format\":\"{format}\",\"lang\":\"{lang}\",\"preview\":{preview},\"text\":");
+        push_string(&mut req, text);
+        req.push('}');
+        req
+    }
+
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    #[test]
+    fn a_table_is_converted_or_its_problems_said_by_row_and_column() {
+        let csv = "\u{feff}Xã;Đảng viên;Chi bộ\r\nMồ Sì San;2.989;12\r\n";
+        let v = ask(&table_request("table", csv, "csv", "vi", false));
+        assert_eq!(v.get("json"), Some(&Value::String(r#"{"communes":[{"name":"Mồ Sì San","members":2989,"cells":12}]}"#.into())));
+        assert_eq!(v.get("errors"), Some(&Value::Number(json::Number::U64(0))));
+        // A data request about the same table: valid, nothing to say.
+        assert!(messages(&ask(&table_request("data", csv, "csv", "vi", false))).is_empty());
+        // The table's own errors, by row and column, with the cell's line and column in the file.
+        let bad = "Xã,Đảng viên\nA,5\nB,x\n";
+        let v = ask(&table_request("data", bad, "csv", "vi", false));
+        assert_eq!(messages(&v), ["dòng 3, cột \"Đảng viên\": \"x\" không phải là số"]);
+        let Some(Value::Array(items)) = v.get("items") else { panic!("{v:?}") };
+        let n = |k: &str| items[0].get(k).cloned();
+        let u = |v: u64| Some(Value::Number(json::Number::U64(v)));
+        assert_eq!((n("line"), n("column"), n("endColumn"), n("row")), (u(3), u(3), u(4), u(3)));
+        assert_eq!(n("header"), Some(Value::String("Đảng viên".into())));
+        // The JSON's problems (a negative count; kinds of cells that do not add up), by row and column.
+        let v = ask(&table_request("data", "Xã,Đảng viên,Chi bộ,Chi bộ bản\nA,-5,1,1\nB,5,3,2\n", "csv", "en", false));
+        let m = messages(&v);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].starts_with("row 2, column \"Đảng viên\": "), "{m:?}");
+        assert!(m[1].starts_with("row 3: "), "{m:?}");
+        let Some(Value::Array(items)) = v.get("items") else { panic!("{v:?}") };
+        assert_eq!(items[1].get("path"), Some(&Value::String("communes[1].cellKinds".into())));
+        // Preview: what the conversion skipped is said too.
+        let v = ask(&table_request("data", "Số liệu\nXã\tĐảng viên\tGhi chú\nA\t5\tx\n", "tsv", "vi", true));
+        assert_eq!(v.get("warn"), Some(&Value::Bool(true)));
+        let m = messages(&v);
+        assert_eq!(m[0], "dòng 1: \"Số liệu\" ở trên hàng tên cột: được đọc là tiêu đề, không phải số liệu");
+        assert!(m[1].starts_with("dòng 2, cột \"Ghi chú\": không nhận ra"), "{m:?}");
     }
 
     // Explanations only (see `preview::number_warnings`).
