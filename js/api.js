@@ -2,7 +2,7 @@
 // ---- commune-charts public API (shared by the classic script and the npm ES module) ----
 // `createCommuneCharts(wasmUrl, build, init, version)` returns { render, scan, get, version }.
 // Built after js/json-text.js (toJsonText), js/wasm-start.js (startWasm, START_FAILURES) and
-// js/explain-start.js (explainerOf, explanationRequest, unexplained) and js/refresh.js
+// js/explain-start.js (explainerOf, explanationRequest, tableSource, unexplained) and js/refresh.js
 // (refresher, dataTime).
 // The .wasm at `wasmUrl` is fetched and compiled (startWasm), once, when the first chart is
 // about to be drawn; `init(module)` instantiates the compiled module and returns a promise of the
@@ -35,12 +35,15 @@
 /** The wasm-bindgen exports `init` gives. @typedef {{ mount(el: HTMLElement, json: string, kind: string, at: number | undefined): WasmChart, mount_failed(el: HTMLElement): WasmChart }} Wasm */
 /** What a chart asks the explanations module (`Chart.explain_request`). @typedef {{ serial: number, lang: string, error: boolean, preview: boolean, chars: number }} ExplainRequest */
 /** A data-src that could not be read: its address, why (status, timeout, network…) and the HTTP status. @typedef {{ url: string, why: string, status: number }} FetchFailure */
+/** A CSV or TSV data-src: its text, and 'csv' or 'tsv'. @typedef {{ text: string, format: string }} TableSource */
 /**
- * A chart's data as readData or toJsonText (js/json-text.js) give it: JSON text, a data-src
+ * A chart's data as readData or toJsonText (js/json-text.js) give it: JSON text (with the table
+ * it was made from, for a CSV or TSV data-src), a table that could not be made JSON, a data-src
  * failure, or where a value given to render() cannot be JSON.
- * @typedef {{ text: string, failure?: undefined, why?: undefined, path?: undefined }
- *   | { failure: FetchFailure, text?: undefined, why?: undefined, path?: undefined }
- *   | { path: string, why: string, text?: undefined, failure?: undefined }} Source
+ * @typedef {{ text: string, table?: TableSource, failure?: undefined, why?: undefined, path?: undefined }
+ *   | { table: TableSource, text?: undefined, failure?: undefined, why?: undefined, path?: undefined }
+ *   | { failure: FetchFailure, text?: undefined, why?: undefined, path?: undefined, table?: undefined }
+ *   | { path: string, why: string, text?: undefined, failure?: undefined, table?: undefined }} Source
  */
 /** Why the wasm did not start (js/wasm-start.js), or anything unexpected. @typedef {{ why?: string, url?: string, status?: number, message?: string }} Cause */
 /** The Error render() and update() reject with: npm/index.d.ts's ChartError (`chart` null: the wasm did not start). @typedef {Error & { chart?: Chart | null, problems?: Problem[], cause?: unknown }} ChartFailure */
@@ -237,17 +240,40 @@ function createCommuneCharts(wasmUrl, build, init, version) {
         var first = text.replace(/^[\s\ufeff]+/, '').charAt(0);
         if (!first) return fail('empty', r.status);
         if (type.indexOf('html') >= 0 || first === '<') return fail('html', r.status);
-        return { text: text };
+        var format = tableFormat(el, type, r.url || /** @type {string} */ (src));
+        return format ? { table: { text: text, format: format } } : { text: text };
       }, function () { return late ? timeout() : fail('cut', 0); }); // the body stopped part-way
     }, function () { return late ? timeout() : fail('network', 0); });
     return within(request, seconds * 1000, function () {
       late = true;
       if (controller) controller.abort(); // without AbortController, stop waiting for it instead
       return timeout();
-    }).then(function (s) {
+    }).then(function (s) { return s.table ? fromTable(el, s.table) : s; }).then(function (s) {
       if (s.text != null) /** @type {{ at?: number }} */ (s).at = at;
       return s;
     });
+  }
+
+  // ---- CSV and TSV through data-src (contract, section 6): the table becomes JSON in the
+  // explanations module (the widget's wasm has no table reader), so a CSV chart costs one more
+  // fetch, on demand, and a JSON chart nothing.
+  // 'csv' or 'tsv' by data-format, else the response's Content-Type, else the URL's extension;
+  // '' (JSON) otherwise.
+  /** @param {Element} el @param {string} type @param {string} url @returns {string} */
+  function tableFormat(el, type, url) {
+    var f = (el.getAttribute('data-format') || '').replace(/^\s+|\s+$/g, '').toLowerCase();
+    if (f === 'csv' || f === 'tsv' || f === 'json') return f === 'json' ? '' : f;
+    if (/^\s*(text|application)\/(csv|x-csv|comma-separated-values)\b/.test(type)) return 'csv';
+    if (/^\s*text\/tab-separated-values\b/.test(type)) return 'tsv';
+    var ext = /\.(csv|tsv)$/i.exec(url.replace(/[?#].*$/, ''));
+    return ext ? ext[1].toLowerCase() : '';
+  }
+
+  // The table's JSON within the element's data-timeout, or the table alone (its explanation
+  // says what is wrong, by row and column).
+  /** @param {HTMLElement} el @param {TableSource} table @returns {Promise<Source>} */
+  function fromTable(el, table) {
+    return within(tableSource(explainer, table), timeoutOf(el) * 1000, function () { return { table: table }; });
   }
 
   // Drawn, or valid and waiting for a width (a hidden tab, display:none): it draws, and says
@@ -307,7 +333,7 @@ function createCommuneCharts(wasmUrl, build, init, version) {
       rec.kind = kind = k;
       rec.retry = !!s.failure;
       stub = s.text == null;
-      handle = s.failure || s.why ? w.mount_failed(el) : w.mount(el, /** @type {string} */ (s.text), k, /** @type {{ at?: number }} */ (s).at); // (neither: text)
+      handle = s.text == null ? w.mount_failed(el) : w.mount(el, s.text, k, /** @type {{ at?: number }} */ (s).at); // (no text: a failure, or a table with errors)
     }
     function off() {
       var h = handle;

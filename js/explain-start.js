@@ -37,11 +37,18 @@ function explainerOf(url, build) {
   };
 }
 
-// The request for `req` (Chart.explain_request) about `src` ({text}, {failure} or {path, why}, as
-// js/api.js reads data) drawn as `kind`: JSON text, as src/explain.rs reads it.
+// The request for `req` (Chart.explain_request) about `src` ({text}, {failure}, {path, why}, or
+// a {table} read from a CSV or TSV data-src, as js/api.js reads data) drawn as `kind`: JSON text,
+// as src/explain.rs reads it. A table's problems are said by row and column, so the request is
+// about the table, not the JSON made from it.
 function explanationRequest(req, src, kind) {
   var q = { lang: req.lang, chars: req.chars, preview: req.preview };
-  if (src.failure) {
+  if (src.table) {
+    q.task = 'data';
+    q.text = src.table.text;
+    q.format = src.table.format;
+    q.kind = kind;
+  } else if (src.failure) {
     q.task = 'fetch';
     q.url = src.failure.url;
     q.why = src.failure.why;
@@ -56,6 +63,17 @@ function explanationRequest(req, src, kind) {
     q.kind = kind;
   }
   return JSON.stringify(q);
+}
+
+// A CSV or TSV data-src's text as the widget's JSON, by the explanations module (the widget's
+// own wasm has no table reader): resolves to {text: the JSON, table} or, when the table has
+// errors (or the module cannot be had), to {table} alone, whose explanation says them by row and
+// column. `table`: {text, format: 'csv' or 'tsv'}.
+function tableSource(explainer, table) {
+  return explainer().then(function (ex) {
+    var a = JSON.parse(ex(JSON.stringify({ task: 'table', text: table.text, format: table.format })));
+    return a.errors === 0 && typeof a.json === 'string' ? { text: a.json, table: table } : { table: table };
+  }).then(null, function () { return { table: table }; });
 }
 
 // The answer when the module cannot be had (`e` why): the chart is still an error, and says that

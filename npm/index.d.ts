@@ -29,6 +29,10 @@ export interface Problem {
   detail: string;
   /** A syntax error's line, quoted, with a caret under the mistake. */
   excerpt?: string;
+  /** A CSV or TSV `data-src`'s problem: the row as the spreadsheet numbers it (the header is row 1)
+   *  and the column's header; `line` and `column` are then the cell's place in the file. */
+  row?: number;
+  header?: string;
 }
 
 /** The error `render`/`update` reject with when the data cannot be drawn (the element shows the alert). */
