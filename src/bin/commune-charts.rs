@@ -265,11 +265,20 @@ EXIT STATUS:
 
     /// Today's usage: one input, one chart, to `-o` or standard output.
     fn run(args: &Args, input: &str) -> i32 {
-        let json = match read_input(input) {
-            Ok(json) => json,
+        let text = match read_input(input) {
+            Ok(text) => text,
             Err(e) => {
                 eprintln!("commune-charts: cannot read {}: {e}", shown(input));
                 return 3;
+            }
+        };
+        // data.csv, data.tsv: a table (as a CSV data-src is), its problems by row and column.
+        let json = match commune_charts::table::read_input(input, &text) {
+            Ok(json) => json,
+            Err(table) => {
+                let locale = Locale::from_tag(&args.lang).unwrap_or_default();
+                std::io::stderr().lock().write_all(table.report(shown(input), locale).as_bytes()).ok();
+                return 1;
             }
         };
         let options = SvgOptions { kind: &args.kind, width: args.width, page_lang: &args.lang, dark: args.dark };
