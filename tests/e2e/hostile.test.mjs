@@ -1,6 +1,6 @@
 // The hostile-input corpus (tests/hostile/cases.json) in Chromium, through the embed: every case
-// is rendered into its own element with CommuneCharts.render (raw-byte cases through data-src,
-// served by page.route), on one page that also holds a valid control chart. For each case: the
+// is rendered into its own element with CommuneCharts.render (raw-byte and table cases through
+// data-src, served by page.route), on one page that also holds a valid control chart. For each case: the
 // expected data-state and alert text, pointer and keyboard reading of drawn charts, no element or
 // attribute from the data in the DOM, no script from the data run (window.__pwned), no page
 // error or console error (a wasm panic shows as a RuntimeError "unreachable"); then the element
@@ -225,7 +225,7 @@ function judge(c, r) {
     else {
       const missing = subs.filter((s) => !r.alert.includes(s));
       if (missing.length) problems.push(`alert lacks ${JSON.stringify(missing)}; it says: ${r.alert.slice(0, 600)}`);
-      if (c.body == null) {
+      if (c.body == null && !c.format) { // (data-src charts are scanned: nothing rejects)
         if (!r.problems || r.problems.length === 0) problems.push('render() did not reject with problems');
         else if (!r.alert.includes(r.problems[0])) problems.push('the first problem is not in the alert');
       }
@@ -240,14 +240,17 @@ test('every hostile case, rendered in Chromium through the embed', async () => {
   const { page, context, errors } = await openPage(env.browser, `${env.base}/fixtures/pages/blank.html`, { width: 1280, height: 900 });
   await page.waitForFunction(() => typeof window.CommuneCharts === 'object');
 
-  // Raw-byte cases: data-src answered with exactly these bytes.
+  // Raw-byte cases: data-src answered with exactly these bytes. Tables (`format`): served as
+  // text/csv or text/tab-separated-values, which makes the widget read them as tables.
   const bodies = new Map();
-  for (const c of manifest.cases) if (c.body != null) bodies.set(c.name, c);
+  for (const c of manifest.cases) if (c.body != null || c.format) bodies.set(c.name, c);
+  const TABLE_TYPES = { csv: 'text/csv; charset=utf-8', tsv: 'text/tab-separated-values; charset=utf-8' };
   await page.route('**/hostile-bytes/**', (route) => {
     const name = decodeURIComponent(new URL(route.request().url()).pathname.slice('/hostile-bytes/'.length));
     const c = bodies.get(name);
     if (!c) return route.fulfill({ status: 404, body: 'no such case' });
-    return route.fulfill({ status: 200, headers: { 'content-type': c.contentType, 'cache-control': 'no-store' }, body: Buffer.from(c.body, 'base64') });
+    const body = c.format ? Buffer.from(c.table != null ? c.table : expand(c.generate), 'utf8') : Buffer.from(c.body, 'base64');
+    return route.fulfill({ status: 200, headers: { 'content-type': c.format ? TABLE_TYPES[c.format] : c.contentType, 'cache-control': 'no-store' }, body });
   });
 
   await page.evaluate(installRunner);
@@ -304,7 +307,7 @@ test('every hostile case, rendered in Chromium through the embed', async () => {
   const corpus = async () => {
     for (const c of manifest.cases) {
       if ((c.browser && c.browser.skip) || !c.name.includes(ONLY)) { skipped++; continue; }
-      if (c.body != null) {
+      if (c.body != null || c.format) {
         await runOne(c, { name: c.name, kind: c.kind, src: srcOf(c) });
       } else if (c.generate) {
         // Large: one case per call, the text expanded here exactly as hostile.rs does.

@@ -16,6 +16,9 @@
 //   `repeat[i].count` times), then `{{PAD}}` (spaces up to `padTo` UTF-8 bytes in all).
 // - `body` (browser only): base64 bytes served through `data-src` with `contentType`; in its
 //   expected error, `{{SRC}}` stands for the data-src URL.
+// - `format` ("csv" or "tsv"): the text (`table`, or `generate`d) is a table, read as a CSV or
+//   TSV `data-src` is (natively by `commune_charts::table` and the explanations module; in the
+//   browser served through `data-src` as text/csv or text/tab-separated-values).
 // - `kind`: the data-commune-chart attribute ("" = the data's chart, else overview).
 // - `expect`: "ready", or { error: [substrings] }: every substring must appear in what the
 //   journalist is shown (the alert: each problem's message and quoted line).
@@ -813,6 +816,41 @@ export function buildCases() {
     bytes('bom-only-200-body', Buffer.from([0xef, 0xbb, 0xbf]), 'application/json', 'members', err('{{SRC}}'));
     bytes('html-error-page', utf8('<!doctype html><title>404</title><img src=x onerror="window.__pwned=1">'), 'application/json', 'members', err('trả về một trang web (HTML)'));
     bytes('json-served-as-html', utf8(json), 'text/html; charset=utf-8', 'members', err('trả về một trang web (HTML)'));
+  }
+
+  // ---- csv: tables through data-src (contract, section 6) ----------------------------------------
+  {
+    const t = (name, format, table, kind, expect) => cases.push({ name: `csv/${name}`, category: 'csv', kind, expect, format, table });
+    const g = (name, format, generate, kind, expect) => cases.push({ name: `csv/${name}`, category: 'csv', kind, expect, format, generate });
+    const ROWS = 'Mồ Sì San,89,9\nPa Vây Sử,86,11\n';
+    t('comma-english', 'csv', `name,members,cells,area (km2)\r\nMồ Sì San,"2,989",12,48.93\r\nPa Vây Sử,86,11,"1,234.5"\r\n`, 'overview', 'ready');
+    t('semicolon-vietnamese-bom-title-total', 'csv', '\ufeffSố liệu;;;\r\nSTT;Tên xã;Đảng viên;Diện tích (km2)\r\n1;Mồ Sì San;2.989;48,93\r\n;Tổng cộng;2.989;48,93\r\n', 'members', 'ready');
+    t('tsv', 'tsv', 'Xã\tĐảng viên\tChi bộ\tChi bộ bản\tChi bộ cơ quan\nMồ Sì San\t89\t9\t5\t4\n', 'cells', 'ready');
+    t('quotes-separators-and-newlines-in-cells', 'csv', 'Xã,Đảng viên\n"Mồ Sì San, ""bản""\ncũ",89\n"Pa Vây Sử",86\n', 'members', 'ready');
+    t('quote-never-closed', 'csv', `Xã,Đảng viên\n"Mồ Sì San,89\n${ROWS}`, 'members', 'ready');
+    t('quote-not-at-cell-start', 'csv', 'Xã,Đảng viên\nMồ "Sì" San,89\n"Pa" Vây,86\n', 'members', 'ready');
+    t('ragged-rows', 'csv', 'Xã,Đảng viên,Chi bộ\nMồ Sì San,89\nPa Vây Sử,86,11,x,y,z\n,,,\nĐức Thọ\n', 'members', 'ready');
+    t('formula-as-a-count', 'csv', `Xã,Đảng viên,Chi bộ\n${ROWS}Tổng,=SUM(B2:B3),=SUM(C2:C3)\nĐức Thọ,=SUM(B2:B9),77\n`, 'members',
+      err('dòng 5, cột "Đảng viên": "=SUM(B2:B9)" không phải là số'));
+    t('formula-and-markup-as-names', 'csv', 'Xã,Đảng viên\n"=HYPERLINK(""javascript:alert(1)"",""x"")",1\n<img src=x onerror="window.__pwned=1">,2\n@cmd,3\n', 'members', 'ready');
+    t('header-only', 'csv', 'Xã,Đảng viên\r\n', 'members', err('Bảng chỉ có hàng tên cột'));
+    t('no-name-column', 'csv', 'Đảng viên,Chi bộ\n89,9\n', 'members', err('dòng 1: không thấy cột tên xã'));
+    t('no-separator', 'csv', 'Mồ Sì San\nPa Vây Sử\n', 'members', err('Không thấy dấu phân cách giữa các cột'));
+    t('negative-count', 'csv', 'Xã,Đảng viên\nMồ Sì San,-89\n', 'members', err('dòng 2, cột "Đảng viên": ', W.negative));
+    t('decimal-count', 'csv', 'Xã;Đảng viên;Diện tích\nMồ Sì San;89,5;1,5\n', 'members', err('dòng 2, cột "Đảng viên": "89,5" được đọc là 89,5'));
+    t('cell-kinds-do-not-add-up', 'csv', 'Xã,Chi bộ,Chi bộ bản,Chi bộ cơ quan\nMồ Sì San,9,5,4\nPa Vây Sử,11,5,4\n', 'cells', err('dòng 3: ', W.sum));
+    t('duplicate-columns', 'csv', 'Xã,Đảng viên,Số đảng viên\nA,1,2\n', 'members', err('dòng 1, cột "Số đảng viên": cột "Đảng viên" và cột "Số đảng viên"'));
+    t('nothing-to-draw', 'csv', 'Xã,Dân số\nMồ Sì San,1200\n', 'members', err(W.nothing));
+    // 5 MiB: 1,350 rows with a long quoted note (separators, quotes, line breaks) in a skipped
+    // column: a small chart from a big file.
+    const note = `"${'Ghi chú, có dấu phẩy; ""ngoặc kép"" và\nxuống dòng. '.repeat(60)}"`;
+    g('5mib-quoted-notes', 'csv', { template: 'Xã,Đảng viên,Chi bộ,Ghi chú\n{{R0}}{{PAD}}', repeat: [{ text: `Xã A,"1,234",5,${note}\n`, count: 1350 }], padTo: 5 * 1024 * 1024 }, 'members', 'ready');
+    // 5 MiB of short rows: too many communes for one chart, said without reading them all.
+    g('5mib-too-many-rows', 'csv', { template: 'Xã;Đảng viên\n{{R0}}{{PAD}}', repeat: [{ text: 'Xã A;1.234\n', count: 436000 }], padTo: 5 * 1024 * 1024 }, 'members',
+      err('Bảng có 436.000 hàng số liệu; một biểu đồ vẽ tối đa 10.000'));
+    // Quotes that never close on every row, and long runs of quotes: read in linear time.
+    g('unclosed-quote-on-every-row', 'csv', { template: 'Xã,Đảng viên\n{{R0}}', repeat: [{ text: '"Xã A,1\n', count: 2000 }] }, 'members', 'ready');
+    g('runs-of-quotes', 'csv', { template: 'Xã,Đảng viên\n{{R0}}', repeat: [{ text: '"""""""""" A,1\n""""""""""",2\n', count: 1000 }] }, 'members', 'ready');
   }
 
   const names = new Set();
