@@ -38,7 +38,7 @@ demo: dist
 	@echo "==> Serving www/ and dist/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@node scripts/serve.mjs $(PORT)
 
-test: setup-test lint test-native test-js dist npm test-wasm test-e2e
+test: setup-test lint test-native dist test-js npm test-wasm test-e2e
 	@echo "==> All tests passed."
 
 lint:
@@ -56,6 +56,7 @@ test-native:
 test-js:
 	@[ -d node_modules/typescript ] || { echo "==> Installing the pinned npm tools (typescript for tsc) with npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
 	@echo "==> JavaScript unit tests: the playground's pure modules (www/playground/), node --test, no browser"
+	@echo "    (pasted tables are read by the core: the explanations module of \`make dist\`)"
 	node --test tests/unit/
 	@echo "==> Type check (tsc, JSDoc types) of js/api.js and the playground's modules: tsconfig.json"
 	tsc -p tsconfig.json

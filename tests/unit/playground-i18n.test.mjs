@@ -1,12 +1,14 @@
 // Unit tests: the playground's words (www/playground/i18n.js) and the page's use of them.
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { STR, translate } from '../../www/playground/i18n.js';
 import { EXAMPLE_COMMUNES, EXAMPLE_INDICATORS, isExampleTable } from '../../www/playground/examples.js';
 import { readTable } from '../../www/playground/table.js';
+import { withCore } from './core.mjs';
 
 const html = await readFile(new URL('../../www/playground.html', import.meta.url), 'utf8');
+before(withCore); // tables are read by the core
 
 test('Vietnamese and English have the same keys, of the same kind and arity', () => {
   assert.deepEqual(Object.keys(STR.en), Object.keys(STR.vi));

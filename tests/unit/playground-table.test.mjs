@@ -1,90 +1,37 @@
-// Unit tests: reading a pasted table (www/playground/table.js and fields.js), without a browser.
-import { test } from 'node:test';
+// Unit tests: reading a pasted table in the playground (www/playground/table.js), without a
+// browser. The reader is the core's (src/table/, through the explanations module: core.js); these
+// were the cases of the playground's own JavaScript reader, which the core replaced: the same
+// answers, in the page's words, at the same places (UTF-16 offsets). The splitting, header and
+// column-name cases are the core's own tests now (src/table/split.rs, fields.rs, tests.rs).
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitTable, findHeader, readTable, documentOf } from '../../www/playground/table.js';
-import { normHeader, lookupHeader, marksIndicators, cellKindColumn, suggestHeader, FIELDS } from '../../www/playground/fields.js';
+import { readTable, readNumber, documentOf } from '../../www/playground/table.js';
+import { FIELDS } from '../../www/playground/fields.js';
+import { withCore } from './core.mjs';
 
-const texts = (split) => split.records.map((r) => r.map((c) => c.text));
-/** Every cell's offsets select exactly its text (quoted cells: the text with its quotes). */
-function offsetsSelect(text, split) {
-  for (const r of split.records) for (const c of r) assert.equal(text.slice(c.start, c.end).replace(/^"|"$/g, '').replace(/""/g, '"'), c.text);
-}
 const msgs = (list) => list.map((m) => m.text);
+let ask;
+before(async () => { ask = await withCore(); });
 
-test('splitTable: tabs first, then semicolons, with each cell’s offsets', () => {
-  const tsv = 'Xã\tĐảng viên\nMồ Sì San\t89\n';
-  const a = splitTable(tsv);
-  assert.equal(a.delim, '\t');
-  assert.deepEqual(texts(a), [['Xã', 'Đảng viên'], ['Mồ Sì San', '89']]);
-  assert.deepEqual(a.records[1][1], { text: '89', start: 23, end: 25 });
-  offsetsSelect(tsv, a);
-  // A tab anywhere wins over semicolons in the text.
-  assert.deepEqual(texts(splitTable('a;b\tc\n')), [['a;b', 'c']]);
-  // Semicolons (a CSV from a Vietnamese Excel), with Windows line ends and a blank last line.
-  const csv = 'Xã;Đảng viên\r\nA;2.989\r\n\r\n';
-  const b = splitTable(csv);
-  assert.equal(b.delim, ';');
-  assert.deepEqual(texts(b), [['Xã', 'Đảng viên'], ['A', '2.989']]);
-  assert.deepEqual(b.records[1].map((c) => [c.start, c.end]), [[14, 15], [16, 21]]);
-  offsetsSelect(csv, b);
-  // Empty cells keep their places.
-  assert.deepEqual(texts(splitTable('a\t\tc\n\t\t\n1\t2\t3')), [['a', '', 'c'], ['', '', ''], ['1', '2', '3']]);
-});
-
-test('splitTable: quoted cells hold newlines, tabs and "" quotes; a quote inside a cell is text', () => {
-  const text = '"Mồ Sì\nSan"\t"nói ""có"""\t"a\tb"\n1\t2\t3';
-  const s = splitTable(text);
-  assert.deepEqual(texts(s), [['Mồ Sì\nSan', 'nói "có"', 'a\tb'], ['1', '2', '3']]);
-  assert.deepEqual(s.records[0].map((c) => [c.start, c.end]), [[0, 11], [12, 24], [25, 30]]);
-  offsetsSelect(text, s);
-  // Not a quoted cell: the quote does not end the cell at a delimiter, or is not at its start.
-  assert.deepEqual(texts(splitTable('"ab"c\td')), [['"ab"c', 'd']]);
-  assert.deepEqual(texts(splitTable('x"y"\tz')), [['x"y"', 'z']]);
-});
-
-test('splitTable: without tabs or semicolons, runs of two or more spaces separate columns', () => {
-  const text = 'Xã  Đảng viên\nMồ Sì San   89\n\n\n';
-  const s = splitTable(text);
-  assert.equal(s.delim, null);
-  assert.deepEqual(texts(s), [['Xã', 'Đảng viên'], ['Mồ Sì San', '89']]);
-  offsetsSelect(text, s);
-  assert.deepEqual(s.records[1][1], { text: '89', start: 26, end: 28 });
-});
-
-test('column names: no case, no diacritics, đ as d, parentheses optional', () => {
-  assert.equal(normHeader('  ĐẢNG VIÊN (người) '), 'dang vien nguoi');
-  assert.equal(normHeader('Diện tích (km²)'), 'dien tich km2');
-  for (const h of ['Đảng viên', 'dang vien', 'ĐẢNG VIÊN', 'Số đảng viên', 'party members']) {
-    assert.equal(lookupHeader(h, 'c')?.field.key, 'members', h);
+test('the help’s column names are the core’s: each is read as its field', () => {
+  for (const f of FIELDS) {
+    for (const name of [...f.vi, ...f.en]) {
+      // A table whose one column has this name (and a name column, unless it is one).
+      const text = f.table === 'c'
+        ? (f.key === 'name' ? `${name}\tĐảng viên\nA\t1\n` : `Xã\t${name}\nA\t1\n`)
+        : (f.key === 'name' ? `${name}\tGiá trị\nA\t1\n` : `Chỉ tiêu\t${name}\nA\t1\n`);
+      const p = readTable(text, 'auto');
+      const col = p.columns.find((c) => c.header === name);
+      assert.equal(col?.field?.key, f.key, `${name} (${f.table})`);
+      assert.equal(col.field.type, f.type, name);
+    }
   }
-  assert.equal(lookupHeader('Đảng viên', 'c').lang, 'vi');
-  assert.equal(lookupHeader('Members', 'c').lang, 'en');
-  assert.equal(lookupHeader('Dân số (người, 2024)', 'c')?.field.key, 'population'); // without the parentheses
-  assert.equal(lookupHeader('Đạt trên 80%', 'c')?.field.key, 'targets.over80');
-  // "Đơn vị" is the commune in a communes table, the reporting unit in an indicators table.
-  assert.equal(lookupHeader('Đơn vị', 'c').field.key, 'name');
-  assert.equal(lookupHeader('Đơn vị', 'i').field.key, 'unit');
-  assert.equal(lookupHeader('Ghi chú', 'c'), null);
-  // Only indicator columns make an indicators table (English "name" does not).
-  assert.equal(marksIndicators('Chỉ tiêu'), true);
-  assert.equal(marksIndicators('% kế hoạch'), true);
-  assert.equal(marksIndicators('name'), false);
-  assert.equal(marksIndicators('Đơn vị'), false);
-  assert.equal(suggestHeader('Dang vein', 'c'), 'Đảng viên');
-  assert.equal(suggestHeader('Ghi chú', 'c'), null);
-  // Every known name leads back to its own field (no name is claimed twice in one table).
-  for (const f of FIELDS) for (const name of [...f.vi, ...f.en]) assert.equal(lookupHeader(name, f.table)?.field, f, name);
+  // And nothing else: a name the help does not list is skipped.
+  assert.equal(readTable('Xã\tGhi chú\nA\t1\n', 'auto').columns[1].field, null);
+  assert.ok(ask, 'the core is loaded');
 });
 
 test('"Chi bộ …" columns are kinds of cells (cellKinds), not the total', () => {
-  assert.deepEqual(cellKindColumn('Chi bộ bản'), {
-    field: { key: 'cellKinds.Chi bộ bản', kind: 'Chi bộ bản', table: 'c', type: 'int', label: 'một loại chi bộ', labelEn: 'the same kind of cell' },
-    lang: 'vi',
-  });
-  assert.equal(cellKindColumn('CHI BỘ TRƯỜNG HỌC').field.kind, 'CHI BỘ TRƯỜNG HỌC');
-  assert.equal(cellKindColumn('Chi bộ'), null);
-  assert.equal(cellKindColumn('Village cells'), null);
-
   const p = readTable('Xã\tChi bộ\tChi bộ bản\tChi bộ cơ quan\nA\t5\t3\t2\nB\t4\t\t\n', 'auto');
   assert.deepEqual(p.errors, []);
   assert.deepEqual(p.items, [
@@ -92,6 +39,9 @@ test('"Chi bộ …" columns are kinds of cells (cellKinds), not the total', () 
     { name: 'B', cells: 4 }, // empty kinds are missing: no cellKinds at all
   ]);
   assert.deepEqual(p.columns.map((c) => c.field?.key), ['name', 'cells', 'cellKinds.Chi bộ bản', 'cellKinds.Chi bộ cơ quan']);
+  assert.deepEqual(p.columns[2].field, { key: 'cellKinds.Chi bộ bản', kind: 'Chi bộ bản', table: 'c', type: 'int' });
+  assert.equal(readTable('Xã\tCHI BỘ TRƯỜNG HỌC\nA\t1\n', 'auto').columns[1].field.kind, 'CHI BỘ TRƯỜNG HỌC');
+  assert.equal(readTable('Xã\tVillage cells\nA\t1\n', 'auto').columns[1].field, null);
   assert.equal(p.pathMap['communes[0].cellKinds.Chi bộ bản'].col, 2);
   // The same kind twice (case and diacritics aside) is an error on the second column.
   const dup = readTable('Xã\tChi bộ bản\tchi bo ban\nA\t1\t2\n', 'auto');
@@ -102,8 +52,6 @@ test('"Chi bộ …" columns are kinds of cells (cellKinds), not the total', () 
 
 test('the header row: title rows above it are skipped and give the title', () => {
   const text = 'Số liệu đảng viên\t\t\nhuyện Tam Đường\n\nSTT\tTên xã\tĐảng viên\n1\tBình Lư\t412\n';
-  const split = splitTable(text);
-  assert.equal(findHeader(split.records), 3);
   const p = readTable(text, 'auto');
   assert.equal(p.title, 'Số liệu đảng viên');
   assert.deepEqual(p.notes.map((n) => [n.text, n.row, n.start, n.end]), [
@@ -113,7 +61,6 @@ test('the header row: title rows above it are skipped and give the title', () =>
   assert.deepEqual(p.items, [{ name: 'Bình Lư', members: 412 }]);
   assert.deepEqual(p.rows.map((r) => r.number), [5]); // rows count the pasted lines
   // A data row first stops the search: the first row is the header, and says it looks like data.
-  assert.equal(findHeader(splitTable('Mồ Sì San\t89\nXã\tĐảng viên\n').records), 0);
   assert.deepEqual(msgs(readTable('Mồ Sì San\t89\t9\nĐức Thọ\t2.989\t77\n', 'auto').errors),
     ['Hàng đầu tiên phải là tên cột, ví dụ: Xã – Đảng viên – Chi bộ.']);
   // Known columns but no name column: found, and the error names the missing column.
@@ -227,4 +174,23 @@ test('what is wrong with the whole table', () => {
   // Quoted cells with a newline are one cell, one row.
   const q = readTable('Xã\tĐảng viên\n"Mồ Sì\nSan"\t89\n', 'auto');
   assert.deepEqual(q.items, [{ name: 'Mồ Sì San', members: 89 }]);
+});
+
+test('numbers as people write them, read by the core', () => {
+  const read = (raw, style) => { const r = readNumber(raw, style); return r.missing ? 'missing' : r.bad ? 'bad' : r.value; };
+  assert.deepEqual(['2.989', '99,7', '1.234,5', '40\u00a0065', '99,7%', '\u22125'].map((x) => read(x, 'vi')), [2989, 99.7, 1234.5, 40065, 99.7, -5]);
+  assert.deepEqual(['1,234', '99.7', '2.989'].map((x) => read(x, 'en')), [1234, 99.7, 2.989]);
+  assert.deepEqual(['', '-', 'N/A', '…'].map((x) => read(x, 'vi')), ['missing', 'missing', 'missing', 'missing']);
+  assert.deepEqual(['2.98x', '1.2.3', '1e3', '=SUM(B2:B9)'].map((x) => read(x, 'vi')), ['bad', 'bad', 'bad', 'bad']);
+});
+
+test('a table too long for one chart: the core says so, in the page language', () => {
+  const rows = Array.from({ length: 10001 }, (_, i) => `Xã ${i}\t${i}`).join('\n');
+  const p = readTable(`Xã\tĐảng viên\n${rows}\n`, 'auto', 'en');
+  assert.deepEqual(msgs(p.errors), ['The table has 10,001 data rows; a chart draws at most 10,000, split it into several charts']);
+});
+
+test('documentOf: the JSON document of the items', () => {
+  const p = readTable('Xã\tĐảng viên\nA\t1\n', 'auto');
+  assert.deepEqual(documentOf(p), { communes: [{ name: 'A', members: 1 }] });
 });

@@ -1,6 +1,8 @@
 // @ts-check
-// The column names the playground knows: which JSON field each one fills, in a communes table or
-// an indicators table, matched without case or diacritics; and a near name for a typo.
+// The column names a table may use, as the playground's help lists them: which JSON field each
+// one fills, in a communes table or an indicators table. The core reads tables (src/table/
+// fields.rs, through core.js); tests/unit/playground-table.test.mjs holds this list to it (every
+// name here is read by the core as this field). And `normHeader`, for the highlight picker's filter.
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** Which table: 'c' communes (one commune a row), 'i' indicators. @typedef {'c' | 'i'} TableKey */
@@ -18,10 +20,9 @@
  * A field the playground knows, with the column names that mean it.
  * @typedef {ColumnField & { vi: string[], en: string[], marksIndicators?: boolean }} Field
  */
-/** A column name's field, and the language of the name. @typedef {{ field: Field, lang: Lang }} Alias */
 
 // Each field: where it goes in the JSON, its value type, which table it belongs to
-// ('c' communes, 'i' indicators), and the column names that mean it (vi and en).
+// ('c' communes, 'i' indicators), and the column names that mean it (vi and en), as in the core.
 /** @type {Field[]} */
 export const FIELDS = [
   { key: 'name', table: 'c', type: 'text', label: 'tên xã', labelEn: 'the commune name',
@@ -61,83 +62,8 @@ export const FIELDS = [
     vi: ['% kế hoạch', '% so với kế hoạch', 'So với kế hoạch', 'Tỷ lệ so với kế hoạch', 'Tỉ lệ so với kế hoạch', 'Đạt % kế hoạch', '% KH'],
     en: ['percentOfPlan', 'percent of plan', '% of plan'] }
 ];
-export const IGNORED_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'no', 'no.', '#'].map(normHeader);
-export const TOTAL_NAMES = ['tong', 'tong cong', 'cong', 'tong so', 'total', 'toan huyen', 'toan tinh', 'toan xa', 'chung'];
-
 /** Lower case, no diacritics, đ → d, only letters, digits and % kept. @param {unknown} s */
 export function normHeader(s) {
   return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/đ/g, 'd').replace(/²/g, '2').replace(/[^a-z0-9%]+/g, ' ').trim();
-}
-/** @param {string} s */
-function withoutParens(s) { return String(s).replace(/\([^)]*\)/g, ' '); }
-
-/** @type {Record<TableKey, Record<string, Alias>>} */
-const ALIASES = { c: {}, i: {} }; // normalised name -> {field, lang}
-FIELDS.forEach(function (f) {
-  /** @type {Lang[]} */ (['vi', 'en']).forEach(function (lang) {
-    f[lang].forEach(function (a) {
-      var n = normHeader(a);
-      if (!ALIASES[f.table][n]) ALIASES[f.table][n] = { field: f, lang: lang };
-    });
-  });
-});
-
-/**
- * Any other commune column whose name starts with "Chi bộ" ("Chi bộ bản", "Chi bộ trường học")
- * is a kind of cell, `cellKinds` in the JSON (contract, section 6): the stacked cells chart.
- * Only Vietnamese names, as the widget's own CSV reader reads them.
- * @param {string} text
- * @returns {{ field: ColumnField, lang: Lang } | null}
- */
-export function cellKindColumn(text) {
-  if (!/^chi bo [a-z0-9]/.test(normHeader(text))) return null;
-  return { field: { key: 'cellKinds.' + text, kind: text, table: 'c', type: 'int', label: 'một loại chi bộ', labelEn: 'the same kind of cell' }, lang: 'vi' };
-}
-/**
- * The field a column name means in table 'c' (communes) or 'i' (indicators), and its language.
- * @param {string} text
- * @param {TableKey} table
- * @returns {Alias | null}
- */
-export function lookupHeader(text, table) {
-  var n = normHeader(text);
-  return ALIASES[table][n] || ALIASES[table][normHeader(withoutParens(text))] || null;
-}
-/** Whether a column name makes the table an indicators table. @param {string} text */
-export function marksIndicators(text) {
-  var hit = lookupHeader(text, 'i');
-  return !!(hit && hit.field.marksIndicators && !(hit.lang === 'en' && hit.field.key === 'name'));
-}
-
-/** The edit distance between two strings. @param {string} a @param {string} b */
-function levenshtein(a, b) {
-  /** @type {number[]} */
-  var prev = [];
-  /** @type {number[]} */
-  var cur = [];
-  var i, j;
-  for (j = 0; j <= b.length; j++) prev[j] = j;
-  for (i = 1; i <= a.length; i++) {
-    cur = [i];
-    for (j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-/** A known column name close to `text` (a typo), or null. @param {string} text @param {TableKey} table */
-export function suggestHeader(text, table) {
-  var n = normHeader(text);
-  if (!n) return null;
-  var best = null, bestD = Infinity;
-  FIELDS.forEach(function (f) {
-    if (f.table !== table) return;
-    f.vi.concat(f.en).forEach(function (a) {
-      var d = levenshtein(n, normHeader(a));
-      if (d < bestD) { bestD = d; best = a; }
-    });
-  });
-  return bestD <= Math.max(1, Math.floor(n.length / 4)) ? best : null;
 }

@@ -197,6 +197,9 @@ const VI = {
   /** @param {number} row @param {string} text */
   titleRowSkipped: function (row, text) { return 'Hàng ' + row + ' («' + text + '») ở trên hàng tên cột: được đọc là tiêu đề, không phải số liệu.'; },
   noTabs: 'Không thấy dấu tab giữa các cột. Hãy sao chép các ô trực tiếp từ Excel hoặc Google Sheets (không sao chép qua Word).',
+  readerLoading: 'Đang tải bộ đọc bảng…',
+  /** @param {string} url @param {string} why */
+  readerFailed: function (url, why) { return 'Không tải được bộ đọc bảng (' + url + ': ' + why + '), nên chưa đọc được bảng. Hãy tải lại trang, hoặc dùng chế độ JSON.'; },
   /** @param {string} where @param {string} msg */
   widgetCellError: function (where, msg) { return where + ': ' + msg; },
   /** @param {number} row @param {string | null} col */
@@ -379,6 +382,8 @@ const EN = {
   extraCells: function (row) { return 'Row ' + row + ' has more cells than the header row; the extra cells are skipped.'; },
   titleRowSkipped: function (row, text) { return 'Row ' + row + ' («' + text + '») is above the column names: read as a title, not data.'; },
   noTabs: 'No tabs between the columns. Copy the cells straight from Excel or Google Sheets (not through Word).',
+  readerLoading: 'Loading the table reader…',
+  readerFailed: function (url, why) { return 'Could not load the table reader (' + url + ': ' + why + '), so the table cannot be read. Reload the page, or use JSON mode.'; },
   widgetCellError: function (where, msg) { return where + ': ' + msg; },
   rowCol: function (row, col) { return col ? 'Row ' + row + ', column «' + col + '»' : 'Row ' + row; },
   ignoredMark: 'skipped',

@@ -4,13 +4,13 @@
 // drawing with the widget (dist/commune-charts.js, loaded before this module), the language.
 // The pure parts are the other modules of this folder (tested by tests/unit/).
 import { el, state, t, applyTexts, byId } from './page.js';
-import { readTable, documentOf } from './table.js';
-import { readNumber } from './numbers.js';
+import { readTable, documentOf, readNumber } from './table.js';
+import { loadCore, coreUrl } from './core.js';
 import { formatJson, withMeta, META_KEYS, offsetOf } from './json.js';
 import { scriptSafe } from './snippet.js';
 import { EXAMPLE_COMMUNES, EXAMPLE_INDICATORS, META_COMMUNES, META_INDICATORS } from './examples.js';
 import { metaValues, metaFrom, setExampleMeta, dropExampleMeta, sayMetaOrigin } from './meta.js';
-import { showTable, addMessage, clearWidgetMarks, scrollTextareaTo, showWidgetProblems } from './preview.js';
+import { showTable, addMessage, clearWidgetMarks, scrollTextareaTo, showWidgetProblems, setReaderStatus } from './preview.js';
 import { updateEmbed, wireImages, copySnippet, downloadData } from './embed.js';
 import { communeNames, toggleHighlight, readOptions, withOption, withOptions } from './analytics.js';
 import { showPicker, onPick, currentHighlight, updateOptionsHint } from './picker.js';
@@ -24,7 +24,7 @@ import { showPicker, onPick, currentHighlight, updateOptionsHint } from './picke
 
 /** The "Cách viết số" choice (its options' values). */
 function numberStyle() {
-  return /** @type {'auto' | import('./numbers.js').NumberStyle} */ (el.numberFormat.value);
+  return /** @type {'auto' | import('./table.js').NumberStyle} */ (el.numberFormat.value);
 }
 
 // ------------------------------------------------------------------ table mode
@@ -39,6 +39,7 @@ function onTableChanged() {
     sayMetaOrigin();
   }
   showTable(parsed);
+  if (parsed.unread) return; // read when the core's reader has come (start, below)
   if (parsed.empty || parsed.errors.length) {
     setBlocked(true, parsed.empty ? 'empty' : 'errors');
     return;
@@ -431,12 +432,23 @@ applyTexts();
 setExampleMeta(META_COMMUNES);
 el.table.value = EXAMPLE_COMMUNES;
 state.tableKind = 'communes';
+// Tables are read by the core (core.js: the explanations module beside the widget's script,
+// fetched once); the example is read, and the chart drawn, when it has come.
+setReaderStatus(t('readerLoading'));
 onTableChanged();
-schedule(0);
+var readerUrl = coreUrl();
+loadCore(readerUrl).then(function () {
+  if (state.mode === 'table') onTableChanged();
+  schedule(0);
+}, function (/** @type {unknown} */ e) {
+  setReaderStatus(t('readerFailed', readerUrl, e instanceof Error ? e.message : String(e)));
+  if (state.mode === 'table') onTableChanged();
+  schedule(0);
+});
 
 // For tests and the curious: the pure helpers.
 window.CommuneChartsPlayground = Object.freeze({
-  /** @param {string} text @param {'auto' | import('./numbers.js').NumberStyle} styleChoice */
+  /** @param {string} text @param {'auto' | import('./table.js').NumberStyle} styleChoice */
   readTable: function (text, styleChoice) { return readTable(text, styleChoice, state.ui); },
   readNumber: readNumber, scriptSafe: scriptSafe
 });

@@ -9,13 +9,18 @@ import { parentPath } from './json.js';
 /** @typedef {import('./table.js').Message} Message */
 /** @typedef {import('../../npm/index').Problem} Problem */
 
+/** What the status line says while the core's table reader is not loaded (main.js sets it). */
+let readerStatus = '';
+/** @param {string} text */
+export function setReaderStatus(text) { readerStatus = text; }
+
 /** The status line, errors, notes and preview of the table `p` (a readTable result). @param {ParsedTable} p */
 export function showTable(p) {
   clear(el.tableErrors); clear(el.tableNotes); clear(el.preview);
   el.tableStatus.textContent = '';
   el.tableStatus.className = 'status';
-  if (p.empty) {
-    el.tableStatus.textContent = t('tableEmpty');
+  if (p.empty || p.unread) {
+    el.tableStatus.textContent = p.unread ? readerStatus : t('tableEmpty');
     el.previewWrap.hidden = true;
     return;
   }
