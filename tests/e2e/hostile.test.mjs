@@ -54,7 +54,9 @@ const CONTROL = JSON.stringify({
 /** In the page: a runner for one case, and a watch on every element added anywhere. */
 function installRunner() {
   // What the chart itself creates; anything else in the page came from data.
-  const ALLOWED = new Set(['DIV', 'CANVAS', 'SPAN', 'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'BUTTON', 'STRONG', 'PRE']);
+  const ALLOWED = new Set(['DIV', 'CANVAS', 'SPAN', 'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'BUTTON', 'STRONG', 'PRE',
+    // The search box of charts of 20 or more communes (src/web/find.rs).
+    'LABEL', 'INPUT']);
   const foreign = [];
   const look = (node) => {
     if (node.nodeType !== 1) return;
