@@ -58,8 +58,7 @@ pub fn draw<B: DrawingBackend>(layout: &Layout, backend: &mut B, target: Target)
 pub fn draw_marks<B: DrawingBackend>(marks: &[Mark], backend: &mut B, target: Target) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     let s = target.device_px_per_css;
     let px = |v: f64| -> i32 {
-        // Layout values are bounded by the chart size; the cast saturates on anything absurd.
-        #[allow(clippy::cast_possible_truncation)]
+        #[expect(clippy::cast_possible_truncation, reason = "layout values are bounded by the chart size; saturating on anything absurd")]
         let p = (v * s).round() as i32;
         p
     };
@@ -92,7 +91,7 @@ pub fn draw_marks<B: DrawingBackend>(marks: &[Mark], backend: &mut B, target: Ta
                 backend.draw_text(text, &style, (px(*x), py(*y_mid)))?;
             }
             Mark::Frame { rect, color: c, width } => {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a frame's width in device px, saturating")]
                 let stroke = Stroke { color: color(*c), width: (width * s).round().max(1.0) as u32 };
                 backend.draw_rect((px(rect.x0), py(rect.y0)), (px(rect.x1), py(rect.y1)), &stroke, false)?;
             }
@@ -157,9 +156,9 @@ impl BackendTextStyle for TextStyle {
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
         use crate::text::{ApproxMeasure, TextMeasure};
-        #[allow(clippy::cast_possible_truncation)]
+        #[expect(clippy::cast_possible_truncation, reason = "a text's width in px, saturating")]
         let w = ApproxMeasure.width_px(text, self.font) as i32;
-        #[allow(clippy::cast_possible_truncation)]
+        #[expect(clippy::cast_possible_truncation, reason = "a font size in px, saturating")]
         let h = self.size() as i32;
         Ok(((0, 0), (w, h)))
     }
@@ -180,7 +179,7 @@ impl BackendTextStyle for TextStyle {
 pub fn to_svg(layout: &Layout) -> Result<String, String> {
     let mut out = String::new();
     {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "the layout's size in px: positive, saturating")]
         let size = (layout.width.ceil() as u32, layout.height.ceil() as u32);
         let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
         draw(layout, &mut backend, Target::SVG).map_err(|e| e.to_string())?;
@@ -264,7 +263,7 @@ fn fnv1a(parts: &[&str]) -> u32 {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#[expect(clippy::unwrap_used, reason = "the tests' helpers unwrap")]
 mod tests {
     use super::*;
 

@@ -50,7 +50,7 @@ pub fn respond(request: &str) -> String {
         _ => 0.0,
     };
     let lang = Locale::from_tag(text("lang")).unwrap_or_default();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "positive, saturating")]
     let chars = if number("chars") > 0.0 { number("chars") as usize } else { usize::MAX };
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     {
@@ -109,7 +109,7 @@ pub fn respond(request: &str) -> String {
 }
 
 fn fetch_problem(url: &str, why: &str, status: f64) -> Problem {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "0..=65535")]
     let status = status.max(0.0).min(65_535.0) as u16;
     let why = match why {
         "timeout" => FetchFailure::Timeout { seconds: u32::from(status) },

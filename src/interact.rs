@@ -7,7 +7,7 @@
 pub use crate::layout::{Cursor, Key, HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX};
 use crate::layout::{Layout, Measure};
 use crate::locale::Locale;
-use crate::model::{ChartKind, Compare, Model};
+use crate::model::{f64_from_count, ChartKind, Compare, Model};
 use crate::stats;
 
 /// A readout: the full name (never truncated) and one line per value, in the chart's language.
@@ -104,7 +104,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
                     .iter()
                     .zip(w.target_groups)
                     .map(|(&v, name)| {
-                        let pct = if total > 0 { 100.0 * v as f64 / total as f64 } else { 0.0 };
+                        let pct = if total > 0 { 100.0 * f64_from_count(v) / f64_from_count(total) } else { 0.0 };
                         crate::cat!(name, ": ", int(v), "/", int(total), " (", locale.format_percent(pct, 1), ")")
                     })
                     .collect()

@@ -176,7 +176,7 @@ pub fn json_number(v: f64) -> String {
     }
 }
 
-/// Ryu's `1.5e16` / `1e-7` / `5755.25` as integer and fraction digits (`15000000000000000`, ``),
+/// Ryu's `1.5e16` / `1e-7` / `5755.25` as integer and fraction digits (`15000000000000000`, empty),
 /// (`0`, `0000001`), (`5755`, `25`).
 fn positional(shortest: &str) -> (String, String) {
     let (mantissa, exponent) = shortest.split_once('e').unwrap_or((shortest, "0"));

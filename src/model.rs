@@ -82,8 +82,8 @@ impl ChartKind {
     /// A commune's value in a single-value kind (`None` for other kinds and for no data).
     pub fn value_of(self, c: &Commune) -> Option<f64> {
         match self {
-            ChartKind::Members => c.members.map(|v| v as f64),
-            ChartKind::Cells => c.cells.map(|v| v as f64),
+            ChartKind::Members => c.members.map(f64_from_count),
+            ChartKind::Cells => c.cells.map(f64_from_count),
             ChartKind::MembersPerCell => c.members_per_cell(),
             ChartKind::MembersPer1000 => c.members_per_1000(),
             _ => None,
@@ -137,6 +137,20 @@ pub struct Targets {
     pub behind: u64,
 }
 
+/// A count as an f64, exactly: counts are below 2^53 (`validate::count`). A sum of a few of
+/// them (`Targets::total`) may round in its last bit, which no share or bar shows.
+#[expect(clippy::cast_precision_loss, reason = "counts are below 2^53 (model::validate), exact in f64")]
+pub(crate) fn f64_from_count(n: u64) -> f64 {
+    n as f64
+}
+
+/// A length or an index (rows, panels, ticks, values) as an f64, exactly: what fits in memory is
+/// far below 2^53.
+#[expect(clippy::cast_precision_loss, reason = "lengths of data in memory are below 2^53, exact in f64")]
+pub(crate) fn f64_from_len(n: usize) -> f64 {
+    n as f64
+}
+
 impl Targets {
     pub fn total(&self) -> u64 {
         self.met.saturating_add(self.over80).saturating_add(self.behind)
@@ -147,7 +161,7 @@ impl Commune {
     /// Party members per party cell: `None` without both counts, or with no cells.
     pub fn members_per_cell(&self) -> Option<f64> {
         match (self.members, self.cells) {
-            (Some(m), Some(n)) if n > 0 => Some(m as f64 / n as f64),
+            (Some(m), Some(n)) if n > 0 => Some(f64_from_count(m) / f64_from_count(n)),
             _ => None,
         }
     }
@@ -155,7 +169,7 @@ impl Commune {
     /// Party members per 1,000 residents: `None` without both, or with no residents.
     pub fn members_per_1000(&self) -> Option<f64> {
         match (self.members, self.population) {
-            (Some(m), Some(p)) if p > 0 => Some(1000.0 * m as f64 / p as f64),
+            (Some(m), Some(p)) if p > 0 => Some(1000.0 * f64_from_count(m) / f64_from_count(p)),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ use crate::problem::{Problem, ProblemKind};
 /// duplicate names, fewer members than cells, communes lacking what `kind` draws, and
 /// percentages of plan written as fractions.
 pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
+    type Has = fn(&Commune) -> bool;
     let mut out = Vec::new();
     // Lower-cased once (`locale::fold_case`, for Vietnamese letters), not once per pair: that took
     // 4.7 s at 10,000 communes. The pairwise comparison left is of ready strings, which a map
@@ -31,12 +32,11 @@ pub fn warnings(model: &Model, kind: ChartKind) -> Vec<Problem> {
             }
         }
     }
-    let lacking = |field: &'static str, has: fn(&Commune) -> bool| -> Option<Problem> {
+    let lacking = |field: &'static str, has: Has| -> Option<Problem> {
         let names: Vec<String> = model.communes.iter().filter(|c| !has(c)).map(|c| c.name.clone()).collect();
         // Nobody having it is an error (nothing to draw), not a warning.
         (!names.is_empty() && names.len() < model.communes.len()).then(|| Problem::at("communes", ProblemKind::LacksField { field, names }))
     };
-    type Has = fn(&Commune) -> bool;
     let fields: &[(&'static str, Has)] = match kind {
         ChartKind::Members => &[("members", |c| c.members.is_some())],
         ChartKind::Cells => &[("cells", |c| c.cells.is_some())],

@@ -2,7 +2,7 @@
 //! readouts): the order of rows, the reference of `compare` (mean or median of the communes that
 //! have a value: missing is not zero), ranks with ties, and sections of `group`.
 
-use crate::model::{ChartKind, Compare, Group, Model, Sort};
+use crate::model::{f64_from_len, ChartKind, Compare, Group, Model, Sort};
 
 /// `0..n` in `sort` order of `keys` (stable; missing values last). One sort for every use, so
 /// the wasm carries one copy of the sort code: an unstable sort with the index as the last
@@ -61,7 +61,7 @@ pub fn reference(values: &[Option<f64>], compare: Compare) -> Option<f64> {
     match compare {
         Compare::None => None,
         _ if n == 0 => None,
-        Compare::Mean => Some(values.iter().flatten().sum::<f64>() / n as f64),
+        Compare::Mean => Some(values.iter().flatten().sum::<f64>() / f64_from_len(n)),
         // The middle value, or the mean of the two middle ones (values sort first, missing last).
         Compare::Median if n % 2 == 1 => at(n / 2),
         Compare::Median => Some((at(n / 2 - 1)? + at(n / 2)?) / 2.0),
@@ -114,12 +114,11 @@ pub fn sections(model: &Model, order: &[usize]) -> Vec<Section> {
     let mut of_commune = vec![0; model.communes.len()];
     for (c, slot) in model.communes.iter().zip(of_commune.iter_mut()) {
         let name = c.group_name(model.group).map(str::trim).filter(|n| !n.is_empty());
-        *slot = match sections.iter().position(|s| s.name.as_deref() == name) {
-            Some(i) => i,
-            None => {
-                sections.push(Section { name: name.map(str::to_string), items: Vec::new() });
-                sections.len() - 1
-            }
+        *slot = if let Some(i) = sections.iter().position(|s| s.name.as_deref() == name) {
+            i
+        } else {
+            sections.push(Section { name: name.map(str::to_string), items: Vec::new() });
+            sections.len() - 1
         };
     }
     for &i in order {

@@ -4,7 +4,7 @@
 //! context's `measureText` (and a cache) — never a DOM node per string; native builds (tests, the
 //! SVG renderer) use [`ApproxMeasure`], a per-character estimate close to DejaVu Sans / system-ui.
 
-/// Text pieces joined with `push_str`, not `format!`: core::fmt's machinery (formatters,
+/// Text pieces joined with `push_str`, not `format!`: `core::fmt`'s machinery (formatters,
 /// padding, `Arguments` at every call site) is kilobytes of wasm that the widget does not need.
 /// Every piece is a `&str`, `String` or `&String`; numbers go through [`digits`] or the locale.
 #[macro_export]
@@ -16,7 +16,7 @@ macro_rules! cat {
     }};
 }
 
-/// `n` in decimal digits (`2989`), without core::fmt.
+/// `n` in decimal digits (`2989`), without `core::fmt`.
 pub fn digits(mut n: u64) -> String {
     let mut reversed = Vec::new();
     loop {
@@ -66,7 +66,7 @@ pub fn font_css(bold: bool, size_css: f64) -> String {
 /// for f64 is about 7 kB gz of wasm).
 pub fn css_number(v: f64) -> String {
     // Thousandths; the saturating cast is far beyond any CSS length we write.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "non-negative and at most 1e18")]
     let scaled = if v.is_finite() { (v.abs() * 1000.0).round().min(1e18) as u64 } else { 0 };
     let mut out = String::new();
     if v < 0.0 && scaled > 0 {

@@ -148,8 +148,7 @@ impl Theme {
         let mix = |t: f64| {
             let channel = |a: u8, b: u8| {
                 let v = f64::from(a) + (f64::from(b) - f64::from(a)) * t;
-                // 0..=255 after rounding a mix of two u8 values.
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a rounded mix of two u8 values: 0..=255")]
                 let v = v.round() as u8;
                 v
             };

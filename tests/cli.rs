@@ -295,7 +295,9 @@ fn png_is_the_svg_rasterised() {
     let png = out.stdout;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let be = |i: usize| u32::from_be_bytes(png[i..i + 4].try_into().unwrap());
-    assert_eq!((be(16), be(20)), (1280, (l.height.ceil() as u32) * 2), "IHDR width and height");
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a chart's height in px")]
+    let height = l.height.ceil() as u32;
+    assert_eq!((be(16), be(20)), (1280, height * 2), "IHDR width and height");
 }
 
 // Many charts at once: several files, folders, `--kind all`, `--out-dir`, `--jobs`.

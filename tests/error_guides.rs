@@ -152,6 +152,8 @@ fn quoted(s: &str) -> json::Value {
 
 /// Every kind of problem, with each branch of its wording.
 fn cases() -> Vec<Case> {
+    const TYPES: [JsonType; 6] = [JsonType::Null, JsonType::Bool, JsonType::Number, JsonType::String, JsonType::Array, JsonType::Object];
+    const FIELDS: [&str; 4] = ["communes[0].members", "indicators[0].percentOfPlan", "indicators[0].value", "communes[0].areaKm2"];
     let mut cases = Vec::new();
     for what in SYNTAX {
         cases.push(case(format!("Syntax {what:?}"), move |s| {
@@ -166,7 +168,6 @@ fn cases() -> Vec<Case> {
     cases.push(case("UnknownField without one", |s| {
         Problem::at(path(s), ProblemKind::UnknownField { field: pick(s, "huyen", "qqqqqq").into(), known: COMMUNE_FIELDS })
     }));
-    const TYPES: [JsonType; 6] = [JsonType::Null, JsonType::Bool, JsonType::Number, JsonType::String, JsonType::Array, JsonType::Object];
     cases.push(choice_case("WrongType, each expected type", TYPES.len(), |s, c| {
         Problem::at(path(s), ProblemKind::WrongType { expected: TYPES[c], found: value(pick(s, "true", "[1,2]")) })
     }));
@@ -193,7 +194,6 @@ fn cases() -> Vec<Case> {
         hint.list = true;
         cases.push(hint);
     }
-    const FIELDS: [&str; 4] = ["communes[0].members", "indicators[0].percentOfPlan", "indicators[0].value", "communes[0].areaKm2"];
     cases.push(choice_case("WrongType, a text that is not a number, each kind of field", FIELDS.len(), |s, c| {
         Problem::at(FIELDS[c], ProblemKind::WrongType { expected: JsonType::Number, found: quoted(pick(s, "khoảng 90", "N/A 7")) })
     }));

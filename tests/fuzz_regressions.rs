@@ -3,8 +3,8 @@
 //! Inputs kept from the fuzz targets (fuzz/, `make fuzz`), natively, through the very checks
 //! the targets run (fuzz/src/checks.rs, compiled in here): every file in tests/fixtures/fuzz/
 //!
-//! - `parse_validate-<name>.bin`: a parse_validate input (selector byte, then the text's bytes);
-//! - `layout_hit-<name>.json`: a decoded layout_hit case (`LAYOUT_HIT_DUMP=file` writes one);
+//! - `parse_validate-<name>.bin`: a `parse_validate` input (selector byte, then the text's bytes);
+//! - `layout_hit-<name>.json`: a decoded `layout_hit` case (`LAYOUT_HIT_DUMP=file` writes one);
 //!
 //! runs under `catch_unwind`, must not panic (a panic is a broken invariant) and must give the
 //! outcome listed for it in `EXPECT`. A file without an entry, or an entry without a file, fails
@@ -15,7 +15,7 @@
 //! bug is fixed its entry fails, and the file moves to `EXPECT` with the right outcome.
 
 #[path = "../fuzz/src/checks.rs"]
-#[allow(dead_code)]
+#[expect(dead_code, reason = "the fuzz targets' checks, some of which only they use")]
 mod checks;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};

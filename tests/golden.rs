@@ -24,7 +24,7 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Compares with the golden, or writes it when UPDATE_GOLDENS=1. Returns a failure message.
+/// Compares with the golden, or writes it when `UPDATE_GOLDENS=1`. Returns a failure message.
 fn check(name: &str, svg: &str) -> Option<String> {
     let dir = root().join("tests/golden");
     let golden = dir.join(format!("{name}.svg"));

@@ -6,8 +6,8 @@
 //! edges of every band and bar), keyboard steps and readouts, the summary and data table, and
 //! `render_svg`. Each case runs under `catch_unwind`, so a panic names its case and the run goes
 //! on; the test fails at the end listing every case that panicked or did not give its expected
-//! outcome. Each case's text also goes through the JSON reader and serde_json, which must agree
-//! (tests/support/json_agree.rs). Table cases (`format`: csv, tsv) are read as a CSV `data-src`
+//! outcome. Each case's text also goes through the JSON reader and `serde_json`, which must agree
+//! (`tests/support/json_agree.rs`). Table cases (`format`: csv, tsv) are read as a CSV `data-src`
 //! is, through the explanations module's answers (`explain::respond`), then drawn from the JSON
 //! made from them. `HOSTILE_VERBOSE=1` prints each case's outcome and time; `HOSTILE_ONLY=csv/`
 //! runs the cases whose name contains it.
@@ -25,7 +25,7 @@ use serde_json::Value;
 
 /// The fuzzer's invariants (fuzz/src/checks.rs), shared so both hold layouts to the same rules.
 #[path = "../fuzz/src/checks.rs"]
-#[allow(dead_code)]
+#[expect(dead_code, reason = "the fuzz targets' checks, some of which only they use")]
 mod checks;
 
 /// The JSON reader held to serde_json on every case (tests/json_oracle.rs does the same on

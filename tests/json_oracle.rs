@@ -1,9 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
-//! The JSON reader (src/json.rs) against serde_json, the parser it replaced: the fixtures, then
+//! The JSON reader (src/json.rs) against `serde_json`, the parser it replaced: the fixtures, then
 //! 30,000 damaged copies of them (bytes cut, doubled or replaced by the usual JSON slips and
 //! hostile tokens). Every text must give the same value, or the same syntax error at the same
-//! line and column (tests/support/json_agree.rs). The hostile corpus goes through the same check
+//! line and column (`tests/support/json_agree.rs`). The hostile corpus goes through the same check
 //! in tests/hostile.rs.
 
 #[path = "support/json_agree.rs"]
@@ -99,6 +99,7 @@ fn fixtures() -> Vec<String> {
 }
 
 #[test]
+#[expect(clippy::cast_possible_truncation, reason = "random numbers (usize is 64 bits natively; low bits would do)")]
 fn the_reader_agrees_with_serde_json() {
     let originals = fixtures();
     let mut failures = Vec::new();
@@ -123,7 +124,7 @@ fn the_reader_agrees_with_serde_json() {
     for round in 0..30_000 {
         let base = &originals[round % originals.len()];
         let mut chars: Vec<char> = base.chars().collect();
-        for _ in 0..1 + next() % 3 {
+        for _ in 0..=next() % 3 {
             let at = (next() as usize) % (chars.len() + 1);
             let token: Vec<char> = TOKENS[(next() as usize) % TOKENS.len()].chars().collect();
             match next() % 4 {

@@ -1,7 +1,7 @@
 //! The JSON Schema (schema/commune-charts.schema.json, checked by Ajv in tests/e2e/schema.test.mjs)
 //! and the Rust validator agree: both run over tests/fixtures/schema/{valid,invalid}; the rules a
 //! schema cannot express (sums) are in validator-only/, invalid here and valid for the schema.
-//! The schema is generated from the spec types (tests/schema_gen.rs); the field lists the walker
+//! The schema is generated from the spec types (`tests/schema_gen.rs`); the field lists the walker
 //! checks names against must be the same fields.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]

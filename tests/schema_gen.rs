@@ -19,10 +19,13 @@ fn check(path: &str, fresh: &str) -> Option<String> {
     if committed == fresh {
         return None;
     }
+    // Both padded with empty lines to the longer one's length; not beyond, or texts that differ
+    // only in line endings would be searched forever.
     let (line, (old, new)) = committed
         .lines()
         .chain(std::iter::repeat(""))
         .zip(fresh.lines().chain(std::iter::repeat("")))
+        .take(committed.lines().count().max(fresh.lines().count()))
         .enumerate()
         .find(|(_, (a, b))| a != b)
         .unwrap_or((0, ("", "")));

@@ -63,6 +63,7 @@ fn longest_run(px: &[u8], width: usize, rgb: (u8, u8, u8)) -> usize {
 fn explain_like_api_js(chart: &Chart, text: &str, kind: &str) {
     let req = chart.explain_request();
     assert!(req.is_object(), "the chart asks for its explanation");
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "the chart's own serial number, a u32")]
     let serial = js_sys::Reflect::get(&req, &"serial".into()).unwrap().as_f64().unwrap() as u32;
     for (k, v) in [("task", "data"), ("text", text), ("kind", kind)] {
         js_sys::Reflect::set(&req, &k.into(), &JsValue::from_str(v)).unwrap();
@@ -91,7 +92,7 @@ fn members_chart_draws_bars_proportional_to_the_data() {
     let px = pixels(&canvas);
     let longest = longest_run(&px, canvas.width() as usize, BAR_BLUE);
     // Đức Thọ's 2.989 bar spans most of the plot; Mồ Sì San's 89 is 3% of it.
-    assert!(longest as f64 > 0.5 * f64::from(canvas.width()), "longest bar {longest} px");
+    assert!(2 * longest > canvas.width() as usize, "longest bar {longest} px");
     let label = canvas.get_attribute("aria-label").unwrap();
     assert!(label.contains("Đức Thọ (2.989)"), "{label}");
     let table = find(&el, "table").unwrap().text_content().unwrap();
@@ -204,8 +205,10 @@ fn number_formatting_matches_the_browsers_intl() {
         intl.call3(&wasm_bindgen::JsValue::NULL, &v.into(), &tag.into(), &d.into()).unwrap().as_string().unwrap()
     };
     for v in [0.0, 7.0, 89.0, 999.0, 1000.0, 2989.0, 40065.0, 1_234_567.0, 9_007_199_254_740_991.0] {
-        assert_eq!(Locale::Vi.format_int(v as u64), ask(v, "vi-VN", 0), "vi {v}");
-        assert_eq!(Locale::En.format_int(v as u64), ask(v, "en-US", 0), "en {v}");
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "whole numbers below 2^53")]
+        let n = v as u64;
+        assert_eq!(Locale::Vi.format_int(n), ask(v, "vi-VN", 0), "vi {v}");
+        assert_eq!(Locale::En.format_int(n), ask(v, "en-US", 0), "en {v}");
     }
     // Ties, a 16-digit tie where the shortest form is ambiguous (Intl, like ryu, takes the even
     // digit: …937,2), and ratios as the charts compute them (members per cell, percent of plan).

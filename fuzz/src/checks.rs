@@ -1,7 +1,7 @@
 //! One input through the core, asserting what must hold for *any* input. A broken invariant is a
 //! panic (which libFuzzer records as a crash). Used by the fuzz targets and, through `#[path]`,
-//! by tests/fuzz_regressions.rs of the main crate, so it depends only on what the main crate
-//! already depends on (commune-charts, serde_json, plotters-backend, plotters-svg) — never on
+//! by `tests/fuzz_regressions.rs` of the main crate, so it depends only on what the main crate
+//! already depends on (commune-charts, `serde_json`, plotters-backend, plotters-svg) — never on
 //! `arbitrary`.
 
 use commune_charts::describe;
@@ -24,11 +24,11 @@ use serde_json::{json, Value};
 pub const KIND_ATTRIBUTES: [&str; 8] = ["", "members", "cells", "members-per-cell", "targets", "indicators", "overview", "pie"];
 /// `<html lang>` values: none, Vietnamese, English, one the charts do not speak.
 pub const PAGE_LANGS: [&str; 4] = ["", "vi", "en-GB", "fr"];
-/// Widths a valid document from parse_validate is laid out at.
+/// Widths a valid document from `parse_validate` is laid out at.
 pub const PARSE_WIDTHS: [f64; 4] = [320.0, 640.0, 1000.0, 1280.0];
 pub const DATA_SRC_URL: &str = "data/xa.json";
 
-/// How the first byte of a parse_validate input is read: bits 0–2 the kind attribute, bits 3–4
+/// How the first byte of a `parse_validate` input is read: bits 0–2 the kind attribute, bits 3–4
 /// the page language, bit 5 how the text reached the widget (0: inline `<script>`, 1: a
 /// `data-src` body), bits 6–7 the width it is laid out at when valid.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -281,11 +281,11 @@ pub fn just_below(v: f64) -> f64 {
 
 /// Geometry a browser can draw and a pointer can use. `Err` names the first thing wrong.
 pub fn check_layout(l: &Layout, model: &Model, width: f64, measure: &dyn TextMeasure) -> Result<(), String> {
+    const TOL: f64 = 0.5;
     let (w, h) = (l.width, l.height);
     if !(finite(&[w, h]) && w >= width.min(200.0) && w >= 200.0 && (w - width.max(200.0)).abs() < 1e-9 && h > 0.0) {
         return Err(format!("chart size {w} x {h} for width {width}"));
     }
-    const TOL: f64 = 0.5;
     for m in &l.marks {
         let ok = match m {
             Mark::Rect { rect: r, .. } | Mark::Frame { rect: r, .. } => {
@@ -470,7 +470,7 @@ impl ThemeChoice {
     }
 }
 
-/// One layout_hit input, decoded: a valid document and everything about the screen and reader.
+/// One `layout_hit` input, decoded: a valid document and everything about the screen and reader.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutCase {
     pub json: String,
@@ -508,7 +508,7 @@ fn num_from_json(v: &Value) -> Option<f64> {
 }
 
 impl LayoutCase {
-    /// The case as written under tests/fixtures/fuzz/layout_hit-*.json.
+    /// The case as written under `tests/fixtures/fuzz/layout_hit-*.json`.
     pub fn to_json(&self) -> String {
         let theme = match &self.theme {
             ThemeChoice::Light => json!("light"),
@@ -578,7 +578,7 @@ impl TextMeasure for ScaledMeasure {
     }
 }
 
-/// What one layout_hit case gave, for regression expectations.
+/// What one `layout_hit` case gave, for regression expectations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutReport {
     /// Kinds drawn, with their bar count; kinds with nothing to draw are left out.
@@ -607,7 +607,7 @@ fn canvas_for(case: &LayoutCase, w: f64, h: f64) -> (u32, u32, Target, bool) {
     let dpr = case.dpr.max(1.0).min(4.0);
     let tall = h * dpr > MAX_H || w * h * dpr * dpr > MAX_AREA;
     let window_h = if tall { case.viewport_height.max(200.0).min(MAX_H / dpr).min(h) } else { h };
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a canvas size in device px: positive, saturating")]
     let (bw, bh) = ((w * dpr).round() as u32, (window_h * dpr).round() as u32);
     let target = Target::canvas(f64::from(bw) / w);
     let target = if tall {

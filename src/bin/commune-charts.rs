@@ -69,6 +69,7 @@ EXIT STATUS:
 
     /// The parsed command line.
     #[derive(Debug)]
+    #[expect(clippy::struct_excessive_bools, reason = "the command line's flags, each its own")]
     pub(crate) struct Args {
         /// Files, folders, or `-`, in the order given.
         pub(crate) inputs: Vec<String>,

@@ -2,7 +2,7 @@
 //! the data table (visually hidden `<table>`), both from the model, in the chart's language.
 
 use crate::locale::Locale;
-use crate::model::{ChartKind, Commune, Model};
+use crate::model::{f64_from_count, ChartKind, Commune, Model};
 use crate::text::digits;
 
 mod table;
@@ -60,8 +60,8 @@ enum Subject {
 fn extremes(model: &Model, locale: Locale, subject: Subject) -> String {
     let value = |c: &Commune| -> Option<f64> {
         match subject {
-            Subject::Members => c.members.map(|v| v as f64),
-            Subject::Cells => c.cells.map(|v| v as f64),
+            Subject::Members => c.members.map(f64_from_count),
+            Subject::Cells => c.cells.map(f64_from_count),
             Subject::Ratio => c.members_per_cell(),
             Subject::Per1000 => c.members_per_1000(),
         }

@@ -2,7 +2,7 @@
 //! text, in the chart's language, with `group`'s subtotals and `compare`'s reference as rows.
 
 use crate::locale::Locale;
-use crate::model::{ChartKind, Model};
+use crate::model::{f64_from_count, ChartKind, Model};
 
 // The table's columns after the name, by code (plain loops over codes: iterator chains here
 // cost about 1 kB of wasm). Columns that expand (KINDS, TARGETS) come last in any list.
@@ -124,7 +124,12 @@ pub fn table(model: &Model, kind: ChartKind, locale: Locale) -> (Vec<String>, Ve
                             row.push(if total == 0 {
                                 locale.format_int(v)
                             } else {
-                                crate::cat!(locale.format_int(v), " (", locale.format_percent(100.0 * v as f64 / total as f64, 1), ")")
+                                crate::cat!(
+                                    locale.format_int(v),
+                                    " (",
+                                    locale.format_percent(100.0 * f64_from_count(v) / f64_from_count(total), 1),
+                                    ")"
+                                )
                             });
                         }
                         row.push(locale.format_int(total));

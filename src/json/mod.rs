@@ -1,16 +1,16 @@
 //! JSON text -> [`Value`], or the line and column of the first syntax error and what it is.
 //!
-//! Why not serde_json: with `preserve_order` it brought indexmap, hashbrown and serde's
-//! machinery, about 8 kB gz of the wasm, for one job. This reader gives what serde_json's
+//! Why not `serde_json`: with `preserve_order` it brought indexmap, hashbrown and serde's
+//! machinery, about 8 kB gz of the wasm, for one job. This reader gives what `serde_json`'s
 //! `from_str::<Value>` gives — the same values, objects in the order written (a repeated key keeps
 //! its first place and takes the last value), the same 127 levels of nesting, and each syntax error
 //! of the same kind at the same line and column — and `tests/json_oracle.rs` holds it to
-//! serde_json over the hostile corpus and thousands of damaged documents. One difference, on
-//! purpose: numbers are rounded correctly where serde_json without `float_roundtrip` can be one
+//! `serde_json` over the hostile corpus and thousands of damaged documents. One difference, on
+//! purpose: numbers are rounded correctly where `serde_json` without `float_roundtrip` can be one
 //! unit in the last place off (`999999999999999.9` read as 10^15, `2077395710468449.0` as not
 //! whole), as long as the digits fit 64 bits and the exponent is within 10^±19.
 //!
-//! Positions follow serde_json: `line` counts from 1, `column` is the 1-based byte column of the
+//! Positions follow `serde_json`: `line` counts from 1, `column` is the 1-based byte column of the
 //! offending byte on its line (0 for an error at the start of an empty line).
 //!
 //! The files: this one the values, the error kinds and [`parse`]; `reader.rs` the reader;
@@ -69,7 +69,7 @@ pub enum Number {
 }
 
 impl Number {
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(clippy::cast_precision_loss, reason = "a JSON number as an f64: beyond 2^53 it rounds, as in JavaScript")]
     pub fn as_f64(self) -> f64 {
         match self {
             Number::U64(n) => n as f64,
@@ -166,7 +166,7 @@ pub struct SyntaxError {
     pub what: ErrorKind,
 }
 
-/// serde_json's recursion limit: the 128th nested array or object is refused.
+/// `serde_json`'s recursion limit: the 128th nested array or object is refused.
 const MAX_DEPTH: u32 = 127;
 /// Objects longer than this find repeated keys through a hash map instead of a scan.
 const SCAN_KEYS_UP_TO: usize = 16;

@@ -9,7 +9,7 @@ const POW10: [f64; 23] =
 /// exactly (significand at most 2^53, exponent within ±22), otherwise by multiplying or dividing
 /// by ten on a 128-bit integer (keeping 124 bits or more, with a sticky bit for what is dropped)
 /// and rounding once. Matches Rust's own `str::parse::<f64>` (tested) except for subnormals.
-#[allow(clippy::cast_precision_loss)]
+#[expect(clippy::cast_precision_loss, reason = "only significands of at most 2^53 are cast, exactly")]
 pub(super) fn decimal_to_f64(significand: u64, exponent: i32) -> f64 {
     let (mut s, mut e) = (significand, exponent);
     if s == 0 {
@@ -60,7 +60,7 @@ pub(super) fn decimal_to_f64(significand: u64, exponent: i32) -> f64 {
 fn div10(n: u128) -> (u128, u64) {
     let (mut q, mut r) = (0u128, 0u64);
     for shift in [96u32, 64, 32, 0] {
-        #[allow(clippy::cast_possible_truncation)]
+        #[expect(clippy::cast_possible_truncation, reason = "masked to 32 bits")]
         let cur = r << 32 | ((n >> shift) as u64 & 0xFFFF_FFFF);
         q |= u128::from(cur / 10) << shift;
         r = cur % 10;
@@ -69,7 +69,9 @@ fn div10(n: u128) -> (u128, u64) {
 }
 
 /// `q` (with `sticky`: something nonzero below it) rounded to the nearest f64, ties to even.
-#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+#[expect(clippy::cast_precision_loss, reason = "at most 53 significant bits are cast, exactly")]
+#[expect(clippy::cast_possible_truncation, reason = "shifted down to 53 bits")]
+#[expect(clippy::cast_possible_wrap, reason = "a shift of at most 75")]
 fn round_to_f64(q: u128, sticky: bool) -> f64 {
     let bits = 128 - q.leading_zeros();
     if bits <= 53 {

@@ -1,5 +1,5 @@
-//! The reader: JSON text to a [`Value`] byte by byte, each syntax error of serde_json's kind at
-//! serde_json's place.
+//! The reader: JSON text to a [`Value`] byte by byte, each syntax error of `serde_json`'s kind at
+//! `serde_json`'s place.
 
 use super::number::decimal_to_f64;
 use super::{ErrorKind, Map, Number, SyntaxError, Value, MAX_DEPTH, SCAN_KEYS_UP_TO};
@@ -33,12 +33,12 @@ impl Parser<'_> {
         }
     }
 
-    /// An error at the byte just read (serde_json's `error`).
+    /// An error at the byte just read (`serde_json`'s `error`).
     fn error(&self, what: ErrorKind) -> SyntaxError {
         self.error_at(self.index, what)
     }
 
-    /// An error at the byte about to be read (serde_json's `peek_error`).
+    /// An error at the byte about to be read (`serde_json`'s `peek_error`).
     pub(super) fn peek_error(&self, what: ErrorKind) -> SyntaxError {
         self.error_at((self.index + 1).min(self.bytes.len()), what)
     }
@@ -124,7 +124,7 @@ impl Parser<'_> {
 
     fn object(&mut self) -> Result<Map, SyntaxError> {
         let mut entries: Vec<(String, Value)> = Vec::new();
-        let mut positions: std::collections::HashMap<String, usize, foldhash::fast::FixedState> = Default::default();
+        let mut positions: std::collections::HashMap<String, usize, foldhash::fast::FixedState> = std::collections::HashMap::default();
         loop {
             let Some(b) = self.skip_whitespace() else {
                 return Err(self.peek_error(ErrorKind::UnexpectedEnd));
@@ -164,12 +164,11 @@ impl Parser<'_> {
                 if positions.is_empty() {
                     positions.extend(entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)));
                 }
-                match positions.get(&key) {
-                    Some(i) => Some(*i),
-                    None => {
-                        positions.insert(key.clone(), entries.len());
-                        None
-                    }
+                if let Some(i) = positions.get(&key) {
+                    Some(*i)
+                } else {
+                    positions.insert(key.clone(), entries.len());
+                    None
                 }
             };
             match earlier.and_then(|i| entries.get_mut(i)) {
@@ -311,16 +310,13 @@ impl Parser<'_> {
             while let Some(d) = self.peek().filter(u8::is_ascii_digit) {
                 self.index += 1;
                 fraction_digits += 1;
-                match significand.checked_mul(10).and_then(|s| s.checked_add(u64::from(d - b'0'))) {
-                    Some(s) => {
-                        significand = s;
-                        exponent = exponent.saturating_sub(1);
-                    }
-                    None => {
-                        // Digits beyond 64 bits are dropped (serde_json does the same).
-                        self.skip_digits();
-                        break;
-                    }
+                if let Some(s) = significand.checked_mul(10).and_then(|s| s.checked_add(u64::from(d - b'0'))) {
+                    significand = s;
+                    exponent = exponent.saturating_sub(1);
+                } else {
+                    // Digits beyond 64 bits are dropped (serde_json does the same).
+                    self.skip_digits();
+                    break;
                 }
             }
             if fraction_digits == 0 {
@@ -341,7 +337,7 @@ impl Parser<'_> {
                 Ok(0) => Number::F64(-0.0),
                 Ok(n) => Number::I64(-n),
                 Err(_) if significand == 1 << 63 => Number::I64(i64::MIN),
-                #[allow(clippy::cast_precision_loss)]
+                #[expect(clippy::cast_precision_loss, reason = "beyond i64: rounded to the nearest f64, as serde_json does")]
                 Err(_) => Number::F64(-(significand as f64)),
             }
         })
@@ -373,16 +369,15 @@ impl Parser<'_> {
             let mut e = i32::from(first - b'0');
             while let Some(d) = self.peek().filter(u8::is_ascii_digit) {
                 self.index += 1;
-                match e.checked_mul(10).and_then(|e| e.checked_add(i32::from(d - b'0'))) {
-                    Some(v) => e = v,
-                    None => {
-                        // An exponent beyond 32 bits: infinity is an error, zero is zero.
-                        if significand != 0 && !negative {
-                            return Err(self.error(ErrorKind::NumberOutOfRange));
-                        }
-                        self.skip_digits();
-                        return Ok(if positive { 0.0 } else { -0.0 });
+                if let Some(v) = e.checked_mul(10).and_then(|e| e.checked_add(i32::from(d - b'0'))) {
+                    e = v;
+                } else {
+                    // An exponent beyond 32 bits: infinity is an error, zero is zero.
+                    if significand != 0 && !negative {
+                        return Err(self.error(ErrorKind::NumberOutOfRange));
                     }
+                    self.skip_digits();
+                    return Ok(if positive { 0.0 } else { -0.0 });
                 }
             }
             exponent = if negative { exponent.saturating_sub(e) } else { exponent.saturating_add(e) };

@@ -191,6 +191,8 @@ pub fn layout(input: &LayoutInput) -> Layout {
             .map(|c| measure.width_px(&c.name, if c.highlighted { LABEL_FONT_BOLD } else { LABEL_FONT }))
             .fold(0.0, f64::max);
         let names_w = (widest + NAME_PAD_PX).min(inner * 0.2);
+        // Not `model::f64_from_len`: measured 8 B more wasm here.
+        #[expect(clippy::cast_precision_loss, reason = "a count of panels")]
         let n = panels.len() as f64;
         let panel_w = (inner - names_w - PANEL_GAP_PX * (n - 1.0)) / n;
         let mut x = CHART_PAD_PX + names_w;
@@ -283,7 +285,7 @@ impl Names {
 }
 
 /// Wrapped lines of `text` from `y`; returns the y below them.
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "a text's place, font and colour, each once")]
 fn text_block(
     marks: &mut Vec<Mark>,
     m: &dyn TextMeasure,

@@ -5,6 +5,7 @@ use super::rows::PanelData;
 use super::scale::{axis, tick_anchor, Axis, Scale};
 use super::sizes::*;
 use super::{Align, Bar, Ctx, Mark, Names, Out, Panel, Rect, Row};
+use crate::model::f64_from_len;
 use crate::text::{truncate, Font, TextMeasure};
 
 /// The panel's title and legend between `x0` and `x1` from `y`; returns where rows start.
@@ -121,8 +122,8 @@ impl Plot {
         // `band_rows` rows (about AXIS_EVERY_PX), so a reader scrolling a long chart on a phone always
         // has a scale in view (issue 16 item 11); each band is AXIS_BAND_H_PX high.
         let n = p.rows.len();
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let band_rows = if row_h * n as f64 > TALL_PLOT_PX { ((AXIS_EVERY_PX / row_h) as usize).max(5) } else { usize::MAX };
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a positive number of rows, saturating")]
+        let band_rows = if row_h * f64_from_len(n) > TALL_PLOT_PX { ((AXIS_EVERY_PX / row_h) as usize).max(5) } else { usize::MAX };
         let banded = band_rows < n;
         let mut heads_before = Vec::with_capacity(if p.sections.is_empty() { 0 } else { n });
         if !p.sections.is_empty() {
@@ -135,15 +136,15 @@ impl Plot {
                 heads_before.push(room);
             }
         }
-        Plot { x0, x1, axis, end_font, stack_end, y, label_h, bar_h, gap, row_h, n, band_rows, banded, heads_before }
+        Plot { x0, x1, axis, end_font, stack_end, y, label_h, bar_h, gap, row_h, n, heads_before, band_rows, banded }
     }
 
     /// Row `i`'s top: the rows, the section headings and the axis bands above it.
     pub(super) fn row_top(&self, i: usize) -> f64 {
         self.y
-            + self.row_h * i as f64
+            + self.row_h * f64_from_len(i)
             + self.heads_before.get(i).copied().unwrap_or(0.0)
-            + if self.banded { AXIS_BAND_H_PX * (1 + i / self.band_rows) as f64 } else { 0.0 }
+            + if self.banded { AXIS_BAND_H_PX * f64_from_len(1 + i / self.band_rows) } else { 0.0 }
     }
 
     /// Whether a section heading sits above row `i` (the line of a reference or the plan is

@@ -5,7 +5,7 @@
 use super::scale::Scale;
 use super::{LegendItem, Measure};
 use crate::locale::Locale;
-use crate::model::{ChartKind, Commune, Compare, Model, Sort};
+use crate::model::{f64_from_count, ChartKind, Commune, Compare, Model, Sort};
 use crate::stats::{self, sorted_order};
 use crate::theme::Theme;
 
@@ -110,8 +110,8 @@ fn panel_title(m: Measure, locale: Locale) -> &'static str {
 fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
     let key = |c: &Commune| -> Option<f64> {
         match kind {
-            ChartKind::Targets => c.counted_targets().map(|t| t.met as f64 / t.total() as f64),
-            ChartKind::Overview | ChartKind::Indicators => c.members.map(|v| v as f64),
+            ChartKind::Targets => c.counted_targets().map(|t| f64_from_count(t.met) / f64_from_count(t.total())),
+            ChartKind::Overview | ChartKind::Indicators => c.members.map(f64_from_count),
             _ => kind.value_of(c),
         }
     };
@@ -197,19 +197,19 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
     let rows: Vec<RowData> = communes
         .map(|(item, c)| {
             let data = match measure {
-                Measure::Members => c.members.and_then(|m| single(m as f64, locale.format_int(m))),
+                Measure::Members => c.members.and_then(|m| single(f64_from_count(m), locale.format_int(m))),
                 Measure::MembersPerCell => c.members_per_cell().and_then(|r| single(r, locale.format_fixed(r, 1))),
                 Measure::MembersPer1000 => c.members_per_1000().and_then(|r| single(r, locale.format_fixed(r, 1))),
                 Measure::Cells => c.cells.map(|n| {
                     let segs = if c.cell_kinds.is_empty() {
                         let group = if legend.is_empty() { 0 } else { legend.len() - 1 };
-                        vec![Segment { group, value: n as f64, inside: None }]
+                        vec![Segment { group, value: f64_from_count(n), inside: None }]
                     } else {
                         c.cell_kinds
                             .iter()
                             .map(|(k, v)| Segment {
                                 group: legend.iter().position(|l| &l.label == k).unwrap_or(0),
-                                value: *v as f64,
+                                value: f64_from_count(*v),
                                 inside: (*v > 0).then(|| locale.format_int(*v)),
                             })
                             .collect()
@@ -219,13 +219,13 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
                 // No targets counted (all 0) is data, not "no data": an empty bar labelled 0.
                 Measure::Targets if c.targets.is_some_and(|t| t.total() == 0) => Some((Vec::new(), locale.format_int(0))),
                 Measure::Targets => c.counted_targets().map(|t| {
-                    let total = t.total() as f64;
+                    let total = f64_from_count(t.total());
                     let segs = [t.met, t.over80, t.behind]
                         .iter()
                         .enumerate()
                         .map(|(group, &v)| Segment {
                             group,
-                            value: 100.0 * v as f64 / total,
+                            value: 100.0 * f64_from_count(v) / total,
                             inside: (v > 0).then(|| locale.format_int(v)),
                         })
                         .collect();

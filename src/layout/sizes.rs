@@ -10,7 +10,7 @@ pub const NARROW_BELOW_PX: f64 = 520.0;
 pub const SIDE_BY_SIDE_FROM_PX: f64 = 880.0;
 /// Narrower charts are laid out at this width.
 pub const MIN_WIDTH_PX: f64 = 200.0;
-/// Plots taller than this repeat their axis labels (above the rows and every AXIS_EVERY_PX).
+/// Plots taller than this repeat their axis labels (above the rows and every [`AXIS_EVERY_PX`]).
 pub(super) const TALL_PLOT_PX: f64 = 900.0;
 /// About this much plot between repeated axis labels.
 pub(super) const AXIS_EVERY_PX: f64 = 600.0;
@@ -102,7 +102,7 @@ pub(super) const PLAN_LINE_END_PX: f64 = 4.0;
 pub(super) const PLAN_LINE_CLEARANCE_PX: f64 = 2.0;
 
 /// The highlight frame ([`Layout::highlight`](super::Layout::highlight)): a line this thick, in
-/// the theme's text colour, centred on the anchor grown by HIGHLIGHT_PAD_PX on every side. The
+/// the theme's text colour, centred on the anchor grown by [`HIGHLIGHT_PAD_PX`] on every side. The
 /// browser shows it as a positioned box with a border rather than on a canvas, from the same numbers.
 pub const HIGHLIGHT_LINE_PX: f64 = 2.0;
 /// How far the highlight frame's centre line lies outside the segment or row it frames.
@@ -110,7 +110,7 @@ pub const HIGHLIGHT_PAD_PX: f64 = 2.0;
 
 /// The chart's title.
 pub(super) const TITLE_FONT: Font = Font::bold(19.0);
-/// The chart's title on charts narrower than NARROW_BELOW_PX.
+/// The chart's title on charts narrower than [`NARROW_BELOW_PX`].
 pub(super) const TITLE_FONT_NARROW: Font = Font::bold(17.0);
 /// Names and legend labels.
 pub(super) const LABEL_FONT: Font = Font::regular(13.0);

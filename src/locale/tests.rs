@@ -1,6 +1,7 @@
 //! Tests of `locale`.
 
 use super::*;
+use crate::model::f64_from_count;
 
 #[test]
 fn case_folding_agrees_with_unicode_on_vietnamese_letters() {
@@ -27,7 +28,7 @@ fn case_folding_agrees_with_unicode_on_vietnamese_letters() {
 /// odd one.
 #[test]
 fn shortest_digits_match_rusts_display() {
-    let mut values = vec![0.0, 0.15, 5755.25, 999.95, 0.1 + 0.2, 1e-7, 1.5e-5, 999999999999999.9, 1.5e16, 1e300, 1e-300, 5e-324];
+    let mut values = vec![0.0, 0.15, 5755.25, 999.95, 0.1 + 0.2, 1e-7, 1.5e-5, 999_999_999_999_999.9, 1.5e16, 1e300, 1e-300, 5e-324];
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..20_000 {
         x ^= x << 13;
@@ -37,8 +38,8 @@ fn shortest_digits_match_rusts_display() {
         if v.is_finite() {
             values.push(v.abs());
         }
-        values.push((x % 100_000_000) as f64 / 1000.0);
-        values.push((x % 3_000) as f64 / ((x >> 20) % 997 + 1) as f64);
+        values.push(f64_from_count(x % 100_000_000) / 1000.0);
+        values.push(f64_from_count(x % 3_000) / f64_from_count((x >> 20) % 997 + 1));
     }
     for v in values {
         let display = format!("{v}");

@@ -175,7 +175,7 @@ pub enum FetchFailure {
 pub enum ValueTrouble {
     /// An object that contains itself (directly or further down).
     Cycle,
-    /// A BigInt (`12n`): JSON has no such number.
+    /// A `BigInt` (`12n`): JSON has no such number.
     BigInt,
     /// Reading it threw (a getter, a proxy).
     Throws,

@@ -8,7 +8,7 @@ use crate::locale::{json_number, Locale};
 /// 2.989 where a count is expected: probably 2989 written with a thousands dot.
 pub(super) fn thousands_meant(value: f64) -> Option<u64> {
     let thousandths = value * 1000.0;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "saturating; kept only for values from 1 to 1000")]
     let n = thousandths.round() as u64;
     let three_decimals = (thousandths - thousandths.round()).abs() < 1e-6 && n % 10 != 0;
     (three_decimals && (1.0..1000.0).contains(&value)).then_some(n)
@@ -35,6 +35,7 @@ enum NumberField {
 
 #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 impl NumberField {
+    #[expect(clippy::case_sensitive_file_extension_comparisons, reason = "JSON paths, not file names: keys are case-sensitive")]
     fn of(path: &str) -> NumberField {
         let in_cell_kinds = path.as_bytes().windows(11).any(|w| w == b".cellKinds.");
         if in_cell_kinds {

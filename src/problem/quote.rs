@@ -1,4 +1,4 @@
-//! A wrong value as a message quotes it: the start of it as compact JSON, as serde_json writes
+//! A wrong value as a message quotes it: the start of it as compact JSON, as `serde_json` writes
 //! it, however large the value.
 
 /// A wrong value as a message quotes it: compact JSON, at most 40 characters.
@@ -11,7 +11,7 @@ pub(super) fn found_text(found: &crate::json::Value) -> String {
     text
 }
 
-/// `v` as compact JSON (`{"a":[1,"x"]}`), as serde_json writes it, stopping once `out` holds more
+/// `v` as compact JSON (`{"a":[1,"x"]}`), as `serde_json` writes it, stopping once `out` holds more
 /// than `max_chars` bytes: a message quotes only the start of a wrong value, however large.
 pub(crate) fn compact_json(v: &crate::json::Value, out: &mut String, max_chars: usize) {
     if out.len() > max_chars {
@@ -83,7 +83,7 @@ pub(crate) fn push_json_string(s: &str, out: &mut String, max_chars: usize) {
 mod tests {
     use super::*;
 
-    /// The quoted start of a wrong value reads as serde_json would write it.
+    /// The quoted start of a wrong value reads as `serde_json` would write it.
     #[test]
     fn wrong_values_are_quoted_as_compact_json() {
         for text in [r#"{"a":[1,"x",null,true,-3,2.5,2.0],"b\"c":{"d":"e\\f\ng"}}"#, "0.29", "-7", r#""Xã \"Pa\" Vây""#, "[]", "{}"] {

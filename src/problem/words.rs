@@ -193,7 +193,7 @@ impl ProblemKind {
             (ProblemKind::LooksLikeThousands { written, measure }, _) => {
                 let plain = written.replace('.', "");
                 let n: u64 = plain.parse().unwrap_or(0);
-                #[allow(clippy::cast_precision_loss)]
+                #[expect(clippy::cast_precision_loss, reason = "a number as written, shown with 2 decimals")]
                 let shown = Locale::with_unit(locale.format_decimal(n as f64 / 1000.0, 2), measure.as_ref());
                 let meant = Locale::with_unit(locale.format_int(n), measure.as_ref());
                 match locale {
@@ -292,7 +292,7 @@ impl FetchFailure {
     }
 }
 
-#[allow(clippy::cast_precision_loss)]
+#[expect(clippy::cast_precision_loss, reason = "a size in memory, below 2^53")]
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }

@@ -7,7 +7,7 @@
 //! 0, required names). This module adds what belongs to the document rather than to a field (its
 //! `$id`, the `$schema` key, "`communes` or `indicators`"), the rule the walker applies to every
 //! text (at most [`MAX_TEXT_CHARS`] characters), and writes the TypeScript types from that schema.
-//! tests/schema_gen.rs compares both with schema/commune-charts.schema.json and types/data.d.ts.
+//! `tests/schema_gen.rs` compares both with schema/commune-charts.schema.json and types/data.d.ts.
 
 use std::borrow::Cow;
 
@@ -122,7 +122,7 @@ impl JsonSchema for LocaleTag {
         "LocaleTag".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let any_case = |tag: &str| -> String { tag.chars().map(|c| format!("[{}{}]", c, c.to_ascii_uppercase())).collect() };
+        let any_case = |tag: &str| -> String { tag.chars().flat_map(|c| ['[', c, c.to_ascii_uppercase(), ']']).collect() };
         let tags: Vec<String> = LOCALES.iter().map(|t| any_case(t)).collect();
         json_schema!({ "type": "string", "examples": LOCALES, "pattern": format!("^\\s*({})([-_].*)?$", tags.join("|")) })
     }

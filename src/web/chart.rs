@@ -144,7 +144,7 @@ impl Drop for Inner {
 }
 
 impl Inner {
-    #[allow(clippy::too_many_arguments)]
+    #[expect(clippy::too_many_arguments, reason = "the parts `start` made, each once")]
     pub(crate) fn new(
         this: Weak<RefCell<Inner>>,
         id: u32,
@@ -420,7 +420,7 @@ impl Inner {
         if let Some(f) = &drawn.find {
             f.print(want.print);
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a canvas size in device px: positive, saturating")]
         let (bw, bh) = if want.pixels { ((l.width * dpr).round() as u32, (window_height * dpr).round() as u32) } else { (0, 0) };
         drawn.canvas.set_width(bw);
         drawn.canvas.set_height(bh);

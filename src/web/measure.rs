@@ -87,12 +87,11 @@ impl TextMeasure for CanvasMeasure {
         }
         let at = cache.widths.len();
         cache.widths.push(w);
-        let map = match cache.fonts.iter().position(|(k, _)| *k == key) {
-            Some(i) => cache.fonts.get_mut(i),
-            None => {
-                cache.fonts.push((key, Widths::default()));
-                cache.fonts.last_mut()
-            }
+        let map = if let Some(i) = cache.fonts.iter().position(|(k, _)| *k == key) {
+            cache.fonts.get_mut(i)
+        } else {
+            cache.fonts.push((key, Widths::default()));
+            cache.fonts.last_mut()
         };
         if let Some((_, map)) = map {
             map.insert(text.to_string(), at);

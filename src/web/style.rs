@@ -98,13 +98,12 @@ fn sheet(document: &Document) -> Option<CssStyleSheet> {
 /// in it, which a strict CSP blocks; such browsers then show the chart unstyled but working).
 pub(crate) fn attach(document: &Document, host: &HtmlElement) -> Option<ShadowRoot> {
     let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
-    match sheet(document) {
-        Some(s) => root.set_adopted_style_sheets(&js_sys::Array::of1(&s)),
-        None => {
-            let style = document.create_element("style").ok()?;
-            style.set_text_content(Some(SHEET));
-            root.append_child(&style).ok()?;
-        }
+    if let Some(s) = sheet(document) {
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&s));
+    } else {
+        let style = document.create_element("style").ok()?;
+        style.set_text_content(Some(SHEET));
+        root.append_child(&style).ok()?;
     }
     Some(root)
 }

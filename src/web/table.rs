@@ -15,6 +15,7 @@ pub(crate) const PAGE_ROWS: usize = 100;
 
 pub(crate) struct Table {
     pub(crate) wrapper: HtmlElement,
+    #[expect(clippy::struct_field_names, reason = "the <table> element, beside its wrapper, body and pager")]
     table: HtmlElement,
     body: HtmlElement,
     /// The pager (only for more than one page): previous, next, and "rows 1–100 of 10,000".

@@ -67,13 +67,12 @@ impl Tooltip {
         let mut count = 0;
         for (i, text) in texts.enumerate() {
             count = i + 1;
-            let (el, new) = match node.take() {
-                Some(el) => (el, false),
-                None => {
-                    let Some(el) = element(document, if i == 0 { "strong" } else { "div" }, "") else { break };
-                    self.el.append_child(&el).ok();
-                    (el.into(), true)
-                }
+            let (el, new) = if let Some(el) = node.take() {
+                (el, false)
+            } else {
+                let Some(el) = element(document, if i == 0 { "strong" } else { "div" }, "") else { break };
+                self.el.append_child(&el).ok();
+                (el.into(), true)
             };
             if new || self.texts.get(i).is_none_or(|shown| shown != text) {
                 el.set_text_content(Some(text));

@@ -1,12 +1,12 @@
-//! `commune_charts::json::parse` against serde_json's `from_str::<Value>` on one text: the same
-//! values (numbers within 2 units in the last place where serde_json, without `float_roundtrip`,
+//! `commune_charts::json::parse` against `serde_json`'s `from_str::<Value>` on one text: the same
+//! values (numbers within 2 units in the last place where `serde_json`, without `float_roundtrip`,
 //! rounds approximately), or the same kind of syntax error at the same line and column.
-//! Shared by tests/json_oracle.rs and tests/hostile.rs.
+//! Shared by `tests/json_oracle.rs` and `tests/hostile.rs`.
 
 use commune_charts::json::ErrorKind;
 use commune_charts::json::{self, Number};
 
-/// How a serde_json message reads as a [`ErrorKind`] (the mapping spec.rs used before it had its
+/// How a `serde_json` message reads as a [`ErrorKind`] (the mapping spec.rs used before it had its
 /// own reader).
 pub fn classify(msg: &str) -> ErrorKind {
     let m = msg.to_ascii_lowercase();

@@ -132,12 +132,12 @@ pub(crate) fn run(args: &Args) -> i32 {
                     let text = input.text.get().and_then(|t| t.as_deref().ok()).unwrap_or("");
                     err.push_str(&report(&input.path, text, problems, *locale));
                 }
-                Some(Outcome::Invalid(..)) => {}
                 Some(Outcome::Unreadable(e)) if !said_unreadable => {
                     said_unreadable = true;
                     err.push_str(&format!("commune-charts: cannot read {}: {e}\n", shown(&input.path)));
                 }
-                Some(Outcome::Unreadable(_)) => {}
+                // Said once per file.
+                Some(Outcome::Invalid(..) | Outcome::Unreadable(_)) => {}
                 Some(Outcome::Failed(e)) => {
                     io_errors += 1;
                     err.push_str(&format!("commune-charts: {e}\n"));
@@ -161,12 +161,10 @@ pub(crate) fn run(args: &Args) -> i32 {
         err.push_str(&summary(charts, files, start.elapsed().as_secs_f64(), threads, skipped, invalid, io_errors));
     }
     std::io::stderr().lock().write_all(err.as_bytes()).ok();
-    if io_errors > 0 {
-        3
-    } else if invalid > 0 {
-        1
-    } else {
-        0
+    match (io_errors > 0, invalid > 0) {
+        (true, _) => 3,
+        (false, true) => 1,
+        (false, false) => 0,
     }
 }
 
