@@ -66,9 +66,13 @@ printf '    %-34s %8s        %7d B gz (%d kB)\n' "reader path (the script + .was
 # Size budgets (issues 7 and 15): the build fails above them, so the widget only gets smaller.
 # The reader path is what a page of valid charts downloads; the explanations module is fetched
 # only by invalid charts and preview mode. Lower a budget when a change saves bytes; never raise
-# it without saying why in the commit.
-BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-81350}
-EXPLAIN_BUDGET_GZ=${COMMUNE_CHARTS_EXPLAIN_BUDGET_GZ:-48700}
+# it without saying why in the commit. Raised in issues 18 and 19 (81,350 -> 95,400 B): what
+# readers see on valid charts (highlight, compare, rank, group, members per 1,000: +8.7 kB; the
+# search box of long charts: +4.0 kB; live refresh: +1.5 kB; CSV detection: +0.3 kB; -0.9 kB from
+# wasm-opt -Oz --converge --low-memory-unused). The explanations module (48,700 -> 68,700 B) now
+# also reads CSV/TSV tables (+17.3 kB), fetched only by charts whose data-src is a table.
+BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-95400}
+EXPLAIN_BUDGET_GZ=${COMMUNE_CHARTS_EXPLAIN_BUDGET_GZ:-68700}
 if (( reader > BUDGET_GZ )); then
   echo "error: the reader path is $reader B gz, above its size budget of $BUDGET_GZ B (scripts/build-dist.sh)" >&2
   exit 1
