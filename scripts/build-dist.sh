@@ -18,7 +18,7 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocatio
 rm -rf target/wasm-bindgen && mkdir -p target/wasm-bindgen dist
 wasm-bindgen --target no-modules --no-typescript --out-dir target/wasm-bindgen --out-name commune-charts \
   target/release-wasm/wasm32-unknown-unknown/release/commune_charts.wasm
-say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Os)"
+say "Optimising with wasm-opt $(wasm-opt --version | awk '{print $3}') (-Oz --converge --low-memory-unused: scripts/wasm-opt.sh)"
 bash scripts/wasm-opt.sh target/wasm-bindgen/commune-charts_bg.wasm dist/commune-charts_bg.wasm
 node scripts/short-imports.mjs dist/commune-charts_bg.wasm target/wasm-bindgen/commune-charts.js
 # The build's id in both files (a custom section in the wasm, BUILD in the script): the loader says
