@@ -171,3 +171,48 @@ pub fn chart_title(model: &Model, locale: Locale) -> String {
         _ => locale.words().default_title.to_string(),
     }
 }
+
+/// The ABI of the modules a page fetches only when it needs them (explain/: what an invalid chart
+/// says and CSV tables; render/: the playground's images): no wasm-bindgen, no imports, three
+/// exports. JavaScript writes a request (UTF-8 JSON text) into the buffer `$alloc(len)` returns,
+/// calls `$call()`, and reads `$len()` bytes of the answer at the pointer it returns; `$respond`
+/// turns the request text into the answer text (an empty answer: the request was unreadable).
+/// Pointers are handed out, never dereferenced: no `unsafe`. One use per crate (its statics).
+#[macro_export]
+macro_rules! text_module_abi {
+    (alloc: $alloc:ident, call: $call:ident, len: $len:ident, respond: $respond:path) => {
+        ::std::thread_local! {
+            static INPUT: ::std::cell::RefCell<Vec<u8>> = const { ::std::cell::RefCell::new(Vec::new()) };
+            static OUTPUT: ::std::cell::RefCell<String> = const { ::std::cell::RefCell::new(String::new()) };
+        }
+
+        /// A buffer of `len` bytes for the request; valid until the next call.
+        #[no_mangle]
+        pub extern "C" fn $alloc(len: usize) -> *mut u8 {
+            INPUT.with(|input| {
+                let mut input = input.borrow_mut();
+                input.clear();
+                input.resize(len, 0);
+                input.as_mut_ptr()
+            })
+        }
+
+        /// Answers the request in the buffer; returns where the answer is (`$len()` bytes).
+        #[no_mangle]
+        pub extern "C" fn $call() -> *const u8 {
+            // Invalid UTF-8 cannot come from TextEncoder; an empty answer says so.
+            let answer = INPUT.with(|input| ::std::str::from_utf8(&input.borrow()).map($respond).unwrap_or_default());
+            OUTPUT.with(|output| {
+                let mut output = output.borrow_mut();
+                *output = answer;
+                output.as_ptr()
+            })
+        }
+
+        /// The length in bytes of the last answer.
+        #[no_mangle]
+        pub extern "C" fn $len() -> usize {
+            OUTPUT.with(|output| output.borrow().len())
+        }
+    };
+}
