@@ -26,9 +26,9 @@ node scripts/short-imports.mjs dist/commune-charts_bg.wasm target/wasm-bindgen/c
 build=$(node scripts/wasm-build-id.mjs dist/commune-charts_bg.wasm)
 say "Build id $build (wasm custom section commune-charts-build)"
 say "The explanations module (explain/: fetched only for invalid charts and preview mode)"
-bash scripts/build-explain.sh dist/commune-charts-explain.wasm "$build"
+bash scripts/build-module.sh commune-charts-explain dist/commune-charts-explain.wasm "$build"
 say "The playground's image module (render/: the command-line program's SVG; only the playground fetches it)"
-bash scripts/build-render.sh dist/commune-charts-render.wasm "$build"
+bash scripts/build-module.sh commune-charts-render dist/commune-charts-render.wasm "$build"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 {
   echo "/*! commune-charts $version | MIT */"

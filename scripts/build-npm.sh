@@ -16,7 +16,7 @@ wasm-pack --quiet build --release --target web --out-dir pkg --out-name commune_
 bash scripts/wasm-opt.sh pkg/commune_charts_bg.wasm pkg/commune_charts_bg.wasm
 build=$(node scripts/wasm-build-id.mjs pkg/commune_charts_bg.wasm) # as in build-dist.sh
 # The explanations module next to it (fetched only for invalid charts and preview mode).
-bash scripts/build-explain.sh pkg/commune-charts-explain.wasm "$build"
+bash scripts/build-module.sh commune-charts-explain pkg/commune-charts-explain.wasm "$build"
 
 version=$(node -p 'require("./pkg/package.json").version')
 node - "$version" "$build" <<'JS'

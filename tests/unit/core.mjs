@@ -16,7 +16,7 @@ const CANDIDATES = [
 export async function withCore() {
   const file = CANDIDATES.find((f) => existsSync(f));
   if (!file) {
-    throw new Error('no explanations module: run `make dist` (or `bash scripts/build-explain.sh dist/commune-charts-explain.wasm ""`) first');
+    throw new Error('no explanations module: run `make dist` (or `bash scripts/build-module.sh commune-charts-explain dist/commune-charts-explain.wasm ""`) first');
   }
   const ask = await coreFrom(readFileSync(file), null);
   useCore(ask);
