@@ -9,6 +9,7 @@
 import { el, t } from './page.js';
 import { noscriptLine } from './snippet.js';
 import { imageRequest, requestKey, saveBlob, fileName } from './embed.js';
+import { RENDER_ABI, fetchTextModule, moduleUrl } from './modules.js';
 
 /** @typedef {import('./snippet.js').Good} Good */
 /** @typedef {import('./embed.js').ImageRequest} ImageRequest */
@@ -32,20 +33,6 @@ export function pngScale(width, height) {
   return Math.min(PNG_SCALE, PNG_MAX_SIDE / Math.max(width, height), Math.sqrt(PNG_MAX_AREA / (width * height)));
 }
 
-/** The image module's address: next to the widget's script (dist/ beside the page, or elsewhere). */
-function moduleUrl() {
-  var script = document.querySelector('script[src$="commune-charts.js"]');
-  var base = script instanceof HTMLScriptElement && script.src ? script.src : new URL('dist/commune-charts.js', document.baseURI).href;
-  return new URL('commune-charts-render.wasm', base).href;
-}
-
-/** The widget's build id (its API's mark), which the image module must carry too. */
-function widgetBuild() {
-  var api = window.CommuneCharts;
-  var mark = api && Object.getOwnPropertyDescriptor(api, 'commune-charts');
-  return mark && typeof mark.value === 'string' && /^[0-9a-f]{12}$/.test(mark.value) ? mark.value : null;
-}
-
 /** @type {Promise<(request: string) => string> | null} */
 var loading = null;
 /**
@@ -56,24 +43,11 @@ var loading = null;
  */
 function renderer() {
   if (loading) return loading;
-  var url = moduleUrl();
-  loading = fetch(url).then(function (r) {
-    if (!r.ok) throw new Error('HTTP ' + r.status);
-    return r.arrayBuffer();
-  }).then(function (bytes) {
-    return WebAssembly.instantiate(bytes, {});
-  }).then(function (m) {
-    var id = WebAssembly.Module.customSections(m.module, 'commune-charts-build')[0];
-    var build = widgetBuild();
-    if (build && (!id || String.fromCharCode.apply(null, Array.from(new Uint8Array(id))) !== build)) throw new Error('another release than commune-charts.js');
-    var x = /** @type {{ memory: WebAssembly.Memory, im_alloc: (n: number) => number, im_render: () => number, im_len: () => number }} */ (/** @type {unknown} */ (m.instance.exports));
+  var url = moduleUrl('commune-charts-render.wasm');
+  loading = fetchTextModule(url, RENDER_ABI).then(function (render) {
     return function (/** @type {string} */ text) {
       try {
-        var bytes = new TextEncoder().encode(text);
-        var at = x.im_alloc(bytes.length); // may grow the memory: its buffer is read after
-        new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
-        at = x.im_render();
-        return new TextDecoder().decode(new Uint8Array(x.memory.buffer, at, x.im_len()));
+        return render(text);
       } catch (e) {
         loading = null; // a trapped instance is not used again
         throw e;
