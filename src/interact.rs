@@ -5,10 +5,9 @@
 //! knows about the DOM.
 
 pub use crate::layout::{Cursor, Key, HIGHLIGHT_LINE_PX, HIGHLIGHT_PAD_PX};
-use crate::layout::{Layout, Measure};
+use crate::layout::{Layout, Measure, Panel, Row};
 use crate::locale::Locale;
-use crate::model::{f64_from_count, ChartKind, Compare, Model};
-use crate::stats;
+use crate::model::{f64_from_count, Commune, Compare, Model};
 
 /// A readout: the full name (never truncated) and one line per value, in the chart's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,7 +112,7 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
         Measure::Indicators => Vec::new(),
     };
     let mut lines = lines;
-    lines.extend(standing(model, panel.measure, row.item, locale));
+    lines.extend(standing(commune, panel, row, model.compare, locale));
     // The section, unless the title already says it (`Đức Thọ (Hà Tĩnh)`).
     if let Some(g) = commune.group_name(model.group).map(str::trim).filter(|g| !g.is_empty()) {
         if !title.as_bytes().windows(g.len()).any(|w| w == g.as_bytes()) {
@@ -135,25 +134,17 @@ pub fn readout(model: &Model, layout: &Layout, c: Cursor, locale: Locale) -> Opt
 }
 
 /// Where a commune stands in a single-value panel: `Hạng 3/25` among the communes with a value,
-/// and how far it is from `compare`'s reference (`cao hơn trung bình 23%`).
-fn standing(model: &Model, measure: Measure, item: usize, locale: Locale) -> Vec<String> {
-    let kind = match measure {
-        Measure::Members => ChartKind::Members,
-        Measure::Cells => ChartKind::Cells,
-        Measure::MembersPerCell => ChartKind::MembersPerCell,
-        Measure::MembersPer1000 => ChartKind::MembersPer1000,
-        _ => return Vec::new(),
-    };
+/// and how far it is from `compare`'s reference (`cao hơn trung bình 23%`), as the layout found
+/// them (once per layout, not at every readout).
+fn standing(commune: &Commune, panel: &Panel, row: &Row, compare: Compare, locale: Locale) -> Vec<String> {
     let w = locale.words();
-    let values = stats::values(model, kind);
-    let Some(value) = values.get(item).copied().flatten() else { return Vec::new() };
+    let Some(value) = panel.measure.single_kind().and_then(|kind| kind.value_of(commune)) else { return Vec::new() };
     let mut out = Vec::new();
-    let (ranks, ranked) = stats::ranks(&values);
-    if let Some(rank) = ranks.get(item).copied().flatten() {
-        out.push(crate::cat!(w.rank[0], locale.format_int(rank as u64), w.rank[1], locale.format_int(ranked as u64)));
+    if let Some(rank) = row.rank {
+        out.push(crate::cat!(w.rank[0], locale.format_int(rank as u64), w.rank[1], locale.format_int(panel.ranked as u64)));
     }
-    if let Some(reference) = stats::reference(&values, model.compare) {
-        let name = if model.compare == Compare::Mean { w.mean_in_text } else { w.median_in_text };
+    if let Some(reference) = panel.reference {
+        let name = if compare == Compare::Mean { w.mean_in_text } else { w.median_in_text };
         let pct = if reference > 0.0 { 100.0 * (value - reference) / reference } else { 0.0 };
         // Rounded as shown: 0% apart is "equal to".
         let shown = locale.format_percent(pct.abs(), 0);

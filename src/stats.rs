@@ -55,16 +55,21 @@ pub fn values(model: &Model, kind: ChartKind) -> Vec<Option<f64>> {
 /// The reference `compare` asks for, over the values there are; `None` without any, or for
 /// `Compare::None`.
 pub fn reference(values: &[Option<f64>], compare: Compare) -> Option<f64> {
-    let order = sorted_order(values.len(), values, Sort::Asc);
     let n = values.iter().flatten().count();
-    let at = |i: usize| order.get(i).and_then(|&j| values.get(j).copied().flatten());
     match compare {
         Compare::None => None,
         _ if n == 0 => None,
         Compare::Mean => Some(values.iter().flatten().sum::<f64>() / f64_from_len(n)),
         // The middle value, or the mean of the two middle ones (values sort first, missing last).
-        Compare::Median if n % 2 == 1 => at(n / 2),
-        Compare::Median => Some((at(n / 2 - 1)? + at(n / 2)?) / 2.0),
+        Compare::Median => {
+            let order = sorted_order(values.len(), values, Sort::Asc);
+            let at = |i: usize| order.get(i).and_then(|&j| values.get(j).copied().flatten());
+            if n % 2 == 1 {
+                at(n / 2)
+            } else {
+                Some((at(n / 2 - 1)? + at(n / 2)?) / 2.0)
+            }
+        }
     }
 }
 

@@ -81,6 +81,19 @@ pub enum Mark {
     },
 }
 
+impl Measure {
+    /// The single-value kind this panel draws (rank and `compare` apply), if it is one.
+    pub fn single_kind(self) -> Option<ChartKind> {
+        match self {
+            Measure::Members => Some(ChartKind::Members),
+            Measure::Cells => Some(ChartKind::Cells),
+            Measure::MembersPerCell => Some(ChartKind::MembersPerCell),
+            Measure::MembersPer1000 => Some(ChartKind::MembersPer1000),
+            Measure::Targets | Measure::Indicators => None,
+        }
+    }
+}
+
 /// What one panel measures. A chart kind is one panel, except `overview` (three).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Measure {
@@ -113,6 +126,9 @@ pub struct Row {
     pub y1: f64,
     /// Range into `Layout::bars`; empty for a "no data" row.
     pub bars: std::ops::Range<usize>,
+    /// Its rank among the panel's rows with a value (single-value panels; 1 = largest, ties
+    /// share the best: 1, 2, 2, 4).
+    pub rank: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -123,6 +139,9 @@ pub struct Panel {
     pub x1: f64,
     pub rows: Vec<Row>,
     pub legend: Vec<LegendItem>,
+    /// How many rows are ranked, and `compare`'s reference value, if drawn.
+    pub ranked: usize,
+    pub reference: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -71,7 +71,8 @@ pub(super) fn panel_rows(ctx: &Ctx, p: &PanelData, x0: f64, x1: f64, names: Name
         super::extras::reference_line(ctx, &plot, *value, label, first_mark, out);
     }
     let bottom = tick_labels(ctx, p, &plot, bands, out);
-    out.panels.push(Panel { measure: p.measure, x0, x1, rows, legend: p.legend.clone() });
+    let reference = p.reference.as_ref().map(|r| r.0);
+    out.panels.push(Panel { measure: p.measure, x0, x1, rows, legend: p.legend.clone(), ranked: p.ranked, reference });
     bottom
 }
 
@@ -348,6 +349,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
         let half_gap = g.gap / 2.0;
         rows.push(Row {
             item: r.item,
+            rank: r.rank,
             y0: if row_index == 0 || g.heading_above(row_index) { top } else { top - half_gap },
             // Rows tile: the last row of a group also holds the axis band below it.
             // (not across a section heading: a tap there lands on no row).

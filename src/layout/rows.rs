@@ -28,6 +28,8 @@ pub(super) struct RowData {
     pub(super) muted: bool,
     /// Named in `highlight`: its name in bold.
     pub(super) highlighted: bool,
+    /// Its rank in a single-value panel (1 = largest; ties share the best).
+    pub(super) rank: Option<usize>,
 }
 
 /// A section of `group`: its heading above its first row.
@@ -50,6 +52,8 @@ pub(super) struct PanelData {
     pub(super) sections: Vec<SectionHead>,
     /// `compare`'s line: its value and its label (`Trung bình: 512`).
     pub(super) reference: Option<(f64, String)>,
+    /// How many rows have a rank (the communes with a value).
+    pub(super) ranked: usize,
 }
 
 /// The panels `kind` draws, each with its rows in order. The overview keeps the panels with
@@ -120,17 +124,6 @@ fn commune_order(model: &Model, kind: ChartKind) -> Vec<usize> {
     stats::sections(model, &order).into_iter().flat_map(|s| s.items).collect()
 }
 
-/// The single-value kind a measure draws (for `compare`).
-fn kind_of(measure: Measure) -> Option<ChartKind> {
-    match measure {
-        Measure::Members => Some(ChartKind::Members),
-        Measure::Cells => Some(ChartKind::Cells),
-        Measure::MembersPerCell => Some(ChartKind::MembersPerCell),
-        Measure::MembersPer1000 => Some(ChartKind::MembersPer1000),
-        _ => None,
-    }
-}
-
 /// A value as its measure writes it: counts whole, ratios with one decimal. A reference line's
 /// value gets one decimal more where it is not whole (`1.450`, `1.450,5`).
 pub(crate) fn format_value(measure: Measure, v: f64, locale: Locale, reference: bool) -> String {
@@ -183,6 +176,13 @@ fn section_heads(model: &Model, measure: Measure, rows: &[RowData], locale: Loca
 fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, theme: &Theme) -> PanelData {
     let words = locale.words();
     let any_highlighted = model.any_highlighted();
+    // Ranks and `compare`'s reference, once per layout (readouts read them from the rows).
+    let values = measure.single_kind().map(|kind| stats::values(model, kind)).unwrap_or_default();
+    let (ranks, ranked) = stats::ranks(&values);
+    let reference = stats::reference(&values, model.compare).map(|v| {
+        let name = if model.compare == Compare::Mean { words.mean } else { words.median };
+        (v, crate::cat!(name, ": ", format_value(measure, v, locale, true)))
+    });
     let communes = order.iter().filter_map(|&i| Some((i, model.communes.get(i)?)));
     let single = |v: f64, end: String| Some((vec![Segment { group: 0, value: v, inside: None }], end));
     let (scale, legend) = match measure {
@@ -244,16 +244,12 @@ fn bar_panel(measure: Measure, model: &Model, order: &[usize], locale: Locale, t
                 end_label,
                 muted: any_highlighted && !c.highlighted,
                 highlighted: c.highlighted,
+                rank: ranks.get(item).copied().flatten(),
             }
         })
         .collect();
     let sections = section_heads(model, measure, &rows, locale);
-    let reference = kind_of(measure).filter(|_| model.compare != Compare::None).and_then(|kind| {
-        let v = stats::reference(&stats::values(model, kind), model.compare)?;
-        let name = if model.compare == Compare::Mean { words.mean } else { words.median };
-        Some((v, crate::cat!(name, ": ", format_value(measure, v, locale, true))))
-    });
-    PanelData { measure, title: None, legend, scale, rows, sections, reference }
+    PanelData { measure, title: None, legend, scale, rows, sections, reference, ranked }
 }
 
 /// Cell kinds in first-seen order, then "not broken down" if some commune gives only a total.
@@ -296,7 +292,7 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
             let pct = ind.percent_of_plan.map(|p| crate::cat!(locale.format_plan(p), " ", words.of_plan));
             let end_label = [value, pct].into_iter().flatten().collect::<Vec<_>>().join(" · ");
             let segments = ind.percent_of_plan.map(|p| vec![Segment { group: usize::from(p < 100.0), value: p, inside: None }]);
-            Some(RowData { item, name, segments, end_label, muted: false, highlighted: false })
+            Some(RowData { item, name, segments, end_label, muted: false, highlighted: false, rank: None })
         })
         .collect();
     let legend = vec![
@@ -304,7 +300,7 @@ fn indicator_panel(model: &Model, locale: Locale, theme: &Theme) -> PanelData {
         LegendItem { label: words.plan_below.to_string(), color: theme.below_plan },
     ];
     let title = one_unit.then(|| units.first().map(|u| (*u).to_string())).flatten();
-    PanelData { measure: Measure::Indicators, title, legend, scale: Scale::Plan, rows, sections: Vec::new(), reference: None }
+    PanelData { measure: Measure::Indicators, title, legend, scale: Scale::Plan, rows, sections: Vec::new(), reference: None, ranked: 0 }
 }
 
 #[cfg(test)]
