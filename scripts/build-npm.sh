@@ -22,7 +22,7 @@ version=$(node -p 'require("./pkg/package.json").version')
 node - "$version" "$build" <<'JS'
 const fs = require('fs');
 const [version, build] = process.argv.slice(2);
-const api = ['js/json-text.js', 'js/wasm-start.js', 'js/explain-start.js', 'js/refresh.js', 'js/api.js'].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+const api = ['js/json-text.js', 'js/wasm-start.js', 'js/explain-start.js', 'js/refresh.js', 'js/data-src.js', 'js/api.js'].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 const index = fs.readFileSync('npm/index.js.in', 'utf8')
   .replace('/*@API@*/', api)
   .replace('/*@VERSION@*/', JSON.stringify(version))
