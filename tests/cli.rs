@@ -24,14 +24,9 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<PathBuf> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
-    out.sort();
-    assert!(out.len() >= 2, "{out:?}");
-    out
-}
+#[path = "support/fixtures.rs"]
+mod support_fixtures;
+use support_fixtures::fixtures;
 
 /// What the widget lays out for this data at this width (light theme, the native measure).
 fn expected(json: &str, kind: ChartKind, width: f64, lang: &str) -> Result<(Layout, String, String, Locale), String> {

@@ -5,21 +5,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use commune_charts::ChartKind;
 
 const BIN: &str = env!("CARGO_BIN_EXE_commune-charts");
 
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<PathBuf> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
-    out.sort();
-    assert!(out.len() >= 2, "{out:?}");
-    out
-}
+#[path = "support/fixtures.rs"]
+mod support_fixtures;
+use support_fixtures::fixtures;
 
 /// The request the playground's download.js sends.
 fn request(data: &str, kind: &str, width: f64, lang: &str, theme: &str) -> String {
