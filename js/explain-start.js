@@ -1,4 +1,4 @@
-// ---- commune-charts: the explanations module (after js/wasm-start.js: CANNOT_DRAW; before js/api.js) ----
+// ---- commune-charts: the explanations module (after js/wasm-start.js: CANNOT_DRAW, fromBuild; before js/api.js) ----
 /* eslint-disable no-var */
 
 // The explanations module (src/explain.rs, built by explain/) at `url`, fetched only for an invalid
@@ -15,8 +15,7 @@ function explainerOf(url, build) {
       }).then(function (bytes) {
         return WebAssembly.instantiate(bytes, {});
       }).then(function (m) {
-        var id = WebAssembly.Module.customSections(m.module, 'commune-charts-build')[0];
-        if (build && (!id || String.fromCharCode.apply(null, new Uint8Array(id)) !== build)) throw new Error('another release');
+        if (!fromBuild(m.module, build)) throw new Error('another release');
         var x = m.instance.exports;
         return function (text) {
           try {

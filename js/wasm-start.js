@@ -47,8 +47,7 @@ function startWasm(url, build, init) {
     if (url.indexOf(location.origin + '/') === 0) fail('network', e);
     return fetch(url, { mode: 'no-cors', credentials: 'omit' }).then(function () { fail('cors', e); }, function () { fail('network', e); });
   }).then(function (module) {
-    var id = WebAssembly.Module.customSections(module, 'commune-charts-build')[0];
-    if (build && (!id || String.fromCharCode.apply(null, new Uint8Array(id)) !== build)) fail('release');
+    if (!fromBuild(module, build)) fail('release');
     stage = 'link';
     return init(module);
   }).then(null, function (e) {
@@ -80,3 +79,11 @@ var START_FAILURES = {
     'the page\'s Content-Security-Policy blocks WebAssembly: allow \'wasm-unsafe-eval\' in script-src.'],
   other: ['lỗi không lường trước ({e}): hãy tải lại trang.', 'an unexpected error ({e}): reload the page.']
 };
+
+// Whether `module` carries the release's build id (its custom section commune-charts-build), as
+// the script's; an empty `build` is not checked. The explanations module is checked the same way.
+/** @param {WebAssembly.Module} module @param {string} build */
+function fromBuild(module, build) {
+  var id = WebAssembly.Module.customSections(module, 'commune-charts-build')[0];
+  return !build || (!!id && String.fromCharCode.apply(null, new Uint8Array(id)) === build);
+}
