@@ -455,3 +455,13 @@ export function screenDiff(a, b, { exclude = [], tolerance = 8 } = {}) {
 }
 
 
+
+/** The page's errors without the browser's own request for a favicon. */
+export const realErrors = (errors) => errors.filter((e) => !/favicon/.test(e));
+
+/** The playground (www/playground.html) with its first chart drawn. */
+export async function openPlayground(env, opts) {
+  const r = await openPage(env.browser, `${env.base}/playground.html`, opts);
+  await r.page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
+  return r;
+}

@@ -3,18 +3,11 @@
 // into the JSON and the embed code, and follow JSON typed by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage } from './browser.mjs';
+import { useBrowser, openPlayground, realErrors } from './browser.mjs';
 
 const env = useBrowser();
 
-const realErrors = (errors) => errors.filter((e) => !/favicon/.test(e));
-
-/** The playground with its first chart drawn. */
-async function playground(opts) {
-  const r = await openPage(env.browser, `${env.base}/playground.html`, opts);
-  await r.page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
-  return r;
-}
+const playground = (opts) => openPlayground(env, opts);
 
 const json = async (page) => JSON.parse(await page.inputValue('#json-input'));
 const label = (page) => page.evaluate(() => window[Symbol.for('commune-test-dom')].part('#chart', 'canvas[role=img]')?.getAttribute('aria-label') ?? '');

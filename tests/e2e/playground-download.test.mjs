@@ -11,12 +11,10 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useBrowser, openPage, decodePng } from './browser.mjs';
+import { useBrowser, openPage, decodePng, realErrors } from './browser.mjs';
 
 const env = useBrowser();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const realErrors = (errors) => errors.filter((e) => !/favicon/.test(e));
-
 /** The playground with its first chart drawn; `requests` lists every address it asks for. */
 async function playground(opts) {
   const r = await openPage(env.browser, `${env.base}/playground.html`, opts);

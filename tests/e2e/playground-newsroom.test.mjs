@@ -6,19 +6,12 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useBrowser, openPage, decodePng } from './browser.mjs';
+import { useBrowser, decodePng, openPlayground, realErrors } from './browser.mjs';
 
 const env = useBrowser();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const realErrors = (errors) => errors.filter((e) => !/favicon/.test(e));
-
-/** The playground with its first chart drawn. */
-async function playground(opts) {
-  const r = await openPage(env.browser, `${env.base}/playground.html`, opts);
-  await r.page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
-  return r;
-}
+const playground = (opts) => openPlayground(env, opts);
 
 /** Waits until the chart is drawn from the JSON now in the JSON box. */
 async function drawnFromJson(page) {

@@ -2,18 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useBrowser, openPage, tooltipText } from './browser.mjs';
+import { useBrowser, tooltipText, openPlayground, realErrors } from './browser.mjs';
 
 const env = useBrowser();
 
-const realErrors = (errors) => errors.filter((e) => !/favicon/.test(e));
-
-/** The playground with its first chart drawn. */
-async function playground(opts) {
-  const r = await openPage(env.browser, `${env.base}/playground.html`, opts);
-  await r.page.waitForFunction(() => document.getElementById('chart').dataset.state === 'ready', null, { timeout: 15000 });
-  return r;
-}
+const playground = (opts) => openPlayground(env, opts);
 
 /** Pixels of one colour in the chart's main canvas. */
 function countColour({ selector, hex }) {
