@@ -93,7 +93,13 @@ test('the chart follows its container width and redraws on resize', async () => 
   await settleAll(page);
   const wide = (await page.evaluate(inspectCanvases, COLORS))[0];
   await page.setViewportSize({ width: 420, height: 8000 });
-  await page.waitForFunction((w) => window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]').getBoundingClientRect().width < w, wide.cssWidth);
+  // The canvas box narrows at once (CSS); the redraw follows in the ResizeObserver callback, which
+  // runs after requestAnimationFrame callbacks in a frame: wait for the redrawn backing store.
+  await page.waitForFunction((w) => {
+    const c = window[Symbol.for('commune-test-dom')].part('#chart-members', 'canvas[role=img]');
+    const r = c.getBoundingClientRect();
+    return r.width < w && Math.abs(c.width - Math.round(r.width * devicePixelRatio)) <= 1;
+  }, wide.cssWidth);
   const narrow = (await page.evaluate(inspectCanvases, COLORS))[0];
   assert.ok(narrow.cssWidth <= 420 && narrow.cssWidth > 300, `narrow width ${narrow.cssWidth}`);
   assert.ok(narrow.cssHeight > wide.cssHeight, 'names move above the bars on a narrow screen');
