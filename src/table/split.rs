@@ -10,8 +10,8 @@ pub enum Format {
     Csv,
     /// Tab-separated.
     Tsv,
-    /// Pasted from a spreadsheet (the playground): tabs if any, else semicolons, else runs of two
-    /// or more spaces (text copied through Word).
+    /// Pasted from a spreadsheet (the playground): tabs if any, else semicolons, commas or runs
+    /// of two or more spaces (text copied through Word), whichever splits the rows consistently.
     Paste,
 }
 
@@ -50,8 +50,7 @@ pub fn split(text: &str, from: usize, format: Format) -> Split {
         Format::Tsv => Some(b'\t'),
         Format::Csv => Some(csv_separator(body)),
         Format::Paste if body.contains('\t') => Some(b'\t'),
-        Format::Paste if body.contains(';') => Some(b';'),
-        Format::Paste => None,
+        Format::Paste => paste_separator(body),
     };
     let mut records = match delim {
         Some(d) => delimited(text, from, d),
@@ -68,15 +67,31 @@ pub fn split(text: &str, from: usize, format: Format) -> Split {
 /// quote in the middle of the text (a quoted cell that another separator did not see); a comma
 /// when none does.
 fn csv_separator(body: &str) -> u8 {
+    best_separator(body, &[Some(b','), Some(b';'), Some(b'\t')], Some(b',')).unwrap_or(b',')
+}
+
+/// The separator of pasted text without tabs: semicolons, commas (a CSV opened in the browser and
+/// copied) or runs of spaces (text copied through Word), whichever splits the first rows most
+/// consistently; on a tie, spaces (`Xã A  99,7` holds a decimal comma, not a column).
+fn paste_separator(body: &str) -> Option<u8> {
+    best_separator(body, &[None, Some(b';'), Some(b',')], None)
+}
+
+/// Of `candidates` (`None`: runs of spaces), the first with the best score above zero (see
+/// `csv_separator`); `otherwise` when none has one.
+fn best_separator(body: &str, candidates: &[Option<u8>], otherwise: Option<u8>) -> Option<u8> {
     // The first 64 KiB is plenty to tell, and keeps a 5 MiB file from being split four times.
     let mut cut = body.len().min(65_536);
     while !body.is_char_boundary(cut) {
         cut -= 1;
     }
     let head = body.get(..cut).unwrap_or("");
-    let mut best = (0isize, 0usize, b',');
-    for d in [b',', b';', b'\t'] {
-        let mut rows = delimited(head, 0, d);
+    let mut best: ((isize, usize), Option<u8>) = ((0, 0), otherwise);
+    for &d in candidates {
+        let mut rows = match d {
+            Some(d) => delimited(head, 0, d),
+            None => spaced(head, 0),
+        };
         if head.len() < body.len() {
             rows.pop(); // (cut part-way)
         }
@@ -87,7 +102,7 @@ fn csv_separator(body: &str) -> u8 {
             .filter(|c| {
                 let span = head.get(c.start..c.end).unwrap_or("");
                 let quoted = span.starts_with('"') && span != c.text;
-                !quoted && span.contains('"')
+                d.is_some() && !quoted && span.contains('"')
             })
             .count();
         // The most common count above 1, and how many rows have it.
@@ -99,11 +114,11 @@ fn csv_separator(body: &str) -> u8 {
             }
         }
         let score = (isize::try_from(mode.0).unwrap_or(0) - isize::try_from(stray).unwrap_or(0), mode.1);
-        if mode.1 > 1 && score > (best.0, best.1) {
-            best = (score.0, score.1, d);
+        if mode.1 > 1 && score > best.0 {
+            best = (score, d);
         }
     }
-    best.2
+    best.1
 }
 
 /// Runs of two or more spaces (or tabs) separate the columns, one row a line.
@@ -307,6 +322,22 @@ pub(crate) mod tests {
         assert_eq!(texts(&s), [vec!["Xã", "Đảng viên"], vec!["Mồ Sì San", "89"]]);
         offsets_select(text, &s);
         assert_eq!((s.records[1][1].start, s.records[1][1].end), (js(text, 26), js(text, 28)));
+    }
+
+    #[test]
+    fn pasted_text_without_tabs_takes_the_separator_that_splits_it_consistently() {
+        let sep = |t: &str| split(t, 0, Format::Paste).delim.map(char::from);
+        // A published CSV opened in the browser and copied: commas, a quoted decimal comma.
+        let csv = "Xã,Đảng viên,Tỷ lệ\nMồ Sì San,89,\"99,7\"\nPa Vây Sử,120,\"80,5\"\n";
+        let s = split(csv, 0, Format::Paste);
+        assert_eq!(s.delim, Some(b','));
+        assert_eq!(texts(&s)[1], ["Mồ Sì San", "89", "99,7"]);
+        offsets_select(csv, &s);
+        // Text through Word: its decimal commas are not columns, even without a header.
+        assert_eq!(sep("Xã  Tỷ lệ\nMồ Sì San  99,7\nPa Vây Sử  80,5\n"), None);
+        assert_eq!(sep("Mồ Sì San  99,7\nPa Vây Sử  80,5\n"), None);
+        // A semicolon in one row of text through Word does not make it a semicolon table.
+        assert_eq!(sep("Xã  Đảng viên  Ghi chú\nA  89  mới; sáp nhập\nB  120  cũ\n"), None);
     }
 
     #[test]
