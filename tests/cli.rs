@@ -267,7 +267,10 @@ fn usage_errors_exit_2() {
     let help = run(&["--help"], None);
     assert_eq!(help.status.code(), Some(0));
     let help = String::from_utf8(help.stdout).unwrap();
-    assert!(help.contains("render <DATA.json | ->") && help.contains("<noscript>") && help.contains("--features png"), "{help}");
+    assert!(
+        help.contains("render <DATA.json | DATA.csv | DATA.tsv | ->") && help.contains("<noscript>") && help.contains("--features png"),
+        "{help}"
+    );
     let missing = run(&["render", "/nonexistent/data.json"], None);
     assert_eq!(missing.status.code(), Some(3));
 }

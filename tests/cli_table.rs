@@ -55,3 +55,60 @@ fn a_tables_problems_name_the_row_and_column() {
     assert_eq!(code, 1);
     assert!(err.contains(&format!("{}:3:1: row 3: ", kinds.display())), "{err}");
 }
+
+fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_table_on_standard_input_is_read_as_a_csv_file_is() {
+    // `curl …/pub?output=csv | commune-charts render - > chart.svg`: no extension to go by.
+    let (code, svg, err) = run(&["render", "-", "--kind", "members"], Some("Tên xã,Đảng viên\r\nMồ Sì San,\"2,989\"\r\nPa Vây Sử,86\r\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(svg.contains("2.989") && svg.contains("Pa Vây Sử"), "{svg}");
+    let (code, svg, err) = run(&["render", "-"], Some("Xã\tĐảng viên\nA\t12x\n"));
+    assert_eq!((code, svg.as_str()), (1, ""));
+    assert_eq!(err, "<stdin>: Không vẽ được biểu đồ\n<stdin>:2:3: dòng 2, cột \"Đảng viên\": \"12x\" không phải là số\n");
+    // JSON still reads as JSON, its errors as JSON errors.
+    let (code, _, err) = run(&["render", "-", "--locale", "en"], Some("{\"communes\": [}"));
+    assert_eq!(code, 1);
+    assert!(err.starts_with("<stdin>: The chart cannot be drawn\n<stdin>:1:15: "), "{err}");
+}
+
+#[test]
+fn a_folder_of_tables_is_drawn_in_one_run_with_each_files_problems_by_row() {
+    let dir = std::env::temp_dir().join(format!("commune-charts-cli-table-batch-{}", std::process::id()));
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("lai-chau.csv"), "Xã;Đảng viên;Chi bộ\nMồ Sì San;2.989;12\nPa Vây Sử;86;11\n").unwrap();
+    std::fs::write(data.join("ha-tinh.tsv"), "Xã\tĐảng viên\tChi bộ\nĐức Thọ\t1.204\t30\n").unwrap();
+    std::fs::write(data.join("bad.csv"), "Xã,Đảng viên\nA,5\nB,x\n").unwrap();
+    std::fs::write(data.join("notes.txt"), "not data").unwrap();
+    let out = dir.join("out");
+    let (code, _, err) = run(&["render", data.to_str().unwrap(), "--kind", "all", "--out-dir", out.to_str().unwrap()], None);
+    assert_eq!(code, 1, "an invalid file: exit 1, the others written\n{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["ha-tinh-cells.svg", "ha-tinh-members-per-cell.svg", "ha-tinh-members.svg", "ha-tinh-overview.svg"]
+            .into_iter()
+            .chain(["lai-chau-cells.svg", "lai-chau-members-per-cell.svg", "lai-chau-members.svg", "lai-chau-overview.svg"])
+            .collect::<Vec<_>>()
+    );
+    let bad = data.join("bad.csv");
+    let said = format!("{0}: Không vẽ được biểu đồ\n{0}:3:3: dòng 3, cột \"Đảng viên\": \"x\" không phải là số\n", bad.display());
+    assert_eq!(err.matches(&said).count(), 1, "said once, not once per kind\n{err}");
+    let svg = std::fs::read_to_string(out.join("lai-chau-members.svg")).unwrap();
+    assert!(svg.contains("2.989"), "the Vietnamese number style of the file");
+}

@@ -29,7 +29,7 @@ mod native {
 commune-charts: the widget's bar chart as a static SVG file, drawn without a browser.
 
 USAGE:
-    commune-charts render <DATA.json | -> [OPTIONS]
+    commune-charts render <DATA.json | DATA.csv | DATA.tsv | -> [OPTIONS]
     commune-charts render <FILE | FOLDER>... [--kind all] [--out-dir <DIR>] [OPTIONS]
 
 OPTIONS:
@@ -50,6 +50,10 @@ OPTIONS:
     -h, --help          this text
     -V, --version       the version
 
+DATA: the widget's JSON, or a table as a CSV data-src is read (a spreadsheet's CSV or TSV, by
+the file's extension; - or another name: JSON if it starts with { or [, else a table). A table's
+problems are said by row and column: data.csv:4:9: row 4, column \"members\": ...
+
 The SVG has the same layout, colours and text as the widget's canvas at that width, real <text>
 elements, <title> (the data's title) and <desc> (the summary sentence screen readers hear).
 Embed it for readers without JavaScript and for print:
@@ -57,10 +61,11 @@ Embed it for readers without JavaScript and for print:
 
 MANY CHARTS AT ONCE:
     commune-charts render provinces/ extra.json --kind all --out-dir charts/
-Several files, a folder (its *.json files; not its subfolders), --kind all or --out-dir write
-one file per input and kind, <DIR>/<input name>-<kind>.svg (or .png), drawn on every core. With
---kind all, kinds the data has nothing for are skipped with a note. An invalid file is reported
-(file:line:column: message) and the others are still written; a summary line ends the run.
+Several files, a folder (its *.json, *.csv and *.tsv files; not its subfolders), --kind all or
+--out-dir write one file per input and kind, <DIR>/<input name>-<kind>.svg (or .png), drawn on
+every core. With --kind all, kinds the data has nothing for are skipped with a note. An invalid
+file is reported (file:line:column: message) and the others are still written; a summary line
+ends the run.
 
 EXIT STATUS:
     0  written   1  invalid data (the same messages the widget shows)   2  usage error   3  I/O error
@@ -251,7 +256,7 @@ EXIT STATUS:
             return Err("no command; use `commune-charts render <DATA.json | ->`".into());
         }
         if args.inputs.is_empty() {
-            return Err("no data file; give a JSON file, or - for standard input".into());
+            return Err("no data file; give a JSON, CSV or TSV file, or - for standard input".into());
         }
         if args.output.is_some() && args.single().is_none() {
             return Err("-o writes one chart; write many with --out-dir <DIR>".into());
@@ -274,8 +279,8 @@ EXIT STATUS:
             }
         };
         // data.csv, data.tsv: a table (as a CSV data-src is), its problems by row and column.
-        let json = match commune_charts::table::read_input(input, &text) {
-            Ok(json) => json,
+        let data = match commune_charts::table::read_input(input, &text) {
+            Ok(data) => data,
             Err(table) => {
                 let locale = Locale::from_tag(&args.lang).unwrap_or_default();
                 std::io::stderr().lock().write_all(table.report(shown(input), locale).as_bytes()).ok();
@@ -283,10 +288,11 @@ EXIT STATUS:
             }
         };
         let options = SvgOptions { kind: &args.kind, width: args.width, page_lang: &args.lang, dark: args.dark };
-        let rendered = match render_svg_document(&json, &options) {
+        let rendered = match render_svg_document(&data.json, &options) {
             Ok(r) => r,
             Err(RenderError::Problems(problems, locale)) => {
-                std::io::stderr().lock().write_all(report(input, &json, &problems, locale).as_bytes()).ok();
+                let said = data.report(shown(input), &problems, locale).unwrap_or_else(|| report(input, &data.json, &problems, locale));
+                std::io::stderr().lock().write_all(said.as_bytes()).ok();
                 return 1;
             }
             Err(RenderError::Drawing(e)) => {

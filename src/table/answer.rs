@@ -131,6 +131,11 @@ impl Unreadable {
     /// problem, `file:line:column: message` (the cell's place in the file; its line is the
     /// spreadsheet's row unless a cell above holds a line break), in `locale`.
     pub fn report(&self, file: &str, locale: Locale) -> String {
+        self.report_problems(file, &self.problems, locale)
+    }
+
+    /// As [`Unreadable::report`], for `problems` found in the JSON made from the table.
+    fn report_problems(&self, file: &str, problems: &[Problem], locale: Locale) -> String {
         let mut out = format!("{file}: {}\n", locale.words().cannot_draw);
         let mut line = |at: Option<usize>, message: String| match at {
             Some(at) => {
@@ -139,14 +144,14 @@ impl Unreadable {
             }
             None => out.push_str(&format!("{file}: {message}\n")),
         };
-        if self.problems.is_empty() {
+        if problems.is_empty() {
             for issue in self.table.errors() {
                 line(issue.start, issue.message(&self.table, locale));
             }
             return out;
         }
         let places = Places::new(&self.table);
-        for p in &self.problems {
+        for p in problems {
             match places.of(&p.path) {
                 Some(place) => line(places.start(&place), format!("{}: {}", places.words(&place, locale), p.detail(locale))),
                 None => line(None, p.message(locale)),
@@ -156,15 +161,34 @@ impl Unreadable {
     }
 }
 
-/// `data.csv` / `data.tsv` (by the file's extension; anything else is JSON) → the widget's JSON, or
-/// why not: the table's errors, or the data's (a count that is negative, kinds of cells that do
-/// not add up), by row and column. JSON comes back as it is.
-pub fn read_input(path: &str, text: &str) -> Result<String, Box<Unreadable>> {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+/// The data of `commune-charts render FILE`: the widget's JSON, and the table it was made from
+/// (to say later problems by row and column).
+pub struct Input {
+    pub json: String,
+    table: Option<Box<Unreadable>>,
+}
+
+impl Input {
+    /// Problems found when drawing a table's JSON (a kind it has no values for), by row and
+    /// column as [`Unreadable::report`] says them; `None` for JSON, whose own places are better.
+    pub fn report(&self, file: &str, problems: &[Problem], locale: Locale) -> Option<String> {
+        self.table.as_ref().map(|t| t.report_problems(file, problems, locale))
+    }
+}
+
+/// `data.csv` / `data.tsv` → the widget's JSON, or why not: the table's errors, or the data's (a
+/// count that is negative, kinds of cells that do not add up), by row and column. A `.json` file
+/// is JSON; any other name (standard input is `-`) is JSON when it starts with `{` or `[`, else a
+/// CSV or TSV table (its separator found as a CSV file's is).
+pub fn read_input(path: &str, text: &str) -> Result<Input, Box<Unreadable>> {
+    let ext = path.rsplit_once('.').filter(|(_, e)| !e.contains(['/', '\\'])).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let json_like = || matches!(text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).bytes().next(), None | Some(b'{' | b'['));
     let format = match ext.as_str() {
         "csv" => Format::Csv,
         "tsv" | "tab" => Format::Tsv,
-        _ => return Ok(text.to_string()),
+        "json" => return Ok(Input { json: text.to_string(), table: None }),
+        _ if json_like() => return Ok(Input { json: text.to_string(), table: None }),
+        _ => Format::Csv,
     };
     let table = super::read(text, format, None);
     let json = table.to_json();
@@ -172,7 +196,7 @@ pub fn read_input(path: &str, text: &str) -> Result<String, Box<Unreadable>> {
         Vec::new()
     } else {
         match crate::spec::parse_with_locale(&json).map_err(|(p, _)| p).and_then(|spec| crate::model::validate(&spec)) {
-            Ok(_) => return Ok(json),
+            Ok(_) => return Ok(Input { json, table: Some(Box::new(Unreadable { text: text.to_string(), table, problems: Vec::new() })) }),
             Err(problems) => problems,
         }
     };

@@ -21,7 +21,7 @@ mod split;
 mod tests;
 mod words;
 
-pub use answer::{answer, line_column, parent_path, read_input, Places, Unreadable};
+pub use answer::{answer, line_column, parent_path, read_input, Input, Places, Unreadable};
 pub use fields::{
     is_cell_kind, lookup_header, marks_indicators, norm_header, suggest_header, Field, FieldType, TableKind, FIELDS, IGNORED_HEADERS,
     TOTAL_NAMES,

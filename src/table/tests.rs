@@ -320,9 +320,16 @@ fn formulas_quotes_embedded_newlines_and_ragged_rows() {
 
 #[test]
 fn read_input_converts_by_extension_and_says_problems_by_row_and_column() {
-    assert_eq!(read_input("data.json", "{\"communes\":[]}").ok().as_deref(), Some("{\"communes\":[]}"));
-    let ok = read_input("xa.CSV", "Xã;Đảng viên\nA;2.989\n");
-    assert_eq!(ok.ok().as_deref(), Some(r#"{"communes":[{"name":"A","members":2989}]}"#));
+    let json = |path: &str, text: &str| read_input(path, text).ok().map(|i| i.json);
+    assert_eq!(json("data.json", "{\"communes\":[]}").as_deref(), Some("{\"communes\":[]}"));
+    assert_eq!(json("xa.CSV", "Xã;Đảng viên\nA;2.989\n").as_deref(), Some(r#"{"communes":[{"name":"A","members":2989}]}"#));
+    // Standard input (`-`) or a file without a known extension: JSON if it starts as JSON does.
+    assert_eq!(json("-", "\u{feff}\n  {\"communes\":[]}").as_deref(), Some("\u{feff}\n  {\"communes\":[]}"));
+    assert_eq!(json("-", "{\"communes\": [").as_deref(), Some("{\"communes\": ["), "broken JSON is said as JSON");
+    assert_eq!(json("-", "Xã\tĐảng viên\nA\t5\n").as_deref(), Some(r#"{"communes":[{"name":"A","members":5}]}"#));
+    assert_eq!(json("so-lieu.txt", "Xã,Đảng viên\nA,5\n").as_deref(), Some(r#"{"communes":[{"name":"A","members":5}]}"#));
+    assert_eq!(json("./v1.2/data", "name,members\nA,5\n").as_deref(), Some(r#"{"communes":[{"name":"A","members":5}]}"#));
+    assert!(read_input("data.json", "Xã,Đảng viên\n").is_ok_and(|i| i.json == "Xã,Đảng viên\n"), "a .json file is JSON");
     let Err(bad) = read_input("xa.csv", "Xã,Đảng viên\nA,5\nB,x\n") else { panic!() };
     assert_eq!(
         bad.report("xa.csv", Locale::Vi),

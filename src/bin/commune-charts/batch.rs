@@ -14,13 +14,14 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use commune_charts::problem::ProblemKind;
+use commune_charts::table::Input as Data;
 use commune_charts::{render_svg_document, ChartKind, Locale, Problem, RenderError, SvgOptions};
 
 use crate::native::{read_input, report, shown, to_png, Args};
 
 /// A folder stands for its files with these extensions (any case), not its subfolders nor its
-/// hidden files. Each is read by `read_input`, as a single file is.
-const DATA_EXTENSIONS: &[&str] = &["json"];
+/// hidden files. Each is read as a single file is: JSON, or a table (CSV, TSV).
+const DATA_EXTENSIONS: &[&str] = &["json", "csv", "tsv"];
 
 /// Threads when `--jobs` is not given: every core.
 pub(crate) fn cores() -> usize {
@@ -33,8 +34,14 @@ struct Input {
     path: String,
     /// Output names start with it: `<stem>-<kind>.svg`.
     stem: String,
-    /// Read once, by the first job that needs it.
-    text: OnceLock<Result<String, String>>,
+    /// Read once, by the first job that needs it: its JSON (a table's made from it).
+    text: OnceLock<Result<Data, Unread>>,
+}
+
+/// Why an input was not read: the file (an I/O error), or the table in it (its report).
+enum Unread {
+    Io(String),
+    Table(String),
 }
 
 /// One chart to draw: an input and a kind (`None`: the data's `chart`, else overview).
@@ -50,7 +57,7 @@ enum Outcome {
     Skipped(ChartKind, String),
     /// What the widget's alert would say (the same for every kind of a file, said once).
     Invalid(Vec<Problem>, Locale),
-    Unreadable(String),
+    Unreadable(Unread),
     /// Drawn, not written (PNG, disk): an I/O error.
     Failed(String),
 }
@@ -129,10 +136,16 @@ pub(crate) fn run(args: &Args) -> i32 {
                 }
                 Some(Outcome::Invalid(problems, locale)) if !said_invalid => {
                     said_invalid = true;
-                    let text = input.text.get().and_then(|t| t.as_deref().ok()).unwrap_or("");
-                    err.push_str(&report(&input.path, text, problems, *locale));
+                    if let Some(Ok(data)) = input.text.get() {
+                        let said = data.report(shown(&input.path), problems, *locale);
+                        err.push_str(&said.unwrap_or_else(|| report(&input.path, &data.json, problems, *locale)));
+                    }
                 }
-                Some(Outcome::Unreadable(e)) if !said_unreadable => {
+                Some(Outcome::Unreadable(Unread::Table(said))) if !said_invalid => {
+                    said_invalid = true;
+                    err.push_str(said);
+                }
+                Some(Outcome::Unreadable(Unread::Io(e))) if !said_unreadable => {
                     said_unreadable = true;
                     err.push_str(&format!("commune-charts: cannot read {}: {e}\n", shown(&input.path)));
                 }
@@ -233,9 +246,10 @@ fn check_names(inputs: &[Input], out_dir: &Path, ext: &str) -> Result<(), String
 
 /// One chart: read (once per input), draw, write.
 fn draw(args: &Args, input: &Input, kind: Option<ChartKind>, out_dir: &Path, ext: &str) -> Outcome {
-    let text = match input.text.get_or_init(|| read_input(&input.path).map_err(|e| e.to_string())) {
-        Ok(text) => text,
-        Err(e) => return Outcome::Unreadable(e.clone()),
+    let data = match input.text.get_or_init(|| load(args, &input.path)) {
+        Ok(data) => data,
+        Err(Unread::Io(e)) => return Outcome::Unreadable(Unread::Io(e.clone())),
+        Err(Unread::Table(said)) => return Outcome::Unreadable(Unread::Table(said.clone())),
     };
     let options = SvgOptions {
         kind: match kind {
@@ -246,7 +260,7 @@ fn draw(args: &Args, input: &Input, kind: Option<ChartKind>, out_dir: &Path, ext
         page_lang: &args.lang,
         dark: args.dark,
     };
-    let rendered = match render_svg_document(text, &options) {
+    let rendered = match render_svg_document(&data.json, &options) {
         Ok(r) => r,
         Err(RenderError::Problems(problems, locale)) => {
             let nothing = |p: &Problem| matches!(p.kind, ProblemKind::NothingToDraw { .. });
@@ -278,6 +292,13 @@ fn draw(args: &Args, input: &Input, kind: Option<ChartKind>, out_dir: &Path, ext
         Ok(()) => Outcome::Wrote(warnings),
         Err(e) => Outcome::Failed(format!("cannot write {}: {e}", file.display())),
     }
+}
+
+/// An input's JSON: as it is, or made from its table (CSV, TSV).
+fn load(args: &Args, path: &str) -> Result<Data, Unread> {
+    let text = read_input(path).map_err(|e| Unread::Io(e.to_string()))?;
+    commune_charts::table::read_input(path, &text)
+        .map_err(|table| Unread::Table(table.report(shown(path), Locale::from_tag(&args.lang).unwrap_or_default())))
 }
 
 /// `work(0)`…`work(n - 1)` on `threads` threads (this one included), each taking the next index
