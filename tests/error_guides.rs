@@ -14,6 +14,10 @@ use commune_charts::problem::{FetchFailure, ProblemKind, ValueTrouble};
 use commune_charts::spec::{COMMUNE_FIELDS, MAX_COMMUNES, MAX_INDICATORS, MAX_JSON_BYTES, MAX_TEXT_CHARS};
 use commune_charts::{ChartKind, Locale, Problem};
 
+#[path = "support/guide_words.rs"]
+mod guide_words;
+use guide_words::{guide, one_line, runs, shared, tokens};
+
 /// Every syntax error the reader or the refinement can name.
 const SYNTAX: [ErrorKind; 21] = [
     ErrorKind::UnexpectedEnd,
@@ -310,75 +314,6 @@ fn cases() -> Vec<Case> {
 
 // ------------------------------------------------------------------------- comparing messages
 
-/// A message as words: runs of letters and digits, and every other character alone.
-fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push(&text[s..i]);
-        }
-        out.push(&text[i..i + c.len_utf8()]);
-    }
-    if let Some(s) = start {
-        out.push(&text[s..]);
-    }
-    out
-}
-
-/// Which of `a`'s tokens are in a longest common subsequence with `b`'s.
-fn shared(a: &[&str], b: &[&str]) -> Vec<bool> {
-    let mut len = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            len[i][j] = if a[i] == b[j] { len[i + 1][j + 1] + 1 } else { len[i + 1][j].max(len[i][j + 1]) };
-        }
-    }
-    let mut out = vec![false; a.len()];
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            out[i] = true;
-            i += 1;
-            j += 1;
-        } else if len[i + 1][j] >= len[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
-}
-
-/// The runs of `tokens` where `keep` holds, without the punctuation and spaces at their ends (the
-/// guides put quotes, brackets and `«…»` around what changes), and only those with a letter.
-/// `words_only`: without numbers at their ends either (`15 seconds` is said `«N» seconds`).
-fn runs(tokens: &[&str], keep: &[bool], words_only: bool) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut run = String::new();
-    for (t, k) in tokens.iter().zip(keep).chain([(&"", &false)]) {
-        if *k {
-            run.push_str(t);
-            continue;
-        }
-        let trimmed = run.trim_matches(|c: char| if words_only { !c.is_alphabetic() } else { !c.is_alphanumeric() });
-        if trimmed.chars().any(char::is_alphabetic) {
-            out.push(trimmed.to_string());
-        }
-        run.clear();
-    }
-    out
-}
-
-/// `text` with every run of white space as one space (the guides wrap their lines).
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// `problem`'s message without its place (`` `communes[1].members`: ``): the path is a sample value
 /// like any other, and the guides write `«path»`.
 fn said(problem: &Problem, locale: Locale) -> String {
@@ -421,10 +356,6 @@ fn quoted_words(case: &Case, locale: Locale) -> Vec<String> {
     out.sort();
     out.dedup();
     out
-}
-
-fn guide(path: &str) -> String {
-    one_line(&std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap())
 }
 
 #[test]
