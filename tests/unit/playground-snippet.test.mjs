@@ -66,3 +66,22 @@ test('the data file’s name and the static image’s command', () => {
     '<noscript><img src="bieu-do.svg" alt="Số &quot;đảng viên&quot; &lt;b&gt; &amp; chi bộ" width="640" height="235"></noscript>');
   assert.equal(noscriptLine('a"b.png', '', 200, 100), '<noscript><img src="a&quot;b.png" alt="" width="200" height="100"></noscript>');
 });
+
+test('a published spreadsheet: data-src with data-format when the address does not say, and data-refresh', async () => {
+  const { tableFormatOf, isSheetPageLink } = await import('../../www/playground/snippet.js');
+  const google = 'https://docs.google.com/spreadsheets/d/e/2PACX-1vAbC/pub?gid=0&single=true&output=csv';
+  assert.equal(tableFormatOf(google), 'csv');
+  assert.equal(tableFormatOf('https://docs.google.com/spreadsheets/d/e/2PACX-1vAbC/pub?output=tsv'), 'tsv');
+  assert.equal(tableFormatOf('/data/ket-qua.CSV?v=3'), '', 'the widget tells a .csv address itself');
+  assert.equal(tableFormatOf('https://files.example.vn/ket-qua.tsv'), '');
+  assert.equal(tableFormatOf('https://files.example.vn/download/123'), 'csv');
+  const html = snippetFor({ kind: 'targets', doc: null }, { scriptUrl: '', theme: '', src: google, format: 'csv', refresh: '60' });
+  assert.equal(html.split('\n')[0], `<div data-commune-chart="targets" data-src="${google.replace(/&/g, '&amp;')}" data-format="csv" data-refresh="60"></div>`);
+  assert.doesNotMatch(snippetFor({ kind: 'members', doc: null }, { scriptUrl: '', theme: '', src: '/d.csv', format: '', refresh: '' }), /data-format|data-refresh/);
+  // The links a journalist copies from the address bar or the share box are not the CSV.
+  assert.ok(isSheetPageLink('https://docs.google.com/spreadsheets/d/1AbC/edit#gid=0'));
+  assert.ok(isSheetPageLink('https://docs.google.com/spreadsheets/d/e/2PACX-1vAbC/pubhtml'));
+  assert.ok(!isSheetPageLink(google));
+  assert.ok(!isSheetPageLink('https://docs.google.com/spreadsheets/d/1AbC/export?format=csv&gid=0'));
+  assert.ok(!isSheetPageLink('/data/ket-qua.csv'));
+});

@@ -4,23 +4,34 @@
 // chart that drew (marked out of date while the data has errors).
 import { el, state, t } from './page.js';
 import { formatJson } from './json.js';
-import { snippetFor, staticText, fileNameOf } from './snippet.js';
+import { snippetFor, staticText, fileNameOf, tableFormatOf, isSheetPageLink } from './snippet.js';
 
 /** @typedef {import('./snippet.js').Good} Good */
 
 /** The embed code, the download buttons and the static image's command, for the last good chart. */
 export function updateEmbed() {
   var src = el.variantSrc.checked;
+  var sheet = el.variantSheet.checked;
+  var sheetUrl = el.sheetUrl.value.trim();
   el.srcField.hidden = !src;
   el.download.hidden = !src;
   el.srcHelp.hidden = !src;
+  el.sheetField.hidden = el.refreshField.hidden = el.sheetHelp.hidden = !sheet;
+  el.sheetWarn.hidden = !sheet || !isSheetPageLink(sheetUrl);
   el.download.textContent = t('downloadAs', fileName());
   var broken = state.blocked || el.chart.classList.contains('has-error');
   el.embedBlocked.hidden = !broken || !state.good;
-  el.copy.disabled = broken || !state.good;
+  el.copy.disabled = broken || !state.good || (sheet && (!sheetUrl || !el.sheetWarn.hidden));
   el.download.disabled = broken || !state.good;
   el.snippet.classList.toggle('stale', broken);
-  el.snippet.value = state.good ? snippetFor(state.good, { scriptUrl: el.scriptUrl.value, theme: el.theme.value, src: src ? el.dataUrl.value : null }) : '';
+  /** @type {{ scriptUrl: string, theme: string, src: string | null, format?: string, refresh?: string }} */
+  var opts = { scriptUrl: el.scriptUrl.value, theme: el.theme.value, src: src ? el.dataUrl.value : null };
+  if (sheet) {
+    opts.src = sheetUrl || t('sheetUrlMissing');
+    opts.format = tableFormatOf(sheetUrl);
+    opts.refresh = el.refresh.value;
+  }
+  el.snippet.value = state.good ? snippetFor(state.good, opts) : '';
   var noImage = broken || !state.good;
   el.downloadSvg.disabled = noImage || images.busy;
   el.downloadPng.disabled = noImage || images.busy;

@@ -414,7 +414,8 @@ el.highlightClear.addEventListener('click', function () {
   var first = el.highlightList.querySelector('input');
   if (first instanceof HTMLInputElement) first.focus();
 });
-[el.variantInline, el.variantSrc].forEach(function (r) { r.addEventListener('change', updateEmbed); });
+[el.variantInline, el.variantSrc, el.variantSheet, el.refresh].forEach(function (r) { r.addEventListener('change', updateEmbed); });
+el.sheetUrl.addEventListener('input', updateEmbed);
 el.dataUrl.addEventListener('input', updateEmbed);
 el.scriptUrl.addEventListener('input', updateEmbed);
 el.copy.addEventListener('click', copySnippet);

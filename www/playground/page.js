@@ -46,6 +46,8 @@ export const el = {
   chart: $('chart'), metaStatus: $('meta-status'), metaOrigin: $('meta-origin'),
   meta: { title: input('meta-title'), subtitle: input('meta-subtitle'), source: input('meta-source'), note: input('meta-note') },
   variantInline: input('variant-inline'), variantSrc: input('variant-src'), srcField: $('src-field'), dataUrl: input('data-url'),
+  variantSheet: input('variant-sheet'), sheetField: $('sheet-field'), sheetUrl: input('sheet-url'), refreshField: $('refresh-field'),
+  refresh: select('refresh'), sheetWarn: $('sheet-warn'), sheetHelp: $('sheet-help'),
   scriptUrl: input('script-url'), embedBlocked: $('embed-blocked'), snippet: textarea('snippet'), copy: button('copy'),
   download: button('download'), copyStatus: $('copy-status'), srcHelp: $('src-help'),
   staticCode: textarea('static-code'), downloadPng: button('download-png'), pngStatus: $('png-status'),

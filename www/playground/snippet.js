@@ -21,22 +21,46 @@ export function scriptSafe(json) {
 /**
  * The embed code of the chart `good` ({doc, kind}): `opts.scriptUrl` (the field's value; empty
  * means the default address), `opts.theme` ('' for none) and `opts.src` (the data file's address
- * when the data lives in a file, else null: the data goes inline).
+ * when the data lives in a file, else null: the data goes inline); for a file, `opts.format`
+ * ('csv' or 'tsv' when the address does not say it is a table) and `opts.refresh` (seconds).
  * @param {Good} good
- * @param {{ scriptUrl: string, theme: string, src: string | null }} opts
+ * @param {{ scriptUrl: string, theme: string, src: string | null, format?: string, refresh?: string }} opts
  * @returns {string}
  */
 export function snippetFor(good, opts) {
   var scriptTag = '<script src="' + attr(opts.scriptUrl.trim() || DEFAULT_SCRIPT_URL) + '" defer></script>';
   var kindAttr = 'data-commune-chart="' + attr(good.kind) + '"' + (opts.theme ? ' data-theme="' + attr(opts.theme) + '"' : '');
   if (opts.src != null) {
-    return '<div ' + kindAttr + ' data-src="' + attr(opts.src.trim()) + '"></div>\n\n' + scriptTag + '\n';
+    var extra = (opts.format ? ' data-format="' + attr(opts.format) + '"' : '') + (opts.refresh ? ' data-refresh="' + attr(opts.refresh) + '"' : '');
+    return '<div ' + kindAttr + ' data-src="' + attr(opts.src.trim()) + '"' + extra + '></div>\n\n' + scriptTag + '\n';
   }
   var json = scriptSafe(formatJson(good.doc)).split('\n').map(function (l) { return '    ' + l; }).join('\n');
   // Browsers give a <figure> 40 px margins left and right: without them the chart gets the
   // column's whole width, as in the preview here.
   return '<figure ' + kindAttr + ' style="margin-left:0;margin-right:0">\n  <script type="application/json">\n' + json +
     '\n  </script>\n</figure>\n\n' + scriptTag + '\n';
+}
+
+/**
+ * The data-format a published table's address needs: '' when the widget can tell by itself (the
+ * address ends in .csv or .tsv), 'tsv' for Google's `output=tsv`, else 'csv' (Google Sheets'
+ * `…/pub?output=csv` is sent as text/csv, but a file host may send any type).
+ * @param {string} url
+ */
+export function tableFormatOf(url) {
+  var u = url.trim();
+  if (/\.(csv|tsv)$/i.test(u.split(/[?#]/)[0])) return '';
+  return /[?&](output|format)=tsv\b/i.test(u) ? 'tsv' : 'csv';
+}
+
+/**
+ * A Google Sheets address that is not a published CSV: the link to edit the sheet (or to publish
+ * it as a web page), which sends a sign-in or HTML page, never the table.
+ * @param {string} url
+ */
+export function isSheetPageLink(url) {
+  var u = url.trim();
+  return /^https?:\/\/docs\.google\.com\/spreadsheets\//i.test(u) && !/[?&](output|format)=(csv|tsv)\b/i.test(u);
 }
 
 /** The data file's name from its address ("/data/bieu-do.json?v=2" -> "bieu-do.json"), else data.json. @param {string} dataUrl */
