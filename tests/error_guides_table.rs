@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-use commune_charts::table::{read, Format, Issue, IssueKind, Read, Table, FIELDS};
+use commune_charts::table::{read, read_input, Format, Issue, IssueKind, Read, Table, FIELDS};
 use commune_charts::Locale;
 
 #[path = "support/guide_words.rs"]
@@ -145,4 +145,20 @@ fn a_findings_place_is_a_sample_value() {
     let i = cases(0).iter().position(|c| c.0 == "NotNumber").unwrap();
     assert_eq!(said(0, i, Locale::Vi), "dòng 4, cột \"Đảng viên\": \"2.98x\" không phải là số");
     assert_eq!(fixed_words(&said(0, i, Locale::Vi), &said(1, i, Locale::Vi)), ["dòng", "cột", "không phải là số"]);
+}
+
+/// A field the chart needs whose column the table lacks is said by the column's usual name.
+#[test]
+fn a_missing_columns_place_is_quoted_too() {
+    let report = |text: &str, locale| read_input("x.csv", text).err().unwrap().report("x.csv", locale).lines().nth(1).unwrap().to_string();
+    for (locale, path) in [(Locale::En, "docs/en/errors.md"), (Locale::Vi, "docs/vi/loi.md")] {
+        let a = report("Xã,Khó đạt\nA,3\n", locale);
+        let b = report("Số liệu\nTên xã,Dân số,Đạt và vượt,Đạt trên 80%\nB,5,1,2\nC,6,1,2\n", locale);
+        let a = a.split_once(": ").unwrap().1;
+        let b = b.split_once(": ").unwrap().1;
+        let text = guide(path);
+        for w in fixed_words(a, b) {
+            assert!(text.contains(&one_line(&w)), "{path} needs the words: {w}\n({a})");
+        }
+    }
 }

@@ -103,10 +103,24 @@ impl<'t> Places<'t> {
         None
     }
 
-    /// `dòng 4, cột "Đảng viên"` for `path`, if the table has it.
-    pub fn words(&self, place: &Place, locale: Locale) -> String {
+    /// `dòng 4, cột "Đảng viên"`: the place of `path`, found by [`Places::of`]. A field whose
+    /// column the table lacks (`targets.met` in a table with `Khó đạt` only) is said by the name
+    /// that column would have: `dòng 4, cột "Đạt và vượt" (bảng chưa có cột này)`.
+    pub fn words(&self, path: &str, place: &Place, locale: Locale) -> String {
+        if let (None, Some(field)) = (place.col, self.missing_column(path)) {
+            return super::words::missing_column(place.row, field, locale);
+        }
         let column = place.col.and_then(|c| self.table.columns.get(c));
         super::words::place(Some(place.row), column.map(|c| c.header.as_str()), column.map_or(0, |c| c.index + 1), locale)
+    }
+
+    /// The field `path` names (`communes[3].targets.met`), when the table has no column for it.
+    fn missing_column(&self, path: &str) -> Option<&'static super::Field> {
+        // (A char pattern: a `&str` one would link the two-way searcher, ~5 kB of wasm.)
+        let key = path.strip_prefix(self.table.kind.list())?.split_once(']')?.1.strip_prefix('.')?;
+        let field = super::FIELDS.iter().find(|f| f.table == self.table.kind && f.key == key)?;
+        let present = self.table.columns.iter().any(|c| matches!(c.field, Some(super::ColumnField::Known(f)) if f.key == key));
+        (!present).then_some(field)
     }
 
     /// Where the row of `place` starts in the text (a row's place has no cell).
@@ -153,7 +167,7 @@ impl Unreadable {
         let places = Places::new(&self.table);
         for p in problems {
             match places.of(&p.path) {
-                Some(place) => line(places.start(&place), format!("{}: {}", places.words(&place, locale), p.detail(locale))),
+                Some(place) => line(places.start(&place), format!("{}: {}", places.words(&p.path, &place, locale), p.detail(locale))),
                 None => line(None, p.message(locale)),
             }
         }

@@ -339,6 +339,13 @@ fn read_input_converts_by_extension_and_says_problems_by_row_and_column() {
     let Err(sum) = read_input("xa.tsv", "Xã\tChi bộ\tChi bộ bản\tChi bộ cơ quan\nA\t5\t3\t1\n") else { panic!() };
     let report = sum.report("xa.tsv", Locale::En);
     assert!(report.starts_with("xa.tsv: The chart cannot be drawn\nxa.tsv:2:1: row 2: "), "{report}");
+    // A field the chart needs whose column the table lacks: by the column's usual name.
+    let Err(partial) = read_input("xa.csv", "Xã,Khó đạt\nA,3\n") else { panic!() };
+    assert_eq!(
+        partial.report("xa.csv", Locale::Vi),
+        "xa.csv: Không vẽ được biểu đồ\nxa.csv:2:1: dòng 2, cột \"Đạt và vượt\" (bảng chưa có cột này): thiếu trường bắt buộc này\n\
+         xa.csv:2:1: dòng 2, cột \"Đạt trên 80%\" (bảng chưa có cột này): thiếu trường bắt buộc này\n"
+    );
     let Err(neg) = read_input("xa.csv", "Xã,Đảng viên\nA,-5\n") else { panic!() };
     assert!(
         neg.report("xa.csv", Locale::En).contains("\nxa.csv:2:3: row 2, column \"Đảng viên\": "),

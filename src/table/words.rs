@@ -19,6 +19,21 @@ pub fn place(row: Option<usize>, header: Option<&str>, number: usize, locale: Lo
     }
 }
 
+/// The place of a field whose column the table lacks: by the column's usual name (and, in
+/// English, what it holds).
+pub fn missing_column(row: usize, field: &super::Field, locale: Locale) -> String {
+    let mut out = place(Some(row), field.vi.first().copied(), 0, locale);
+    match locale {
+        Locale::Vi => out.push_str(" (bảng chưa có cột này)"),
+        Locale::En => {
+            out.push_str(" (");
+            out.push_str(field.label[1]);
+            out.push_str("; the table has no such column)");
+        }
+    }
+    out
+}
+
 /// A number as read, in the locale's way (`1,234` / `1.234`).
 fn shown(value: &Read, locale: Locale) -> String {
     let s = json_number(value.value);

@@ -76,3 +76,15 @@ test('a published sheet: pasted as CSV, embedded with data-src and data-refresh,
   await article.context.close();
   await context.close();
 });
+
+test('a sheet without a column the chart needs: the playground names the column to add', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await page.fill('#table-input', 'Xã,Đảng viên,Khó đạt\nMồ Sì San,89,6\nPa Vây Sử,86,5\n');
+  await page.selectOption('#kind', 'targets');
+  await page.waitForSelector('#table-errors li.from-widget');
+  const said = await page.$$eval('#table-errors li.from-widget', (lis) => lis.map((li) => li.textContent));
+  assert.equal(said[0], 'Hàng 2, cột «Đạt và vượt» (bảng chưa có cột này): thiếu trường bắt buộc này');
+  assert.ok(said.includes('Hàng 3, cột «Đạt trên 80%» (bảng chưa có cột này): thiếu trường bắt buộc này'), said.join('\n'));
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});

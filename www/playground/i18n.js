@@ -214,6 +214,8 @@ const VI = {
   widgetCellError: function (where, msg) { return where + ': ' + msg; },
   /** @param {number} row @param {string | null} col */
   rowCol: function (row, col) { return col ? 'Hàng ' + row + ', cột «' + col + '»' : 'Hàng ' + row; },
+  /** A field the chart needs whose column the table lacks. @param {number} row @param {string} col @param {string} _what */
+  rowMissingCol: function (row, col, _what) { return 'Hàng ' + row + ', cột «' + col + '» (bảng chưa có cột này)'; },
   ignoredMark: 'bỏ qua',
   emptyMark: 'trống',
   skippedMark: 'bỏ qua',
@@ -406,6 +408,7 @@ const EN = {
   readerFailed: function (url, why) { return 'Could not load the table reader (' + url + ': ' + why + '), so the table cannot be read. Reload the page, or use JSON mode.'; },
   widgetCellError: function (where, msg) { return where + ': ' + msg; },
   rowCol: function (row, col) { return col ? 'Row ' + row + ', column «' + col + '»' : 'Row ' + row; },
+  rowMissingCol: function (row, col, what) { return 'Row ' + row + ', column «' + col + '» (' + what + '; the table has no such column)'; },
   ignoredMark: 'skipped',
   emptyMark: 'empty',
   skippedMark: 'skipped',

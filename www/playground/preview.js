@@ -4,6 +4,7 @@
 // widget complains about marked.
 import { el, t, clear } from './page.js';
 import { parentPath } from './json.js';
+import { FIELDS } from './fields.js';
 
 /** @typedef {import('./table.js').ParsedTable} ParsedTable */
 /** @typedef {import('./table.js').Message} Message */
@@ -133,14 +134,28 @@ export function scrollTextareaTo(ta, offset) {
   ta.scrollTop = Math.max(0, (line - 3) * lh);
 }
 
+/**
+ * The field at `key` of an item (`targets.met`), when the table has no column for it: a field the
+ * chart needs is then said by the name its column would have.
+ * @param {string} key @param {ParsedTable} p
+ */
+function missingColumn(key, p) {
+  var table = p.kind === 'indicators' ? 'i' : 'c';
+  var field = FIELDS.find(function (f) { return f.key === key && f.table === table; });
+  var present = p.columns.some(function (c) { return c.field != null && c.field.key === key; });
+  return field && !present ? field : null;
+}
+
 /** The widget's problems with the JSON made from the table `p`, said by row and column. @param {Problem[]} problems @param {ParsedTable} p */
 export function showWidgetProblems(problems, p) {
   problems.forEach(function (pr) {
-    var hit = null;
-    for (var q = pr.path; q && !hit; q = parentPath(q)) hit = p.pathMap[q] || null;
+    var q = pr.path;
+    while (q && !p.pathMap[q]) q = parentPath(q);
+    var hit = q ? p.pathMap[q] : null;
     if (!hit) return;
     var column = hit.col != null ? p.columns[hit.col] : null;
-    var where = t('rowCol', hit.row, column ? column.header : null);
+    var missing = hit.col == null ? missingColumn(pr.path.slice(q.length + 1), p) : null;
+    var where = missing ? t('rowMissingCol', hit.row, missing.vi[0], missing.labelEn) : t('rowCol', hit.row, column ? column.header : null);
     var li = addMessage(el.tableErrors, { text: t('widgetCellError', where, pr.detail || pr.message), start: hit.start, end: hit.end });
     li.classList.add('from-widget');
     var target = cellEls[hit.row + ':' + (hit.col == null ? '' : hit.col)];
