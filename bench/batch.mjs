@@ -5,6 +5,9 @@
 // the release build). Prints a table and writes bench/results/batch.json. Not a test: it asserts
 // only that every thread count writes the same files, byte for byte.
 //
+// The same provinces are also written as CSV files (as Excel with Vietnamese settings saves them:
+// semicolons, 2.989, a title row) and timed the same way: the table reader's share of the work.
+//
 // Environment: BENCH_BATCH_RUNS (7 timed runs per thread count, after 1 warm-up),
 // BENCH_BATCH_JOBS (thread counts, default "1,<cores>"), BENCH_BATCH_COMMUNES (3321),
 // BENCH_BATCH_BIN (a binary to time instead of building target/release/commune-charts).
@@ -36,14 +39,28 @@ mkdirSync(data, { recursive: true });
 const provinces = generate(COMMUNES);
 for (const { file, data: json } of provinces) writeFileSync(join(data, file), JSON.stringify(json, null, 1) + '\n');
 const bytes = readdirSync(data).reduce((n, f) => n + readFileSync(join(data, f)).length, 0);
+const tables = join(work, 'tables');
+mkdirSync(tables, { recursive: true });
+for (const { file, data: json } of provinces) writeFileSync(join(tables, file.replace(/\.json$/, '.csv')), toCsv(json));
+
+/** A province as Excel with Vietnamese settings saves it: a title row, semicolons, 2.989. */
+function toCsv(json) {
+  const cols = [['Xã', (c) => c.name], ['Huyện', (c) => c.district], ['Tỉnh', (c) => c.province], ['Đảng viên', (c) => c.members],
+    ['Chi bộ', (c) => c.cells], ['Dân số', (c) => c.population], ['Đạt và vượt', (c) => c.targets?.met],
+    ['Đạt trên 80%', (c) => c.targets?.over80], ['Khó đạt', (c) => c.targets?.behind]]
+    .filter(([, get]) => json.communes.some((c) => get(c) != null));
+  const cell = (v) => (v == null ? '' : typeof v === 'number' ? v.toLocaleString('de-DE') : /[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const rows = [[json.title ?? ''], cols.map(([h]) => h), ...json.communes.map((c) => cols.map(([, get]) => cell(get(c))))];
+  return '\ufeff' + rows.map((r) => r.join(';')).join('\r\n') + '\r\n';
+}
 log(`${COMMUNES} communes in ${provinces.length} files (${(bytes / 1024).toFixed(0)} kB) in ${data}`);
 
 /** One timed run: wall seconds (as a shell's `time` sees it) and the program's summary. */
-function once(jobs) {
-  const out = join(work, `out-j${jobs}`);
+function once(jobs, from = data) {
+  const out = join(work, `out-${from === data ? 'json' : 'csv'}-j${jobs}`);
   rmSync(out, { recursive: true, force: true });
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(bin, ['render', data, '--kind', 'all', '--out-dir', out, '--jobs', String(jobs)], { encoding: 'utf8' });
+  const r = spawnSync(bin, ['render', from, '--kind', 'all', '--out-dir', out, '--jobs', String(jobs)], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`--jobs ${jobs}: exit ${r.status}\n${r.stderr}`);
   const summary = r.stderr.trim().split('\n').pop();
@@ -72,10 +89,14 @@ function idleShare(ms) {
 const idleBefore = idleShare(2000);
 const loadAtStart = loadavg().map((v) => +v.toFixed(2));
 const samples = Object.fromEntries(JOBS.map((j) => [j, []]));
-for (const j of JOBS) once(j); // warm-up: the binary and the data in the page cache
+const csvSamples = Object.fromEntries(JOBS.map((j) => [j, []]));
+for (const j of JOBS) { once(j); once(j, tables); } // warm-up: the binary and the data in the page cache
 for (let r = 0; r < RUNS; r++) {
   // Alternate the order so a burst of other work does not land on one thread count only.
-  for (const j of r % 2 ? [...JOBS].reverse() : JOBS) samples[j].push(once(j));
+  for (const j of r % 2 ? [...JOBS].reverse() : JOBS) {
+    samples[j].push(once(j));
+    csvSamples[j].push(once(j, tables));
+  }
 }
 const loadAtEnd = loadavg().map((v) => +v.toFixed(2));
 
@@ -105,6 +126,9 @@ out.push(`binary: ${bin}; wall time of the whole process (reading, drawing, writ
 out.push(textTable(['--jobs', 'files', 'charts', 'median s', 'min s', 'max s', 'charts/s', 'speed-up'],
   rows.map((r) => [r.jobs, r.files, r.charts, r.median.toFixed(3), r.min.toFixed(3), r.max.toFixed(3), r.chartsPerSecond.toFixed(0), `${r.speedup.toFixed(2)}×`])));
 out.push(`every thread count wrote the same ${rows[0].charts} files, byte for byte; the program's own line: ${samples[JOBS.at(-1)].at(-1).summary}`);
+const csvRows = JOBS.map((j) => ({ jobs: j, charts: csvSamples[j][0].charts, median: median(csvSamples[j].map((x) => x.seconds)) }));
+out.push(`the same communes as ${provinces.length} CSV files (semicolons, 2.989, a title row; a table holds communes, so the indicators charts are JSON's only): ` +
+  csvRows.map((r) => `--jobs ${r.jobs}: ${r.charts} charts in ${r.median.toFixed(3)} s (${(r.median / rows.find((x) => x.jobs === r.jobs).median).toFixed(2)}× the JSON's)`).join('; '));
 console.log(out.join('\n'));
-writeFileSync(join(root, 'bench/results/batch.json'), JSON.stringify({ date: new Date().toISOString(), machine, communes: COMMUNES, runs: RUNS, rows, samples: Object.fromEntries(JOBS.map((j) => [j, samples[j].map((s) => s.seconds)])) }, null, 2) + '\n');
+writeFileSync(join(root, 'bench/results/batch.json'), JSON.stringify({ date: new Date().toISOString(), machine, communes: COMMUNES, runs: RUNS, rows, csvRows, samples: Object.fromEntries(JOBS.map((j) => [j, samples[j].map((s) => s.seconds)])) }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
