@@ -73,11 +73,13 @@ printf '    %-34s %8s        %7d B gz (%d kB)\n' "reader path (the script + .was
 # also reads CSV/TSV tables (+17.3 kB), fetched only by charts whose data-src is a table.
 # +100 (review of issues 17-19): ranks and compare's reference kept by the layout instead of two
 # sorts at every readout (+76 B wasm), reading data in its own file (+25 B script).
+# Reader path +100 (issue 19): a stacked bar's last value no longer runs into the total drawn
+# inside the bar's end ("5" beside "31" read "531" on phones): +71 B.
 # Explanations +50 (issue 19): a table pasted without tabs is split on commas, semicolons or
 # spaces, whichever splits its rows consistently (a published CSV copied from the browser; +142 B).
 # +300: a field the chart needs whose column the table lacks is said by the column to add
 # ('dòng 2, cột "Đạt và vượt" (bảng chưa có cột này)' instead of 'dòng 2: thiếu trường'; +275 B).
-BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-95500}
+BUDGET_GZ=${COMMUNE_CHARTS_BUDGET_GZ:-95600}
 EXPLAIN_BUDGET_GZ=${COMMUNE_CHARTS_EXPLAIN_BUDGET_GZ:-69050}
 if (( reader > BUDGET_GZ )); then
   echo "error: the reader path is $reader B gz, above its size budget of $BUDGET_GZ B (scripts/build-dist.sh)" >&2

@@ -317,6 +317,14 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                 align: Align::Start,
             }),
             Some(segs) => {
+                // The end label first: drawn inside the bar's end, it takes that room from the
+                // last segments' values (a 5 beside the total 31 would read 531).
+                let mut total = 0.0;
+                for seg in segs {
+                    total += seg.value;
+                }
+                let end = g.end_label(measure, total, &r.end_label);
+                let room_x1 = if end.2 && !end_on_name_line { end.1 - END_LABEL_GAP_PX } else { f64::INFINITY };
                 let mut acc = 0.0;
                 for seg in segs {
                     let x_start = g.axis.x.map(acc);
@@ -325,9 +333,10 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                     let color = fill(p.legend.get(seg.group).map_or(theme.bar, |l| l.color));
                     out.marks.push(Mark::Rect { rect, color });
                     if let Some(text) = &seg.inside {
-                        if measure.width_px(text, VALUE_FONT) + INSIDE_LABEL_PAD_PX <= rect.width() {
+                        let x1 = rect.x1.min(room_x1);
+                        if measure.width_px(text, VALUE_FONT) + INSIDE_LABEL_PAD_PX <= x1 - rect.x0 {
                             out.marks.push(Mark::Text {
-                                x: (rect.x0 + rect.x1) / 2.0,
+                                x: (rect.x0 + x1) / 2.0,
                                 y_mid: bar_mid,
                                 text: text.clone(),
                                 font: VALUE_FONT,
@@ -339,7 +348,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                     out.bars.push(Bar { panel: panel_index, row: row_index, group: seg.group, rect, value: seg.value });
                 }
                 if !end_on_name_line {
-                    let (text, x, inside) = g.end_label(measure, acc, &r.end_label);
+                    let (text, x, inside) = end;
                     let last = fill(segs.last().and_then(|g| p.legend.get(g.group)).map_or(theme.bar, |l| l.color));
                     let color = if inside { theme.text_on(last) } else { ink };
                     out.marks.push(Mark::Text { x, y_mid: bar_mid, text, font: end_font, color, align: Align::Start });

@@ -259,3 +259,31 @@ fn every_kind_stays_inside_its_width() {
         }
     }
 }
+
+/// No two texts on one line of a stacked bar overlap: a segment's value beside the total drawn
+/// inside the bar's end ("5" and "31" read "531" at 375 px before).
+#[test]
+fn a_segments_value_never_runs_into_the_total_inside_the_bar() {
+    let json = r#"{"communes":[{"name":"Mồ Sì San","targets":{"met":13,"over80":12,"behind":6}},
+        {"name":"Pa Vây Sử","targets":{"met":12,"over80":14,"behind":5}},{"name":"A","targets":{"met":3,"over80":3,"behind":5}},
+        {"name":"B","targets":{"met":20,"over80":2,"behind":1}},{"name":"C","cells":9,"cellKinds":{"bản":4,"cơ quan":5}}]}"#;
+    for kind in [ChartKind::Targets, ChartKind::Cells] {
+        for width in (300..=1000).step_by(5) {
+            let l = lay(json, kind, f64::from(width));
+            let texts: Vec<(f64, (f64, f64), &str)> = l
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { x, y_mid, text, font, align, .. } => Some((*y_mid, extent(*x, text, *font, *align), text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            for (i, a) in texts.iter().enumerate() {
+                for b in texts.iter().skip(i + 1).filter(|b| (b.0 - a.0).abs() < 1.0) {
+                    let apart = a.1 .1 + 2.0 <= b.1 .0 || b.1 .1 + 2.0 <= a.1 .0;
+                    assert!(apart, "{kind:?} at {width} px: {:?} at {:?} and {:?} at {:?} overlap", a.2, a.1, b.2, b.1);
+                }
+            }
+        }
+    }
+}
