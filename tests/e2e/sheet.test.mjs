@@ -88,3 +88,26 @@ test('a sheet without a column the chart needs: the playground names the column 
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
+
+test("the demo's live page reads its CSV (text/csv), says when, and follows an edit of the file", async () => {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const file = new URL('../../www/data/ket-qua.csv', import.meta.url);
+  const original = await readFile(file);
+  const { page, context, errors } = await openPage(env.browser, `${env.base}/live.html`);
+  try {
+    await page.waitForFunction(() => document.getElementById('chart-live').dataset.state === 'ready', null, { timeout: 15000 });
+    await page.waitForFunction(() => /^Cập nhật lúc /.test(document.getElementById('updated').textContent));
+    const shown = () => page.evaluate(() => window[Symbol.for('commune-test-dom')].chartRoot(document.getElementById('chart-live')).textContent);
+    assert.match(await shown(), /Sì Lở Lầu––––/, 'a commune without numbers yet: no data (–) in the table, not 0');
+    // The newsroom fills in a commune: within the refresh period (10 s), the chart has it.
+    await writeFile(file, original.toString('utf8').replace('4;Sì Lở Lầu;Phong Thổ;;;', '4;Sì Lở Lầu;Phong Thổ;20;8;3'));
+    await page.waitForFunction(() => {
+      const t = window[Symbol.for('commune-test-dom')].chartRoot(document.getElementById('chart-live')).textContent;
+      return /Sì Lở Lầu20 \(64,5%\)8 \(25,8%\)3 \(9,7%\)31/.test(t);
+    }, null, { timeout: 25000 });
+    assert.deepEqual(realErrors(errors), []);
+  } finally {
+    await writeFile(file, original);
+    await context.close();
+  }
+});
