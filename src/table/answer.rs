@@ -135,8 +135,7 @@ impl<'t> Places<'t> {
 /// Why `commune-charts render data.csv` cannot draw: the table's errors, or the problems of the
 /// JSON made from it, said by row and column.
 pub struct Unreadable {
-    text: String,
-    table: Table,
+    source: TableText,
     problems: Vec<Problem>,
 }
 
@@ -145,11 +144,20 @@ impl Unreadable {
     /// problem, `file:line:column: message` (the cell's place in the file; its line is the
     /// spreadsheet's row unless a cell above holds a line break), in `locale`.
     pub fn report(&self, file: &str, locale: Locale) -> String {
-        self.report_problems(file, &self.problems, locale)
+        self.source.report(file, &self.problems, locale)
     }
+}
 
-    /// As [`Unreadable::report`], for `problems` found in the JSON made from the table.
-    fn report_problems(&self, file: &str, problems: &[Problem], locale: Locale) -> String {
+/// A table and the text it was read from: what places its problems.
+struct TableText {
+    text: String,
+    table: Table,
+}
+
+impl TableText {
+    /// As [`Unreadable::report`]: the table's errors when `problems` is empty, else `problems`
+    /// (found in the JSON made from the table), each at its cell.
+    fn report(&self, file: &str, problems: &[Problem], locale: Locale) -> String {
         let mut out = format!("{file}: {}\n", locale.words().cannot_draw);
         let mut line = |at: Option<usize>, message: String| match at {
             Some(at) => {
@@ -179,14 +187,14 @@ impl Unreadable {
 /// (to say later problems by row and column).
 pub struct Input {
     pub json: String,
-    table: Option<Box<Unreadable>>,
+    table: Option<Box<TableText>>,
 }
 
 impl Input {
     /// Problems found when drawing a table's JSON (a kind it has no values for), by row and
     /// column as [`Unreadable::report`] says them; `None` for JSON, whose own places are better.
     pub fn report(&self, file: &str, problems: &[Problem], locale: Locale) -> Option<String> {
-        self.table.as_ref().map(|t| t.report_problems(file, problems, locale))
+        self.table.as_ref().map(|t| t.report(file, problems, locale))
     }
 }
 
@@ -210,11 +218,11 @@ pub fn read_input(path: &str, text: &str) -> Result<Input, Box<Unreadable>> {
         Vec::new()
     } else {
         match crate::spec::parse_with_locale(&json).map_err(|(p, _)| p).and_then(|spec| crate::model::validate(&spec)) {
-            Ok(_) => return Ok(Input { json, table: Some(Box::new(Unreadable { text: text.to_string(), table, problems: Vec::new() })) }),
+            Ok(_) => return Ok(Input { json, table: Some(Box::new(TableText { text: text.to_string(), table })) }),
             Err(problems) => problems,
         }
     };
-    Err(Box::new(Unreadable { text: text.to_string(), table, problems }))
+    Err(Box::new(Unreadable { source: TableText { text: text.to_string(), table }, problems }))
 }
 
 fn push_str(out: &mut String, key: &str, value: &str) {

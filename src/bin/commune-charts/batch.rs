@@ -35,7 +35,7 @@ struct Input {
     /// Output names start with it: `<stem>-<kind>.svg`.
     stem: String,
     /// Read once, by the first job that needs it: its JSON (a table's made from it).
-    text: OnceLock<Result<Data, Unread>>,
+    data: OnceLock<Result<Data, Unread>>,
 }
 
 /// Why an input was not read: the file (an I/O error), or the table in it (its report).
@@ -136,7 +136,7 @@ pub(crate) fn run(args: &Args) -> i32 {
                 }
                 Some(Outcome::Invalid(problems, locale)) if !said_invalid => {
                     said_invalid = true;
-                    if let Some(Ok(data)) = input.text.get() {
+                    if let Some(Ok(data)) = input.data.get() {
                         let said = data.report(shown(&input.path), problems, *locale);
                         err.push_str(&said.unwrap_or_else(|| report(&input.path, &data.json, problems, *locale)));
                     }
@@ -187,7 +187,7 @@ fn input(path: String) -> Input {
     } else {
         Path::new(&path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
     };
-    Input { path, stem, text: OnceLock::new() }
+    Input { path, stem, data: OnceLock::new() }
 }
 
 /// A folder's data files in name order, or `None` for a file (or `-`, or a path that does not
@@ -246,7 +246,7 @@ fn check_names(inputs: &[Input], out_dir: &Path, ext: &str) -> Result<(), String
 
 /// One chart: read (once per input), draw, write.
 fn draw(args: &Args, input: &Input, kind: Option<ChartKind>, out_dir: &Path, ext: &str) -> Outcome {
-    let data = match input.text.get_or_init(|| load(args, &input.path)) {
+    let data = match input.data.get_or_init(|| load(args, &input.path)) {
         Ok(data) => data,
         Err(Unread::Io(e)) => return Outcome::Unreadable(Unread::Io(e.clone())),
         Err(Unread::Table(said)) => return Outcome::Unreadable(Unread::Table(said.clone())),
