@@ -274,7 +274,7 @@ fn table_explained(data: &str, format: crate::table::Format, kind: &str, lang: L
                 Some(place) => Item {
                     path: p.path.clone(),
                     span: span(first + n, places.start(&place), place.end.or(places.start(&place))),
-                    message: format!("{}: {}", places.words(&p.path, &place, locale), p.detail(locale)),
+                    message: places.say(p, &place, locale),
                     detail: p.detail(locale),
                     excerpt: None,
                     row: Some(place.row),

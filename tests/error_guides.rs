@@ -16,7 +16,7 @@ use commune_charts::{ChartKind, Locale, Problem};
 
 #[path = "support/guide_words.rs"]
 mod guide_words;
-use guide_words::{guide, one_line, runs, shared, tokens};
+use guide_words::{guide, one_line, pick, runs, shared, tokens};
 
 /// Every syntax error the reader or the refinement can name.
 const SYNTAX: [ErrorKind; 21] = [
@@ -131,15 +131,6 @@ fn case(name: impl Into<String>, build: impl Fn(usize) -> Problem + 'static) -> 
 
 fn choice_case(name: impl Into<String>, choices: usize, build: impl Fn(usize, usize) -> Problem + 'static) -> Case {
     Case { name: name.into(), choices, build: Box::new(build), list: false }
-}
-
-/// The sample value of set `s`: different in every word and number from the other set's.
-fn pick<T>(s: usize, a: T, b: T) -> T {
-    if s == 0 {
-        a
-    } else {
-        b
-    }
 }
 
 fn path(s: usize) -> &'static str {

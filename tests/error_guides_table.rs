@@ -11,7 +11,7 @@ use commune_charts::Locale;
 
 #[path = "support/guide_words.rs"]
 mod guide_words;
-use guide_words::{fixed_words, guide, one_line};
+use guide_words::{fixed_words, guide, one_line, pick};
 
 /// Does not compile when `IssueKind` gains a kind: give it cases in [`cases`] too.
 fn _every_kind_has_cases(kind: &IssueKind) {
@@ -36,14 +36,6 @@ fn _every_kind_has_cases(kind: &IssueKind) {
 fn table(s: usize) -> Table {
     let text = if s == 0 { "Xã,Đảng viên,Chi bộ\nA,1,2\n" } else { "Tên đơn vị,Dân số,Diện tích\nB,3,4\n" };
     read(text, Format::Csv, None)
-}
-
-fn pick<T>(s: usize, a: T, b: T) -> T {
-    if s == 0 {
-        a
-    } else {
-        b
-    }
 }
 
 fn number(s: usize, whole: bool) -> Read {
@@ -108,23 +100,25 @@ fn cases(s: usize) -> Vec<(&'static str, IssueKind, Option<usize>, Option<usize>
     out
 }
 
-fn said(s: usize, i: usize, locale: Locale) -> String {
-    let (_, kind, row, col) = cases(s).swap_remove(i);
-    let issue = Issue { error: true, kind, row, col, start: None, end: None };
-    issue.message(&table(s), locale)
+/// Every case's name and message from sample set `s`, in `locale`.
+fn said(s: usize, locale: Locale) -> Vec<(&'static str, String)> {
+    let table = table(s);
+    cases(s)
+        .into_iter()
+        .map(|(name, kind, row, col)| (name, Issue { error: true, kind, row, col, start: None, end: None }.message(&table, locale)))
+        .collect()
 }
 
 #[test]
 fn every_table_finding_is_quoted_in_the_guide_of_its_language() {
-    let names: Vec<&str> = cases(0).iter().map(|c| c.0).collect();
-    assert_eq!(names.len(), cases(1).len());
-    assert!(names.len() >= 18, "cases went missing: {names:?}");
     let mut missing = Vec::new();
     for (locale, path) in [(Locale::En, "docs/en/errors.md"), (Locale::Vi, "docs/vi/loi.md")] {
         let text = guide(path);
-        for (i, name) in names.iter().enumerate() {
-            let example = said(0, i, locale);
-            let words = fixed_words(&example, &said(1, i, locale));
+        let (first, second) = (said(0, locale), said(1, locale));
+        assert_eq!(first.len(), second.len());
+        assert!(first.len() >= 18, "cases went missing: {first:?}");
+        for ((name, example), (_, other)) in first.iter().zip(&second) {
+            let words = fixed_words(example, other);
             assert!(!words.is_empty(), "{name}: no fixed words in {example:?}");
             for w in words {
                 if std::env::var_os("SHOW_QUOTED").is_some() {
@@ -142,9 +136,9 @@ fn every_table_finding_is_quoted_in_the_guide_of_its_language() {
 /// The samples differ where the reader's values do: the place's row and column are not fixed words.
 #[test]
 fn a_findings_place_is_a_sample_value() {
-    let i = cases(0).iter().position(|c| c.0 == "NotNumber").unwrap();
-    assert_eq!(said(0, i, Locale::Vi), "dòng 4, cột \"Đảng viên\": \"2.98x\" không phải là số");
-    assert_eq!(fixed_words(&said(0, i, Locale::Vi), &said(1, i, Locale::Vi)), ["dòng", "cột", "không phải là số"]);
+    let not_number = |s| said(s, Locale::Vi).into_iter().find(|c| c.0 == "NotNumber").unwrap().1;
+    assert_eq!(not_number(0), "dòng 4, cột \"Đảng viên\": \"2.98x\" không phải là số");
+    assert_eq!(fixed_words(&not_number(0), &not_number(1)), ["dòng", "cột", "không phải là số"]);
 }
 
 /// A field the chart needs whose column the table lacks is said by the column's usual name.

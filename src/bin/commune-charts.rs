@@ -291,8 +291,7 @@ EXIT STATUS:
         let rendered = match render_svg_document(&data.json, &options) {
             Ok(r) => r,
             Err(RenderError::Problems(problems, locale)) => {
-                let said = data.report(shown(input), &problems, locale).unwrap_or_else(|| report(input, &data.json, &problems, locale));
-                std::io::stderr().lock().write_all(said.as_bytes()).ok();
+                std::io::stderr().lock().write_all(report(input, &data, &problems, locale).as_bytes()).ok();
                 return 1;
             }
             Err(RenderError::Drawing(e)) => {
@@ -354,8 +353,13 @@ EXIT STATUS:
 
     /// The widget's alert, as text: its heading, each problem's message prefixed
     /// `file:line:column:` (a syntax error's place, or the place of the field it names) so
-    /// editors can jump there, and a syntax error's excerpt with its caret.
-    pub(crate) fn report(input: &str, json: &str, problems: &[Problem], locale: Locale) -> String {
+    /// editors can jump there, and a syntax error's excerpt with its caret. A table's problems
+    /// are at their cells (`commune_charts::table::Input::report`).
+    pub(crate) fn report(input: &str, data: &commune_charts::table::Input, problems: &[Problem], locale: Locale) -> String {
+        if let Some(said) = data.report(shown(input), problems, locale) {
+            return said;
+        }
+        let json = data.json.as_str();
         let mut text = format!("{}: {}\n", shown(input), locale.words().cannot_draw);
         // Each search reads the text: the first 100 problems get their place (a file with
         // thousands of problems would otherwise take minutes).

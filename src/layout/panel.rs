@@ -323,8 +323,12 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                 for seg in segs {
                     total += seg.value;
                 }
-                let end = g.end_label(measure, total, &r.end_label);
-                let room_x1 = if end.2 && !end_on_name_line { end.1 - END_LABEL_GAP_PX } else { f64::INFINITY };
+                // (Not laid out when it goes on the name's line instead.)
+                let end = (!end_on_name_line).then(|| g.end_label(measure, total, &r.end_label));
+                let room_x1 = match &end {
+                    Some((_, x, true)) => x - END_LABEL_GAP_PX,
+                    _ => f64::INFINITY,
+                };
                 let mut acc = 0.0;
                 for seg in segs {
                     let x_start = g.axis.x.map(acc);
@@ -347,8 +351,7 @@ fn rows(ctx: &Ctx, p: &PanelData, g: &Plot, out: &mut Out) -> Vec<Row> {
                     }
                     out.bars.push(Bar { panel: panel_index, row: row_index, group: seg.group, rect, value: seg.value });
                 }
-                if !end_on_name_line {
-                    let (text, x, inside) = end;
+                if let Some((text, x, inside)) = end {
                     let last = fill(segs.last().and_then(|g| p.legend.get(g.group)).map_or(theme.bar, |l| l.color));
                     let color = if inside { theme.text_on(last) } else { ink };
                     out.marks.push(Mark::Text { x, y_mid: bar_mid, text, font: end_font, color, align: Align::Start });

@@ -103,10 +103,16 @@ impl<'t> Places<'t> {
         None
     }
 
+    /// A problem of the JSON made from the table, at its cell (`place`, from [`Places::of`]):
+    /// `dòng 4, cột "Đảng viên": …`.
+    pub fn say(&self, p: &Problem, place: &Place, locale: Locale) -> String {
+        format!("{}: {}", self.words(&p.path, place, locale), p.detail(locale))
+    }
+
     /// `dòng 4, cột "Đảng viên"`: the place of `path`, found by [`Places::of`]. A field whose
     /// column the table lacks (`targets.met` in a table with `Khó đạt` only) is said by the name
     /// that column would have: `dòng 4, cột "Đạt và vượt" (bảng chưa có cột này)`.
-    pub fn words(&self, path: &str, place: &Place, locale: Locale) -> String {
+    fn words(&self, path: &str, place: &Place, locale: Locale) -> String {
         if let (None, Some(field)) = (place.col, self.missing_column(path)) {
             return super::words::missing_column(place.row, field, locale);
         }
@@ -175,7 +181,7 @@ impl TableText {
         let places = Places::new(&self.table);
         for p in problems {
             match places.of(&p.path) {
-                Some(place) => line(places.start(&place), format!("{}: {}", places.words(&p.path, &place, locale), p.detail(locale))),
+                Some(place) => line(places.start(&place), places.say(p, &place, locale)),
                 None => line(None, p.message(locale)),
             }
         }

@@ -85,3 +85,12 @@ pub fn fixed_words(a: &str, b: &str) -> Vec<String> {
     let keep = shared(&words, &tokens(b));
     runs(&words, &keep, false)
 }
+
+/// The sample value of set `s` (0 or 1): different in every word and number from the other set's.
+pub fn pick<T>(s: usize, a: T, b: T) -> T {
+    if s == 0 {
+        a
+    } else {
+        b
+    }
+}

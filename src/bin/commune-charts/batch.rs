@@ -137,8 +137,7 @@ pub(crate) fn run(args: &Args) -> i32 {
                 Some(Outcome::Invalid(problems, locale)) if !said_invalid => {
                     said_invalid = true;
                     if let Some(Ok(data)) = input.data.get() {
-                        let said = data.report(shown(&input.path), problems, *locale);
-                        err.push_str(&said.unwrap_or_else(|| report(&input.path, &data.json, problems, *locale)));
+                        err.push_str(&report(&input.path, data, problems, *locale));
                     }
                 }
                 Some(Outcome::Unreadable(Unread::Table(said))) if !said_invalid => {
