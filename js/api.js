@@ -1,7 +1,7 @@
 // @ts-check
 // ---- commune-charts public API (shared by the classic script and the npm ES module) ----
 // `createCommuneCharts(wasmUrl, build, init, version)` returns { render, scan, get, version }.
-// Built after js/json-text.js (toJsonText), js/wasm-start.js (startWasm, START_FAILURES) and
+// Built after js/json-text.js (toJsonText), js/wasm-start.js (startWasm, startFailureBox) and
 // js/explain-start.js (explainerOf, explanationRequest, tableSource, unexplained), js/refresh.js
 // (refresher, dataTime) and js/data-src.js (readData, within, timeoutOf).
 // The .wasm at `wasmUrl` is fetched and compiled (startWasm), once, when the first chart is
@@ -12,65 +12,7 @@
 
 /* eslint-disable no-var */
 
-// Types (checked by tsc, see tsconfig.json; comments only, so the minified script is the same):
-// the public ones are npm/index.d.ts's, the wasm's are src/web/mod.rs's exports.
-/** @typedef {import('../npm/index').CommuneChartsApi} CommuneChartsApi */
-/** @typedef {import('../npm/index').Chart} Chart */
-/** @typedef {import('../npm/index').Problem} Problem */
-/** @typedef {import('../npm/index').RenderOptions} RenderOptions */
-/** @typedef {import('../npm/index').ScanOptions} ScanOptions */
-/** @typedef {import('../npm/index').CommuneChartData} CommuneChartData */
-/**
- * A chart in the wasm (src/web/mod.rs `Chart`).
- * @typedef {object} WasmChart
- * @property {(json: string, at: number | undefined, keep: boolean) => boolean} update false: `keep` (a refresh) and the data is invalid, so the chart is as it was
- * @property {() => void} restyle
- * @property {() => boolean} is_ready
- * @property {() => string | undefined} error_message
- * @property {() => Problem[]} problems
- * @property {() => ExplainRequest | undefined} explain_request
- * @property {(answer: string, serial: number) => void} explain
- * @property {() => void} destroy
- */
-/** The wasm-bindgen exports `init` gives. @typedef {{ mount(el: HTMLElement, json: string, kind: string, at: number | undefined): WasmChart, mount_failed(el: HTMLElement): WasmChart }} Wasm */
-/** What a chart asks the explanations module (`Chart.explain_request`). @typedef {{ serial: number, lang: string, error: boolean, preview: boolean, chars: number }} ExplainRequest */
-/** A data-src that could not be read: its address, why (status, timeout, network…) and the HTTP status. @typedef {{ url: string, why: string, status: number }} FetchFailure */
-/** A CSV or TSV data-src: its text, and 'csv' or 'tsv'. @typedef {{ text: string, format: string }} TableSource */
-/**
- * A chart's data as readData or toJsonText (js/json-text.js) give it: JSON text (with the table
- * it was made from, for a CSV or TSV data-src), a table that could not be made JSON, a data-src
- * failure, or where a value given to render() cannot be JSON.
- * @typedef {{ text: string, table?: TableSource, failure?: undefined, why?: undefined, path?: undefined }
- *   | { table: TableSource, text?: undefined, failure?: undefined, why?: undefined, path?: undefined }
- *   | { failure: FetchFailure, text?: undefined, why?: undefined, path?: undefined, table?: undefined }
- *   | { path: string, why: string, text?: undefined, failure?: undefined, table?: undefined }} Source
- */
-/** Why the wasm did not start (js/wasm-start.js), or anything unexpected. @typedef {{ why?: string, url?: string, status?: number, message?: string }} Cause */
-/** The Error render() and update() reject with: npm/index.d.ts's ChartError (`chart` null: the wasm did not start). @typedef {Error & { chart?: Chart | null, problems?: Problem[], cause?: unknown }} ChartFailure */
-/**
- * What an element has: {pending} (scanned, not drawn yet, `resolve` settles scan()'s promise for
- * it), {chart} (mounted), or {host} (the box of a failure); and how it comes back.
- * @typedef {object} Rec
- * @property {boolean} scanned found by scan(), which finds it again when it comes back
- * @property {boolean} [pending]
- * @property {boolean} [started]
- * @property {boolean} [cancelled]
- * @property {(chart: Chart | null) => void} [resolve]
- * @property {Chart} [chart]
- * @property {Source} [src]
- * @property {string} [kind]
- * @property {boolean} [retry] the wasm or the data failed: the next scan() tries again
- * @property {boolean} [gone] destroyed
- * @property {boolean} [away] out of the document
- * @property {boolean} [seen] has been in the document
- * @property {HTMLElement} [host] the failure's box
- * @property {CommuneChartData | string} [data] render()'s data, drawn again when the element comes back
- * @property {RenderOptions} [options]
- * @property {() => void} [off]
- * @property {() => void} [restyle]
- * @property {() => Promise<Chart>} [back]
- */
-/** A mounted chart's record. @typedef {Rec & { src: Source, kind: string }} ChartRec */
+// Its types (Chart, Source, Rec…) are in js/types.js: comments only, read by tsc, not built.
 
 /**
  * @param {string} wasmUrl
@@ -150,33 +92,9 @@ function createCommuneCharts(wasmUrl, build, init, version) {
   function showFailure(el, cause, again) {
     var why = (cause && cause.why) || 'other';
     release(el);
-    // Hosts left in the element by a copy (cloneNode copies the host, not its shadow root) or an
-    // earlier box go (mounting does the same in the wasm).
-    var kids = el.children;
-    for (var i = kids.length - 1; i >= 0; i--) {
-      if (kids[i].hasAttribute('data-commune-chart-root')) el.removeChild(kids[i]);
-    }
-    var doc = el.ownerDocument;
-    var vi = !/^en\b/i.test(/** @type {{ lang?: string }} */ ((el.closest && el.closest('[lang]')) || doc.documentElement).lang || '');
-    // (Only the messages with {u} and {s} are given a url and a status; replace() makes it text.)
-    var text = CANNOT_DRAW[vi ? 0 : 1] + ': ' + (/** @type {Record<string, string[] | undefined>} */ (START_FAILURES)[why] || START_FAILURES.other)[vi ? 0 : 1]
-      .replace('{u}', /** @type {string} */ (cause && cause.url)).replace('{s}', /** @type {string} */ (/** @type {unknown} */ (cause && cause.status)))
-      .replace('{e}', String(cause && cause.message || cause).slice(0, 200));
-    var host = doc.createElement('div');
-    host.setAttribute('data-commune-chart-root', '');
-    host.style.setProperty('display', 'block', 'important');
-    var box = doc.createElement('div');
-    box.setAttribute('role', 'alert');
-    box.setAttribute('data-commune-chart-start-failure', why);
-    // In the shadow root the page's rules do not apply: only inherited text properties to reset.
-    box.style.cssText = 'display:block;padding:12px 14px;border-left:4px solid #b3261e;background:#fdecea;color:#410e0b;' +
-      'font:14px/1.45 system-ui,sans-serif;text-align:left;text-transform:none;letter-spacing:normal;overflow-wrap:anywhere';
-    box.textContent = text;
-    (host.attachShadow ? host.attachShadow({ mode: 'open' }) : host).appendChild(box);
-    el.appendChild(host);
+    var text = startFailureBox(el, why, cause, again);
     el.setAttribute('data-state', 'error');
     again.retry = true;
-    again.host = host;
     register(el, again);
     emitError(el, text);
     console.error(cause);

@@ -87,3 +87,36 @@ function fromBuild(module, build) {
   var id = WebAssembly.Module.customSections(module, 'commune-charts-build')[0];
   return !build || (!!id && String.fromCharCode.apply(null, new Uint8Array(id)) === build);
 }
+
+// The box of a chart whose wasm did not start (or that something unexpected broke), said from
+// here as text in the page's language, in an open shadow root like the wasm's own nodes; `why`
+// is a START_FAILURES key. Its host becomes `rec.host`; returns the text.
+/** @param {HTMLElement} el @param {string} why @param {Cause | null | undefined} cause @param {Rec} rec */
+function startFailureBox(el, why, cause, rec) {
+  // Hosts left in the element by a copy (cloneNode copies the host, not its shadow root) or an
+  // earlier box go (mounting does the same in the wasm).
+  var kids = el.children;
+  for (var i = kids.length - 1; i >= 0; i--) {
+    if (kids[i].hasAttribute('data-commune-chart-root')) el.removeChild(kids[i]);
+  }
+  var doc = el.ownerDocument;
+  var vi = !/^en\b/i.test(/** @type {{ lang?: string }} */ ((el.closest && el.closest('[lang]')) || doc.documentElement).lang || '');
+  // (Only the messages with {u} and {s} are given a url and a status; replace() makes it text.)
+  var text = CANNOT_DRAW[vi ? 0 : 1] + ': ' + (/** @type {Record<string, string[] | undefined>} */ (START_FAILURES)[why] || START_FAILURES.other)[vi ? 0 : 1]
+    .replace('{u}', /** @type {string} */ (cause && cause.url)).replace('{s}', /** @type {string} */ (/** @type {unknown} */ (cause && cause.status)))
+    .replace('{e}', String(cause && cause.message || cause).slice(0, 200));
+  var host = doc.createElement('div');
+  host.setAttribute('data-commune-chart-root', '');
+  host.style.setProperty('display', 'block', 'important');
+  var box = doc.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.setAttribute('data-commune-chart-start-failure', why);
+  // In the shadow root the page's rules do not apply: only inherited text properties to reset.
+  box.style.cssText = 'display:block;padding:12px 14px;border-left:4px solid #b3261e;background:#fdecea;color:#410e0b;' +
+    'font:14px/1.45 system-ui,sans-serif;text-align:left;text-transform:none;letter-spacing:normal;overflow-wrap:anywhere';
+  box.textContent = text;
+  (host.attachShadow ? host.attachShadow({ mode: 'open' }) : host).appendChild(box);
+  el.appendChild(host);
+  rec.host = host;
+  return text;
+}
